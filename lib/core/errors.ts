@@ -1,0 +1,40 @@
+/**
+ * The error vocabulary of mlnotes. Every message names the argument, what was expected and
+ * what came, in the manner of scikit-learn ("X has 3 features, but Ridge is expecting 4").
+ *
+ * @module
+ */
+
+/** A value is of the right kind but not acceptable: NaN, an option out of range, an unknown label. */
+export class ValueError extends Error {
+  override name = "ValueError";
+}
+
+/** Arrays do not have the shape an operation needs: ragged rows, mismatched lengths, feature drift. */
+export class ShapeError extends Error {
+  override name = "ShapeError";
+}
+
+/** `predict`, `transform` or a learned field was used before `fit`. */
+export class NotFittedError extends Error {
+  override name = "NotFittedError";
+
+  constructor(className: string) {
+    super(
+      `This ${className} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
+    );
+  }
+}
+
+/** Formats a value for an error message: short, and shows NaN/Infinity as themselves. */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, 5).map(describe).join(", ");
+    return `[${shown}${value.length > 5 ? ", ..." : ""}]`;
+  }
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "object") return value.constructor?.name ?? "object";
+  return String(value);
+}

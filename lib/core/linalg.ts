@@ -1,0 +1,91 @@
+/**
+ * Dense decompositions, delegated to ml-matrix (we do not hand-write LAPACK) and returned as
+ * our own `Matrix`/`Vector` types, so algorithms never see ml-matrix directly.
+ *
+ * @module
+ */
+import {
+  CholeskyDecomposition,
+  EigenvalueDecomposition,
+  Matrix as MlMatrix,
+  QrDecomposition,
+  SingularValueDecomposition,
+} from "ml-matrix";
+import { ShapeError, ValueError } from "./errors.ts";
+import { Matrix, type Vector } from "./matrix.ts";
+
+function toMl(a: Matrix): MlMatrix {
+  const m = new MlMatrix(a.rows, a.cols);
+  for (let i = 0; i < a.rows; i++) m.setRow(i, Array.from(a.row(i)));
+  return m;
+}
+
+function fromMl(m: MlMatrix): Matrix {
+  return Matrix.from2D(m.to2DArray());
+}
+
+function requireSquare(a: Matrix, what: string): void {
+  if (a.rows !== a.cols) {
+    throw new ShapeError(`${what} needs a square matrix. Got (${a.rows}, ${a.cols}).`);
+  }
+}
+
+/** Solves the square system A X = B. */
+export function solve(a: Matrix, b: Matrix): Matrix {
+  requireSquare(a, "solve");
+  if (b.rows !== a.rows) {
+    throw new ShapeError(`solve needs B with ${a.rows} rows. Got ${b.rows}.`);
+  }
+  const qr = new QrDecomposition(toMl(a));
+  if (!qr.isFullRank()) throw new ValueError("solve: the matrix A is singular.");
+  return fromMl(qr.solve(toMl(b)) as MlMatrix);
+}
+
+/**
+ * Least squares: argmin_x ||A x - b||². Householder QR when A has full column rank (the stable
+ * route); otherwise the minimum-norm solution through the SVD, as LAPACK's gelsd gives.
+ */
+export function lstsq(a: Matrix, b: Matrix): Matrix {
+  if (b.rows !== a.rows) {
+    throw new ShapeError(`lstsq needs b with ${a.rows} rows. Got ${b.rows}.`);
+  }
+  const A = toMl(a), B = toMl(b);
+  if (a.rows >= a.cols) {
+    const qr = new QrDecomposition(A);
+    if (qr.isFullRank()) return fromMl(qr.solve(B) as MlMatrix);
+  }
+  const svd = new SingularValueDecomposition(A, { autoTranspose: true });
+  return fromMl(svd.solve(B));
+}
+
+/** Lower-triangular L with A = L Lᵀ, for symmetric positive-definite A. */
+export function cholesky(a: Matrix): Matrix {
+  requireSquare(a, "cholesky");
+  const chol = new CholeskyDecomposition(toMl(a));
+  if (!chol.isPositiveDefinite()) {
+    throw new ValueError("cholesky: the matrix is not symmetric positive-definite.");
+  }
+  return fromMl(chol.lowerTriangularMatrix);
+}
+
+/** Thin SVD A = U diag(s) Vᵀ with singular values in decreasing order. */
+export function svd(a: Matrix): { u: Matrix; s: Vector; v: Matrix } {
+  const d = new SingularValueDecomposition(toMl(a), { autoTranspose: true });
+  return {
+    u: fromMl(d.leftSingularVectors),
+    s: Float64Array.from(d.diagonal),
+    v: fromMl(d.rightSingularVectors),
+  };
+}
+
+/** Eigen-decomposition of a symmetric matrix: values ascending, vectors as columns. */
+export function eigSymmetric(a: Matrix): { values: Vector; vectors: Matrix } {
+  requireSquare(a, "eigSymmetric");
+  const e = new EigenvalueDecomposition(toMl(a), { assumeSymmetric: true });
+  return { values: Float64Array.from(e.realEigenvalues), vectors: fromMl(e.eigenvectorMatrix) };
+}
+
+/** Inverse of a square non-singular matrix. */
+export function inverse(a: Matrix): Matrix {
+  return solve(a, Matrix.eye(a.rows));
+}

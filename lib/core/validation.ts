@@ -1,0 +1,166 @@
+/**
+ * Conversion at the public boundary: whatever the user passes (`number[][]`, `number[]`, typed
+ * arrays, danfojs DataFrame/Series, `Matrix`) becomes a checked `Matrix` or `Float64Array` once,
+ * with errors that name the argument, the expected shape and what came.
+ *
+ * @module
+ */
+import { describe, ShapeError, ValueError } from "./errors.ts";
+import { Matrix, type Vector } from "./matrix.ts";
+
+/** Anything with danfojs's `values`/`shape` (a DataFrame or Series), matched by shape, not import. */
+export interface FrameLike {
+  readonly values: unknown[];
+  readonly shape: number[];
+}
+
+/** A 2-D input: samples in rows, features in columns. */
+export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>> | FrameLike;
+
+/** A 1-D input: targets, weights, a single feature. */
+export type VectorLike = ArrayLike<number> | FrameLike;
+
+/** A label array for classifiers: numbers or strings. */
+export type LabelLike = ArrayLike<number | string> | FrameLike;
+
+function isFrameLike(x: unknown): x is FrameLike {
+  return typeof x === "object" && x !== null && "values" in x && "shape" in x &&
+    Array.isArray((x as FrameLike).shape) && !(x instanceof Matrix);
+}
+
+function checkFinite(value: number, name: string, where: string): void {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new ValueError(
+      `${name} must contain only finite numbers. Got ${describe(value)} at ${where}.`,
+    );
+  }
+}
+
+/**
+ * Converts and checks a 2-D input.
+ * @param X shape (nSamples, nFeatures); rows must have equal length, values must be finite
+ * @param name the argument's name, used in error messages
+ */
+export function toMatrix(X: MatrixLike, name = "X", { allowEmpty = false } = {}): Matrix {
+  let m: Matrix;
+  if (X instanceof Matrix) {
+    m = X;
+  } else if (isFrameLike(X)) {
+    const values = X.values as unknown[];
+    const rows = (X.shape.length === 1 || !Array.isArray(values[0]))
+      ? values.map((v) => [v as number])
+      : values as number[][];
+    return toMatrix(rows, name, { allowEmpty });
+  } else if (X && typeof X === "object" && "length" in X) {
+    const rows = X.length;
+    if (rows > 0 && (typeof X[0] !== "object" || X[0] === null || !("length" in X[0]))) {
+      throw new ShapeError(
+        `${name} must be 2-D with shape (nSamples, nFeatures). Got a 1-D array of length ${rows}; ` +
+          `wrap each sample in an array, e.g. X.map((x) => [x]).`,
+      );
+    }
+    const cols = rows ? X[0].length : 0;
+    m = new Matrix(rows, cols);
+    for (let i = 0; i < rows; i++) {
+      const r = X[i];
+      if (r.length !== cols) {
+        throw new ShapeError(
+          `${name} has ragged rows: row 0 has ${cols} values but row ${i} has ${r.length}.`,
+        );
+      }
+      for (let j = 0; j < cols; j++) {
+        const v = r[j];
+        checkFinite(v, name, `row ${i}, column ${j}`);
+        m.data[i * cols + j] = v;
+      }
+    }
+    return checkNotEmpty(m, name, allowEmpty);
+  } else {
+    throw new ValueError(
+      `${name} must be a 2-D array, a typed-array rows list, a DataFrame or a Matrix. Got ${
+        describe(X)
+      }.`,
+    );
+  }
+  for (let k = 0; k < m.data.length; k++) {
+    if (!Number.isFinite(m.data[k])) {
+      checkFinite(m.data[k], name, `row ${Math.floor(k / m.cols)}, column ${k % m.cols}`);
+    }
+  }
+  return checkNotEmpty(m, name, allowEmpty);
+}
+
+function checkNotEmpty(m: Matrix, name: string, allowEmpty: boolean): Matrix {
+  if (!allowEmpty && (m.rows === 0 || m.cols === 0)) {
+    throw new ValueError(
+      `${name} must have at least one sample and one feature. Got shape (${m.rows}, ${m.cols}).`,
+    );
+  }
+  return m;
+}
+
+/**
+ * Converts and checks a 1-D numeric input.
+ * @param y shape (nSamples,); values must be finite
+ * @param expectedLength when given, the length y must have (e.g. the number of rows of X)
+ */
+export function toVector(y: VectorLike, name = "y", expectedLength?: number): Vector {
+  let values: ArrayLike<unknown>;
+  if (isFrameLike(y)) {
+    values = (y.values as unknown[]).map((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
+  } else if (y && typeof y === "object" && "length" in y) {
+    values = y;
+  } else {
+    throw new ValueError(`${name} must be a 1-D array of numbers. Got ${describe(y)}.`);
+  }
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      throw new ShapeError(
+        `${name} must be 1-D with shape (nSamples,). Got a nested array at index ${i}.`,
+      );
+    }
+    checkFinite(v as number, name, `index ${i}`);
+    out[i] = v as number;
+  }
+  checkLength(out.length, name, expectedLength);
+  return out;
+}
+
+/** Converts labels (numbers or strings) to a plain array; checks length and rejects NaN/empty. */
+export function toLabels<T extends number | string = number | string>(
+  y: LabelLike,
+  name = "y",
+  expectedLength?: number,
+): T[] {
+  const raw = isFrameLike(y) ? (y.values as unknown[]) : Array.from(y as ArrayLike<unknown>);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    const ok = typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+    if (!ok) {
+      throw new ValueError(
+        `${name} must contain finite numbers or strings. Got ${describe(v)} at index ${i}.`,
+      );
+    }
+  }
+  checkLength(raw.length, name, expectedLength);
+  return raw as T[];
+}
+
+function checkLength(length: number, name: string, expected?: number): void {
+  if (expected !== undefined && length !== expected) {
+    throw new ShapeError(
+      `${name} has ${length} values, but X has ${expected} samples; they must match.`,
+    );
+  }
+  if (length === 0) throw new ValueError(`${name} must not be empty.`);
+}
+
+/** Sorted unique labels (numeric order for numbers, code-point order for strings). */
+export function uniqueLabels<T extends number | string>(labels: readonly T[]): T[] {
+  const unique = [...new Set(labels)];
+  return unique.sort((a, b) =>
+    typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : 1
+  );
+}
