@@ -37,7 +37,7 @@ export function solve(a: Matrix, b: Matrix): Matrix {
     throw new ShapeError(`solve needs B with ${a.rows} rows. Got ${b.rows}.`);
   }
   const qr = new QrDecomposition(toMl(a));
-  if (!qr.isFullRank()) throw new ValueError("solve: the matrix A is singular.");
+  if (!hasFullRank(qr, a)) throw new ValueError("solve: the matrix A is singular.");
   return fromMl(qr.solve(toMl(b)) as MlMatrix);
 }
 
@@ -52,10 +52,20 @@ export function lstsq(a: Matrix, b: Matrix): Matrix {
   const A = toMl(a), B = toMl(b);
   if (a.rows >= a.cols) {
     const qr = new QrDecomposition(A);
-    if (qr.isFullRank()) return fromMl(qr.solve(B) as MlMatrix);
+    if (hasFullRank(qr, a)) return fromMl(qr.solve(B) as MlMatrix);
   }
   const svd = new SingularValueDecomposition(A, { autoTranspose: true });
   return fromMl(svd.solve(B));
+}
+
+/** Numerical rank test on R's diagonal, with LAPACK's usual tolerance max(m, n) · ε · max|Rᵢᵢ|. */
+function hasFullRank(qr: QrDecomposition, a: Matrix): boolean {
+  const R = qr.upperTriangularMatrix;
+  let max = 0;
+  for (let i = 0; i < a.cols; i++) max = Math.max(max, Math.abs(R.get(i, i)));
+  const tol = Math.max(a.rows, a.cols) * Number.EPSILON * max;
+  for (let i = 0; i < a.cols; i++) if (!(Math.abs(R.get(i, i)) > tol)) return false;
+  return true;
 }
 
 /** Lower-triangular L with A = L Lᵀ, for symmetric positive-definite A. */

@@ -1,0 +1,165 @@
+/**
+ * Ordinary least squares, two ways: the closed form (QR least squares) and minibatch SGD as in
+ * d2l §3.2 "Linear Regression Implementation from Scratch".
+ *
+ * Model  ŷ = X w + b.  Loss (squared, d2l's halved form)  l(w, b) = (1/n) Σᵢ ½ (xᵢ·w + b − yᵢ)².
+ *
+ * @module
+ */
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  Estimator,
+  type FittedState,
+  lstsq,
+  Matrix,
+  type MatrixLike,
+  Random,
+  toMatrix,
+  toVector,
+  type Vector,
+  type VectorLike,
+} from "../core/mod.ts";
+import { squaredLoss, squaredLossGradient } from "./squared_loss.ts";
+
+export interface LinearRegressionOptions {
+  /** Learn an intercept b; when false the model is ŷ = X w. @default true */
+  fitIntercept: boolean;
+  /** "lstsq": closed form by QR; "sgd": minibatch stochastic gradient descent. @default "lstsq" */
+  solver: "lstsq" | "sgd";
+  /** SGD step size η. @default 0.03 */
+  learningRate: number;
+  /** SGD minibatch size. @default 10 */
+  batchSize: number;
+  /** SGD passes over the data. @default 3 */
+  epochs: number;
+  /** SGD initial weights are drawn from N(0, initStd²); b starts at 0. @default 0.01 */
+  initStd: number;
+  /** Seed for the initial weights and the minibatch shuffles. @default 0 */
+  seed: number;
+}
+
+const DEFAULTS: LinearRegressionOptions = {
+  fitIntercept: true,
+  solver: "lstsq",
+  learningRate: 0.03,
+  batchSize: 10,
+  epochs: 3,
+  initStd: 0.01,
+  seed: 0,
+};
+
+interface LinearRegressionState extends FittedState {
+  coef: Vector;
+  intercept: number;
+  lossHistory: Vector;
+}
+
+/**
+ * Linear regression by least squares or minibatch SGD.
+ *
+ * Closed form: with the column of ones appended, w* = argmin ‖Xw − y‖², solved by Householder QR
+ * (never forming XᵀX, whose condition number is the square of X's).
+ * SGD: for each minibatch B, (w, b) ← (w, b) − η ∇ l_B(w, b), with the gradient from
+ * `squaredLossGradient`. `lossHistory[e]` is the full-data loss after epoch e + 1.
+ *
+ * @example
+ * const model = new LinearRegression().fit([[1], [2], [3]], [3, 5, 7]);
+ * model.coef;      // Float64Array [2]
+ * model.intercept; // 1
+ */
+export class LinearRegression extends Estimator<LinearRegressionOptions, LinearRegressionState> {
+  readonly className = "LinearRegression";
+
+  constructor(options: Partial<LinearRegressionOptions> = {}) {
+    super(DEFAULTS, options);
+    const o = this.options;
+    checkBoolean("fitIntercept", o.fitIntercept);
+    checkOneOf("solver", o.solver, ["lstsq", "sgd"] as const);
+    checkNumber("learningRate", o.learningRate, { min: 0, exclusiveMin: true });
+    checkInteger("batchSize", o.batchSize, 1);
+    checkInteger("epochs", o.epochs, 1);
+    checkNumber("initStd", o.initStd, { min: 0 });
+    checkInteger("seed", o.seed);
+  }
+
+  /** Weights w, one per feature. */
+  get coef(): Vector {
+    return this.fitted().coef;
+  }
+
+  /** Bias b (0 when `fitIntercept` is false). */
+  get intercept(): number {
+    return this.fitted().intercept;
+  }
+
+  /** SGD: the full-data loss (1/n) Σ ½ (ŷ − y)² after each epoch. Empty for the closed form. */
+  get lossHistory(): Vector {
+    return this.fitted().lossHistory;
+  }
+
+  /**
+   * @param X shape (nSamples, nFeatures)
+   * @param y shape (nSamples,)
+   */
+  fit(X: MatrixLike, y: VectorLike): this {
+    const Xm = toMatrix(X, "X");
+    const yv = toVector(y, "y", Xm.rows);
+    this.state = this.options.solver === "lstsq" ? this.fitLstsq(Xm, yv) : this.fitSgd(Xm, yv);
+    return this;
+  }
+
+  /** ŷ = X w + b. @param X shape (nSamples, nFeatures) @returns shape (nSamples,) */
+  predict(X: MatrixLike): Vector {
+    const { coef, intercept } = this.fitted();
+    return this.checkPredictX(X).matvec(coef).map((v) => v + intercept);
+  }
+
+  /** Coefficient of determination R² of the predictions on (X, y). */
+  score(X: MatrixLike, y: VectorLike): number {
+    const yHat = this.predict(X);
+    const yv = toVector(y, "y", yHat.length);
+    const mean = yv.reduce((s, v) => s + v, 0) / yv.length;
+    let ssRes = 0, ssTot = 0;
+    for (let i = 0; i < yv.length; i++) {
+      ssRes += (yv[i] - yHat[i]) ** 2;
+      ssTot += (yv[i] - mean) ** 2;
+    }
+    return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
+  }
+
+  private fitLstsq(X: Matrix, y: Vector): LinearRegressionState {
+    const d = X.cols;
+    // Centring X and y first and recovering b = ȳ − x̄·w is what scikit-learn does; it keeps the
+    // intercept out of the least-squares problem and improves conditioning.
+    const xMean = this.options.fitIntercept ? X.mean(0) : new Float64Array(d);
+    const yMean = this.options.fitIntercept ? y.reduce((s, v) => s + v, 0) / y.length : 0;
+    const Xc = X.broadcastRow(xMean, (a, m) => a - m);
+    const yc = Matrix.column(y.map((v) => v - yMean));
+    const coef = lstsq(Xc, yc).data;
+    let intercept = yMean;
+    for (let j = 0; j < d; j++) intercept -= xMean[j] * coef[j];
+    return { nFeaturesIn: d, coef, intercept, lossHistory: new Float64Array() };
+  }
+
+  private fitSgd(X: Matrix, y: Vector): LinearRegressionState {
+    const { learningRate, batchSize, epochs, initStd, seed, fitIntercept } = this.options;
+    const rng = new Random(seed);
+    const w = rng.normalArray(X.cols, 0, initStd);
+    let b = 0;
+    const lossHistory = new Float64Array(epochs);
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const order = rng.permutation(X.rows);
+      for (let start = 0; start < X.rows; start += batchSize) {
+        const batch = order.subarray(start, Math.min(start + batchSize, X.rows));
+        const g = squaredLossGradient(X, y, w, b, batch);
+        for (let j = 0; j < w.length; j++) w[j] -= learningRate * g.w[j];
+        if (fitIntercept) b -= learningRate * g.b;
+      }
+      lossHistory[epoch] = squaredLoss(X, y, w, b);
+    }
+    return { nFeaturesIn: X.cols, coef: w, intercept: b, lossHistory };
+  }
+}
