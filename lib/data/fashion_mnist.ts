@@ -1,0 +1,129 @@
+/**
+ * Fashion-MNIST (Xiao, Rasul & Vollgraf, 2017; MIT licence): 28×28 grey images of 10 kinds of
+ * clothing, 60000 for training and 10000 for testing, in IDX files. They are too big to commit
+ * and cannot be fetched by the tests, so users download the four files themselves from
+ * https://github.com/zalandoresearch/fashion-mnist (section "Get the Data"):
+ *
+ * - `train-images-idx3-ubyte.gz`, `train-labels-idx1-ubyte.gz`
+ * - `t10k-images-idx3-ubyte.gz`, `t10k-labels-idx1-ubyte.gz`
+ *
+ * and put them (gzipped or not) in `~/.cache/mlnotes/fashion-mnist/` or a directory of their
+ * choice.
+ *
+ * @module
+ */
+import { ShapeError, ValueError } from "../core/errors.ts";
+import { fileExists, joinPath, showPath, userCacheDir } from "./cache.ts";
+import { type IdxArray, readIdxFile } from "./idx.ts";
+import { checkInteger, checkOneOf } from "../core/options.ts";
+
+/** The ten classes, indexed by label (d2l §3.5's `get_fashion_mnist_labels`). */
+export const FASHION_MNIST_CLASSES: readonly string[] = [
+  "t-shirt",
+  "trouser",
+  "pullover",
+  "dress",
+  "coat",
+  "sandal",
+  "shirt",
+  "sneaker",
+  "bag",
+  "ankle boot",
+];
+
+/** The four file names of the Fashion-MNIST release. */
+export const FASHION_MNIST_FILES = {
+  train: { images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte" },
+  test: { images: "t10k-images-idx3-ubyte", labels: "t10k-labels-idx1-ubyte" },
+} as const;
+
+/** Options of {@link loadFashionMnist}. */
+export interface FashionMnistOptions {
+  /** Which split: 60000 training or 10000 test images. @default "train" */
+  split?: "train" | "test";
+  /** Keep only the first `limit` images (for quick experiments). @default all */
+  limit?: number;
+}
+
+/** Images and labels of one split. */
+export interface FashionMnist {
+  /** Pixels 0..255, shape (nSamples, height · width) flattened row-major. */
+  images: Uint8Array;
+  /** Class labels 0..9, length nSamples. */
+  labels: Uint8Array;
+  nSamples: number;
+  height: number;
+  width: number;
+  /** Names of the labels 0..9. */
+  classNames: string[];
+}
+
+async function readOne(dir: string | URL, name: string): Promise<IdxArray> {
+  for (const candidate of [`${name}.gz`, name]) {
+    const path = joinPath(dir, candidate);
+    if (fileExists(path)) return await readIdxFile(path);
+  }
+  const all = [
+    ...Object.values(FASHION_MNIST_FILES.train),
+    ...Object.values(FASHION_MNIST_FILES.test),
+  ]
+    .map((f) => `${f}.gz`).join(", ");
+  throw new ValueError(
+    `${name}(.gz) is not in ${showPath(dir)}. Download the Fashion-MNIST files (${all}) from ` +
+      `https://github.com/zalandoresearch/fashion-mnist and put them in that directory.`,
+  );
+}
+
+/**
+ * Loads one split of Fashion-MNIST from `dir`, checking the files are the label and image IDX
+ * files and agree in length.
+ *
+ * @param dir directory holding the IDX files (`.gz` or decompressed)
+ * @example
+ * ```ts
+ * const { images, labels, nSamples } = await loadFashionMnist(undefined, { split: "test" });
+ * // with tfjs: tf.tensor2d(images, [nSamples, 784]).div(255)
+ * ```
+ */
+export async function loadFashionMnist(
+  dir: string | URL = userCacheDir("fashion-mnist"),
+  options: FashionMnistOptions = {},
+): Promise<FashionMnist> {
+  const { split = "train", limit } = options;
+  checkOneOf("split", split, ["train", "test"] as const);
+  if (limit !== undefined) checkInteger("limit", limit, 1);
+  const names = FASHION_MNIST_FILES[split];
+  const labels = await readOne(dir, names.labels);
+  const images = await readOne(dir, names.images);
+  if (labels.type !== "ubyte" || labels.dims.length !== 1) {
+    throw new ValueError(
+      `${names.labels} must be 1-D ubyte labels (magic 0x00000801). Got ${labels.dims.length}-D ` +
+        `${labels.type}.`,
+    );
+  }
+  if (images.type !== "ubyte" || images.dims.length !== 3) {
+    throw new ValueError(
+      `${names.images} must be 3-D ubyte images (magic 0x00000803). Got ${images.dims.length}-D ` +
+        `${images.type}.`,
+    );
+  }
+  const [count, height, width] = images.dims;
+  if (labels.dims[0] !== count) {
+    throw new ShapeError(
+      `${names.labels} has ${labels.dims[0]} labels, but ${names.images} has ${count} images.`,
+    );
+  }
+  const bad = (labels.data as Uint8Array).findIndex((v) => v >= FASHION_MNIST_CLASSES.length);
+  if (bad >= 0) {
+    throw new ValueError(`${names.labels}: label ${labels.data[bad]} at index ${bad} is not 0..9.`);
+  }
+  const n = Math.min(count, limit ?? count);
+  return {
+    images: (images.data as Uint8Array).slice(0, n * height * width),
+    labels: (labels.data as Uint8Array).slice(0, n),
+    nSamples: n,
+    height,
+    width,
+    classNames: [...FASHION_MNIST_CLASSES],
+  };
+}

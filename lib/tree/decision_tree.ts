@@ -1,0 +1,322 @@
+/**
+ * Decision trees for classification (ID3, C4.5, CART) and least-squares regression (CART), with
+ * categorical string features as well as numeric ones, and cost-complexity pruning.
+ * 李航《统计学习方法》第5章; scikit-learn's DecisionTreeClassifier/DecisionTreeRegressor.
+ *
+ * @module
+ */
+import {
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  Estimator,
+  type FittedState,
+  type LabelLike,
+  toLabels,
+  toVector,
+  uniqueLabels,
+  ValueError,
+  type VectorLike,
+} from "../core/mod.ts";
+import {
+  applyEncoding,
+  type Cell,
+  type EncodedTable,
+  type FeatureEncoding,
+  fitEncoding,
+  type TableLike,
+} from "./encode.ts";
+import { type ClassificationCriterion, growTree, type Target, type TreeNode } from "./grow.ts";
+import { pruneTree, type PruningPath, pruningPath, treeSize } from "./prune.ts";
+import { exportText, type ReadableNode, readableTree } from "./export.ts";
+
+/** Options shared by both trees. */
+export interface TreeOptions {
+  /** Maximum depth; `null` grows until leaves are pure or too small. @default null */
+  maxDepth: number | null;
+  /** A node needs at least this many samples to be split. @default 2 */
+  minSamplesSplit: number;
+  /** Every child must keep at least this many samples. @default 1 */
+  minSamplesLeaf: number;
+  /** Split only if (n_t / N) · impurity decrease ≥ this (scikit-learn's definition). @default 0 */
+  minImpurityDecrease: number;
+  /** Cost-complexity parameter α: prune weakest links with g(t) ≤ α after growing. @default 0 */
+  ccpAlpha: number;
+  /** Numeric columns to treat as categories; string columns always are. @default [] */
+  categoricalFeatures: number[];
+  /** Names for `exportText`/`toTree`; default "x0", "x1", ... @default null */
+  featureNames: string[] | null;
+}
+
+const TREE_DEFAULTS: TreeOptions = {
+  maxDepth: null,
+  minSamplesSplit: 2,
+  minSamplesLeaf: 1,
+  minImpurityDecrease: 0,
+  ccpAlpha: 0,
+  categoricalFeatures: [],
+  featureNames: null,
+};
+
+interface TreeState extends FittedState {
+  tree: TreeNode;
+  /** The unpruned tree, kept for `costComplexityPruningPath`. */
+  fullTree: TreeNode;
+  encoding: FeatureEncoding;
+  classes: Cell[];
+}
+
+abstract class BaseTree<O extends TreeOptions & { criterion: string }>
+  extends Estimator<O, TreeState> {
+  protected checkTreeOptions(): void {
+    const o = this.options;
+    if (o.maxDepth !== null) checkInteger("maxDepth", o.maxDepth, 1);
+    checkInteger("minSamplesSplit", o.minSamplesSplit, 2);
+    checkInteger("minSamplesLeaf", o.minSamplesLeaf, 1);
+    checkNumber("minImpurityDecrease", o.minImpurityDecrease, { min: 0 });
+    checkNumber("ccpAlpha", o.ccpAlpha, { min: 0 });
+    if (!Array.isArray(o.categoricalFeatures)) {
+      throw new ValueError(
+        `The 'categoricalFeatures' option must be an array of column indices. Got ${o.categoricalFeatures}.`,
+      );
+    }
+  }
+
+  /** The fitted (pruned) tree, with category codes; see `toTree()` for a readable copy. */
+  get tree(): TreeNode {
+    return this.fitted().tree;
+  }
+
+  /** Depth of the fitted tree (a single leaf has depth 0). */
+  get depth(): number {
+    return treeSize(this.fitted().tree).depth;
+  }
+
+  /** Number of leaves of the fitted tree. */
+  get nLeaves(): number {
+    return treeSize(this.fitted().tree).leaves;
+  }
+
+  /**
+   * Normalised total impurity decrease brought by each feature (scikit-learn's
+   * `feature_importances_`): Σ over the feature's splits of n_t·I(t) − Σ_children n_c·I(c).
+   */
+  get featureImportances(): Float64Array {
+    const { tree, nFeaturesIn } = this.fitted();
+    const imp = new Float64Array(nFeaturesIn);
+    const visit = (node: TreeNode) => {
+      if (!node.split || !node.children) return;
+      let decrease = node.nSamples * node.impurity;
+      for (const c of node.children) decrease -= c.nSamples * c.impurity;
+      imp[node.split.feature] += decrease;
+      node.children.forEach(visit);
+    };
+    visit(tree);
+    const total = imp.reduce((s, v) => s + v, 0);
+    return total > 0 ? imp.map((v) => v / total) : imp;
+  }
+
+  /** The tree as nested JSON with feature names and category values. */
+  toTree(): ReadableNode {
+    const s = this.fitted();
+    return readableTree(s.tree, s.encoding, this.names(), s.classes);
+  }
+
+  /** The tree as indented text, like scikit-learn's `export_text`. */
+  exportText({ decimals = 3 } = {}): string {
+    return exportText(this.toTree(), decimals);
+  }
+
+  /** α's of the nested pruned subtrees of the unpruned tree and their total leaf impurities. */
+  costComplexityPruningPath(): PruningPath {
+    return pruningPath(this.fitted().fullTree);
+  }
+
+  protected names(): string[] {
+    const n = this.fitted().nFeaturesIn;
+    const given = this.options.featureNames;
+    if (given && given.length !== n) {
+      throw new ValueError(
+        `The 'featureNames' option has ${given.length} names, but the tree has ${n} features.`,
+      );
+    }
+    return given ?? Array.from({ length: n }, (_, j) => `x${j}`);
+  }
+
+  protected grow(X: TableLike, target: (n: number) => Target): void {
+    const { encoding, table } = fitEncoding(X, this.options.categoricalFeatures);
+    const o = this.options;
+    const fullTree = growTree(
+      table,
+      encoding.categories.map((c) => c !== null),
+      target(table.nSamples),
+      {
+        criterion: o.criterion as ClassificationCriterion,
+        maxDepth: o.maxDepth ?? Infinity,
+        minSamplesSplit: o.minSamplesSplit,
+        minSamplesLeaf: o.minSamplesLeaf,
+        minImpurityDecrease: o.minImpurityDecrease,
+      },
+    );
+    const tree = o.ccpAlpha > 0 ? pruneTree(fullTree, o.ccpAlpha) : fullTree;
+    this.state = {
+      nFeaturesIn: table.columns.length,
+      tree,
+      fullTree,
+      encoding,
+      classes: this.state?.classes ?? [],
+    };
+  }
+
+  /** The leaf (or, for an unseen category at a multiway split, the node) each row reaches. */
+  protected leaves(X: TableLike): TreeNode[] {
+    const { tree, encoding } = this.fitted();
+    const table: EncodedTable = applyEncoding(X, encoding);
+    return Array.from({ length: table.nSamples }, (_, i) => {
+      let node = tree;
+      while (node.split && node.children) {
+        const s = node.split, v = table.columns[s.feature][i];
+        if (s.kind === "threshold") node = node.children[v <= s.threshold ? 0 : 1];
+        else if (s.kind === "equals") node = node.children[v === s.category ? 0 : 1];
+        else {
+          const k = s.categories.indexOf(v);
+          if (k < 0) break;
+          node = node.children[k];
+        }
+      }
+      return node;
+    });
+  }
+}
+
+export interface DecisionTreeClassifierOptions extends TreeOptions {
+  /** "entropy": ID3's information gain; "gainRatio": C4.5; "gini": CART. @default "gini" */
+  criterion: ClassificationCriterion;
+}
+
+/**
+ * Classification tree. String columns are categorical: ID3/C4.5 split them into one branch per
+ * value, CART into "= a" / "≠ a"; numeric columns split at thresholds.
+ *
+ * @example
+ * const tree = new DecisionTreeClassifier({ criterion: "entropy" }).fit(
+ *   [["青年", "否"], ["中年", "是"]], ["否", "是"],
+ * );
+ * tree.exportText();
+ */
+export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptions> {
+  readonly className = "DecisionTreeClassifier";
+
+  constructor(options: Partial<DecisionTreeClassifierOptions> = {}) {
+    super({ ...TREE_DEFAULTS, criterion: "gini" }, options);
+    checkOneOf("criterion", this.options.criterion, ["gini", "entropy", "gainRatio"] as const);
+    this.checkTreeOptions();
+  }
+
+  /** The class labels, sorted. */
+  get classes(): Cell[] {
+    return this.fitted().classes;
+  }
+
+  /**
+   * @param X shape (nSamples, nFeatures): numbers and/or strings
+   * @param y shape (nSamples,): class labels (numbers or strings)
+   */
+  fit(X: TableLike, y: LabelLike): this {
+    const labels = toLabels(y, "y");
+    const classes = uniqueLabels(labels);
+    this.state = undefined;
+    this.grow(X, (n) => {
+      if (labels.length !== n) {
+        throw new ValueError(
+          `y has ${labels.length} values, but X has ${n} samples; they must match.`,
+        );
+      }
+      const index = new Map(classes.map((c, k) => [c, k]));
+      return {
+        kind: "classification",
+        y: Int32Array.from(labels, (c) => index.get(c)!),
+        nClasses: classes.length,
+      };
+    });
+    this.state!.classes = classes;
+    return this;
+  }
+
+  /** Class probabilities: the class shares of the leaf each row reaches. Shape (nSamples, nClasses). */
+  predictProba(X: TableLike): number[][] {
+    return this.leaves(X).map((leaf) => leaf.value.map((c) => c / leaf.nSamples));
+  }
+
+  /** The majority class of the leaf each row reaches (ties go to the first class). */
+  predict(X: TableLike): Cell[] {
+    const { classes } = this.fitted();
+    return this.leaves(X).map((leaf) => classes[argmax(leaf.value)]);
+  }
+
+  /** Accuracy on (X, y). */
+  score(X: TableLike, y: LabelLike): number {
+    const yHat = this.predict(X);
+    const labels = toLabels(y, "y", yHat.length);
+    return labels.filter((v, i) => v === yHat[i]).length / labels.length;
+  }
+}
+
+export interface DecisionTreeRegressorOptions extends TreeOptions {
+  /** Least squares (CART regression, 李航 算法5.5). @default "squaredError" */
+  criterion: "squaredError";
+}
+
+/**
+ * Least-squares regression tree: each split minimises the summed squared error of the two parts;
+ * a leaf predicts the mean of its samples.
+ */
+export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions> {
+  readonly className = "DecisionTreeRegressor";
+
+  constructor(options: Partial<DecisionTreeRegressorOptions> = {}) {
+    super({ ...TREE_DEFAULTS, criterion: "squaredError" }, options);
+    checkOneOf("criterion", this.options.criterion, ["squaredError"] as const);
+    this.checkTreeOptions();
+  }
+
+  /**
+   * @param X shape (nSamples, nFeatures): numbers and/or strings
+   * @param y shape (nSamples,): real targets
+   */
+  fit(X: TableLike, y: VectorLike): this {
+    const yv = toVector(y, "y");
+    this.state = undefined;
+    this.grow(X, (n) => {
+      if (yv.length !== n) {
+        throw new ValueError(`y has ${yv.length} values, but X has ${n} samples; they must match.`);
+      }
+      return { kind: "regression", y: yv };
+    });
+    return this;
+  }
+
+  /** The mean target of the leaf each row reaches. */
+  predict(X: TableLike): Float64Array {
+    return Float64Array.from(this.leaves(X), (leaf) => leaf.value[0]);
+  }
+
+  /** Coefficient of determination R² on (X, y). */
+  score(X: TableLike, y: VectorLike): number {
+    const yHat = this.predict(X);
+    const yv = toVector(y, "y", yHat.length);
+    const mean = yv.reduce((s, v) => s + v, 0) / yv.length;
+    let res = 0, tot = 0;
+    yv.forEach((v, i) => {
+      res += (v - yHat[i]) ** 2;
+      tot += (v - mean) ** 2;
+    });
+    return tot === 0 ? (res === 0 ? 1 : 0) : 1 - res / tot;
+  }
+}
+
+function argmax(values: number[]): number {
+  let best = 0;
+  for (let k = 1; k < values.length; k++) if (values[k] > values[best]) best = k;
+  return best;
+}
