@@ -5,3 +5,5 @@
  */
 export * from "./core/mod.ts";
 export * from "./linear/mod.ts";
+export * from "./data/mod.ts";
+export * from "./tree/mod.ts";
