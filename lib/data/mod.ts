@@ -57,3 +57,4 @@ export {
   type FashionMnistOptions,
   loadFashionMnist,
 } from "./fashion_mnist.ts";
+export { exercise52, loanApplications } from "./lihang.ts";

@@ -25,3 +25,4 @@ export type { Criterion, Split, TreeNode } from "./grow.ts";
 export type { PruningPath } from "./prune.ts";
 export type { ReadableNode } from "./export.ts";
 export type { Cell, TableLike } from "./encode.ts";
+export { treeFigure } from "./plot.ts";

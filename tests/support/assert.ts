@@ -27,9 +27,7 @@ export function assertEquals<T>(actual: T, expected: T, msg?: string): void {
     nodeAssert.deepStrictEqual(actual, expected);
   } catch {
     fail(
-      `values are not equal\n  actual:   ${show(actual)}\n  expected: ${
-        show(expected)
-      }`,
+      `values are not equal\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`,
       msg,
     );
   }
@@ -52,9 +50,7 @@ export function assertStrictEquals<T>(
 ): asserts actual is T {
   if (!Object.is(actual, expected)) {
     fail(
-      `values are not identical\n  actual:   ${show(actual)}\n  expected: ${
-        show(expected)
-      }`,
+      `values are not identical\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`,
       msg,
     );
   }
@@ -194,9 +190,7 @@ function checkError<E extends Error>(
   }
   if (msgIncludes !== undefined && !error.message.includes(msgIncludes)) {
     fail(
-      `expected the message ${show(error.message)} to include ${
-        show(msgIncludes)
-      }`,
+      `expected the message ${show(error.message)} to include ${show(msgIncludes)}`,
       msg,
     );
   }

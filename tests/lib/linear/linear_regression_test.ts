@@ -23,13 +23,13 @@ function linearData(w: number[], b: number, n: number, noise: number, seed: numb
 }
 
 Deno.test("closed form recovers an exact linear relation", () => {
-  const model = new LinearRegression().fit([[1, 0], [0, 1], [1, 1], [2, 3]], [3, 0, 1, -2]);
+  const model = new LinearRegression().fit([[1, 0], [0, 1], [1, 1], [2, 3]], [3, -2, 0, -4]);
   // y = 2 x1 - 3 x2 + 1 holds exactly for every row.
   assertAlmostEquals(model.coef[0], 2, 1e-12);
   assertAlmostEquals(model.coef[1], -3, 1e-12);
   assertAlmostEquals(model.intercept, 1, 1e-12);
   assertAlmostEquals(model.predict([[10, 10]])[0], -9, 1e-10);
-  assertAlmostEquals(model.score([[1, 0], [0, 1]], [3, 0]), 1, 1e-12);
+  assertAlmostEquals(model.score([[1, 0], [0, 1]], [3, -2]), 1, 1e-12);
 });
 
 Deno.test("fitIntercept false fits through the origin", () => {
