@@ -1,0 +1,6 @@
+/**
+ * Feature preprocessing shared by the model chapters.
+ *
+ * @module
+ */
+export { StandardScaler, type StandardScalerOptions } from "./standard_scaler.ts";
