@@ -70,7 +70,10 @@ export function toMatrix(X: MatrixLike, name = "X", { allowEmpty = false } = {})
       }
       for (let j = 0; j < cols; j++) {
         const v = r[j];
-        checkFinite(v, name, `row ${i}, column ${j}`);
+        // The message is built only on failure: this loop runs once per input value.
+        if (typeof v !== "number" || !Number.isFinite(v)) {
+          checkFinite(v, name, `row ${i}, column ${j}`);
+        }
         m.data[i * cols + j] = v;
       }
     }
@@ -121,7 +124,7 @@ export function toVector(y: VectorLike, name = "y", expectedLength?: number): Ve
         `${name} must be 1-D with shape (nSamples,). Got a nested array at index ${i}.`,
       );
     }
-    checkFinite(v as number, name, `index ${i}`);
+    if (typeof v !== "number" || !Number.isFinite(v)) checkFinite(v as number, name, `index ${i}`);
     out[i] = v as number;
   }
   checkLength(out.length, name, expectedLength);
