@@ -1,0 +1,66 @@
+/**
+ * lib/plot: plotly figures that draw inline in Deno Jupyter notebooks (offline), in a browser
+ * window through nodeplotlib, or into standalone HTML files. Inputs are plain arrays or typed
+ * arrays (no danfojs here, so importing lib/plot stays light).
+ *
+ * @example
+ * import { lossCurve } from "../lib/plot/mod.ts";
+ * lossCurve({ train: [0.9, 0.5, 0.3], test: [1.0, 0.7, 0.6] }); // last expression of a cell: drawn
+ *
+ * @module
+ */
+export { Figure, figure, JUPYTER_DISPLAY, overlay } from "./figure.ts";
+export { configurePlots, type PlotConfig, type PlotlyJsMode } from "./plotly_source.ts";
+export { hasDisplay, inJupyter, type ShowOptions } from "./show.ts";
+export {
+  type LineMode,
+  linePlot,
+  type LinePlotOptions,
+  lossCurve,
+  type LossCurveOptions,
+  scatter,
+  type ScatterOptions,
+} from "./lines.ts";
+export { fittedLine, type FittedLineOptions } from "./fitted.ts";
+export {
+  contour,
+  type ContourOptions,
+  decisionSurface,
+  type DecisionSurfaceOptions,
+} from "./surface.ts";
+export {
+  type DensityCurve,
+  histogram,
+  type HistogramBins,
+  histogramBins,
+  type HistogramOptions,
+} from "./histogram.ts";
+export { heatmap, type HeatmapOptions } from "./heatmap.ts";
+export { PALETTE } from "./style.ts";
+export type {
+  BatchPredict,
+  CommonOptions,
+  Labels,
+  Layout,
+  LinearCoefficients,
+  MimeBundle,
+  NumericRows,
+  NumericVector,
+  Plot,
+  Predictor,
+  RowMajorMatrix,
+  Trace,
+} from "./types.ts";
+
+import type { Figure } from "./figure.ts";
+import type { ShowOptions } from "./show.ts";
+
+/**
+ * Shows a figure (await it): inline in Jupyter, in a browser (nodeplotlib) when a display exists,
+ * else as an HTML file (path printed and resolved).
+ * @example
+ * await show(lossCurve(history)); // in a script under CI: "Figure written to site/plots/figure-....html"
+ */
+export function show(fig: Figure, options: ShowOptions = {}): Promise<string | undefined> {
+  return fig.show(options);
+}

@@ -1,0 +1,26 @@
+/**
+ * lib/table: danfojs DataFrames and Series render as HTML tables in Deno notebooks, like pandas.
+ * Importing this module installs the display method; a cell ending with a DataFrame shows a table.
+ * danfojs is heavy to load (~0.8 s), so lib/table is imported on its own, not through lib/mod.ts.
+ *
+ * @example
+ * import { DataFrame } from "../lib/table/mod.ts";
+ * new DataFrame({ x: [1.5, 2.25], y: ["a", "b"] }); // last expression of a cell: an HTML table
+ *
+ * @module
+ */
+import { installDisplay } from "./display.ts";
+
+export {
+  installDisplay,
+  JUPYTER_DISPLAY,
+  type TableBundle,
+  tableBundle,
+  toHTML,
+} from "./display.ts";
+export { escapeHTML, type TableData, tableHTML, type TableOptions } from "./html.ts";
+export { formatColumn, formatFloatColumn, formatValue } from "./format.ts";
+/** danfojs's classes, re-exported so that a notebook gets them with the display installed. */
+export { DataFrame, Series } from "danfojs";
+
+installDisplay();
