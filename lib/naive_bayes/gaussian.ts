@@ -1,0 +1,134 @@
+/**
+ * Gaussian naive Bayes: each feature, given the class, is normal,
+ * P(x⁽ʲ⁾ | c) = N(x⁽ʲ⁾; θ_cj, σ²_cj), with θ and σ² the per-class sample mean and (biased) variance.
+ * As in scikit-learn, ε = varSmoothing × max_j Var(X⁽ʲ⁾) is added to every σ² so that a feature
+ * constant within a class does not divide by zero.
+ *
+ * @module
+ */
+import { Matrix } from "../core/matrix.ts";
+import { checkNumber } from "../core/options.ts";
+import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
+import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
+
+/** Options of {@link GaussianNB}. */
+export interface GaussianNBOptions {
+  /** Prior probabilities of the classes (sorted class order); null: class frequencies. @default null */
+  priors: number[] | null;
+  /** Fraction of the largest feature variance added to all variances. @default 1e-9 */
+  varSmoothing: number;
+}
+
+interface GaussianState extends NaiveBayesState {
+  /** Per-class feature means, shape (nClasses, nFeatures). */
+  theta: Matrix;
+  /** Per-class feature variances plus ε, shape (nClasses, nFeatures). */
+  variance: Matrix;
+  epsilon: number;
+}
+
+/**
+ * Gaussian naive Bayes classifier.
+ *
+ * log P(c | x) ∝ log P(c) − ½ Σ_j [log(2π σ²_cj) + (x⁽ʲ⁾ − θ_cj)² / σ²_cj]
+ *
+ * @example
+ * ```ts
+ * const nb = new GaussianNB().fit(X, y);
+ * nb.predictProba(X).row(0);
+ * ```
+ */
+export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, MatrixLike> {
+  readonly className = "GaussianNB";
+
+  constructor(options: Partial<GaussianNBOptions> = {}) {
+    super({ priors: null, varSmoothing: 1e-9 }, options);
+    checkNumber("varSmoothing", this.options.varSmoothing, { min: 0 });
+  }
+
+  /**
+   * Estimates θ_cj, σ²_cj and the prior.
+   * @param X shape (nSamples, nFeatures)
+   * @param y labels, shape (nSamples,)
+   */
+  fit(X: MatrixLike, y: LabelLike): this {
+    const m = toMatrix(X, "X");
+    const { classes, codes, classCount } = encodeLabels(y, m.rows);
+    const k = classes.length, d = m.cols, x = m.data;
+    const theta = new Matrix(k, d), variance = new Matrix(k, d);
+    for (let i = 0; i < m.rows; i++) {
+      for (let j = 0; j < d; j++) theta.data[codes[i] * d + j] += x[i * d + j];
+    }
+    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) theta.data[c * d + j] /= classCount[c];
+    // Two passes (mean, then squared deviations), as numpy's var does, for accuracy.
+    for (let i = 0; i < m.rows; i++) {
+      for (let j = 0; j < d; j++) {
+        const dev = x[i * d + j] - theta.data[codes[i] * d + j];
+        variance.data[codes[i] * d + j] += dev * dev;
+      }
+    }
+    const allMean = m.mean(0);
+    let maxVar = 0;
+    for (let j = 0; j < d; j++) {
+      let s = 0;
+      for (let i = 0; i < m.rows; i++) s += (x[i * d + j] - allMean[j]) ** 2;
+      maxVar = Math.max(maxVar, s / m.rows);
+    }
+    const epsilon = this.options.varSmoothing * maxVar;
+    for (let c = 0; c < k; c++) {
+      for (let j = 0; j < d; j++) {
+        variance.data[c * d + j] = variance.data[c * d + j] / classCount[c] + epsilon;
+      }
+    }
+    const logPrior = classLogPrior(classCount, {
+      prior: this.options.priors,
+      fitPrior: true,
+      smoothing: 0,
+    });
+    this.state = {
+      classes,
+      classCount,
+      classLogPrior: logPrior,
+      theta,
+      variance,
+      epsilon,
+      nFeaturesIn: d,
+    };
+    return this;
+  }
+
+  /** θ, the per-class means, shape (nClasses, nFeatures). */
+  get theta(): Matrix {
+    return this.fitted().theta.clone();
+  }
+
+  /** σ² (with ε added), shape (nClasses, nFeatures). */
+  get variance(): Matrix {
+    return this.fitted().variance.clone();
+  }
+
+  /** ε = varSmoothing × the largest feature variance. */
+  get epsilon(): number {
+    return this.fitted().epsilon;
+  }
+
+  predictJointLogProba(X: MatrixLike): Matrix {
+    const { theta, variance, classLogPrior } = this.fitted();
+    const m = this.checkPredictX(X);
+    const k = theta.rows, d = m.cols;
+    const out = new Matrix(m.rows, k);
+    for (let c = 0; c < k; c++) {
+      let logNorm = 0;
+      for (let j = 0; j < d; j++) logNorm += Math.log(2 * Math.PI * variance.data[c * d + j]);
+      for (let i = 0; i < m.rows; i++) {
+        let quad = 0;
+        for (let j = 0; j < d; j++) {
+          const dev = m.data[i * d + j] - theta.data[c * d + j];
+          quad += (dev * dev) / variance.data[c * d + j];
+        }
+        out.data[i * k + c] = classLogPrior[c] - 0.5 * logNorm - 0.5 * quad;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * k-nearest-neighbour regression: the prediction is the (weighted) mean target of the k nearest
+ * training points, ŷ = Σ wᵢ yᵢ / Σ wᵢ over xᵢ ∈ N_k(x).
+ *
+ * @module
+ */
+import { type MatrixLike, toVector, type VectorLike } from "../core/validation.ts";
+import { NeighborsBase, type NeighborsOptions, type NeighborsState } from "./base.ts";
+
+interface RegressorState extends NeighborsState {
+  y: Float64Array;
+}
+
+/**
+ * k-NN regressor with kd-tree or brute-force search.
+ *
+ * @example
+ * ```ts
+ * const knn = new KNeighborsRegressor({ nNeighbors: 2, weights: "distance" }).fit([[0], [1], [3]], [0, 1, 3]);
+ * knn.predict([[2]]); // [2]
+ * ```
+ */
+export class KNeighborsRegressor extends NeighborsBase<RegressorState> {
+  readonly className = "KNeighborsRegressor";
+
+  constructor(options: Partial<NeighborsOptions> = {}) {
+    super(options);
+  }
+
+  /**
+   * Stores the training set.
+   * @param X shape (nSamples, nFeatures)
+   * @param y targets, shape (nSamples,)
+   */
+  fit(X: MatrixLike, y: VectorLike): this {
+    const target = toVector(y, "y");
+    const m = this.fitX(X, target.length);
+    this.state = { X: m, y: target.slice(), nFeaturesIn: m.cols };
+    return this;
+  }
+
+  /**
+   * Weighted mean of the neighbours' targets.
+   * @param X shape (nQueries, nFeatures)
+   * @returns shape (nQueries,)
+   */
+  predict(X: MatrixLike): Float64Array {
+    const { y } = this.fitted();
+    const { k, indices, weights } = this.neighborWeights(X);
+    const n = indices.length / k;
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      let s = 0, w = 0;
+      for (let j = 0; j < k; j++) {
+        s += weights[r * k + j] * y[indices[r * k + j]];
+        w += weights[r * k + j];
+      }
+      out[r] = s / w;
+    }
+    return out;
+  }
+
+  /** Coefficient of determination R² of `predict(X)` against y. */
+  score(X: MatrixLike, y: VectorLike): number {
+    const pred = this.predict(X);
+    const truth = toVector(y, "y", pred.length);
+    let mean = 0;
+    for (const v of truth) mean += v / truth.length;
+    let ssRes = 0, ssTot = 0;
+    for (let i = 0; i < truth.length; i++) {
+      ssRes += (truth[i] - pred[i]) ** 2;
+      ssTot += (truth[i] - mean) ** 2;
+    }
+    // A constant target: scikit-learn's convention (1 for a perfect fit, else 0).
+    if (ssTot === 0) return ssRes === 0 ? 1 : 0;
+    return 1 - ssRes / ssTot;
+  }
+}
