@@ -64,8 +64,10 @@ const conceptNotebooks = /^(00|1\d)_/;
 /** MIME type of plotly figures. */
 export const plotlyMime = "application/vnd.plotly.v1+json";
 
-/** An ANSI escape sequence (colour codes and the like). */
-export const ansiPattern = /\x1b\[[0-9;?]*[A-Za-z]/;
+/** True when `text` holds an escape character: ANSI colour codes and the like. */
+export function hasEscapeCode(text: string): boolean {
+  return text.includes("\u001b");
+}
 
 /** Names (without .ipynb) of the notebooks in `dir`, in study order. */
 export function listNotebooks(dir: string = notebooksDir): string[] {
