@@ -1,0 +1,59 @@
+/**
+ * Multilayer-perceptron regressor (scikit-learn's `MLPRegressor`).
+ *
+ * @module
+ */
+import { type LabelLike, Matrix, type MatrixLike, toVector, type VectorLike } from "../core/mod.ts";
+import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
+
+/**
+ * A feed-forward network with one linear output trained on the halved squared error:
+ *
+ *   ŷ = o(x),   L = (1/n) Σᵢ ½ (ŷᵢ − yᵢ)² + α/(2n) Σₗ ‖W⁽ˡ⁾‖²
+ *
+ * @example
+ * const X = Array.from({ length: 50 }, (_, i) => [i / 25 - 1]);
+ * const model = new MLPRegressor({ hiddenLayerSizes: [16], learningRate: 0.01 })
+ *   .fit(X, X.map(([x]) => x * x));
+ * model.score(X, X.map(([x]) => x * x)); // close to 1
+ */
+export class MLPRegressor extends MLPEstimator<MLPState> {
+  readonly className = "MLPRegressor";
+  protected readonly task = "regression";
+
+  /** @param options see {@link MLPOptions}; every field has a default */
+  constructor(options: Partial<MLPOptions> = {}) {
+    super(options);
+  }
+
+  /**
+   * @param X shape (nSamples, nFeatures)
+   * @param y shape (nSamples,)
+   */
+  fit(X: MatrixLike, y: VectorLike): this {
+    for (const _ of this.fitEpochs(X, y));
+    return this;
+  }
+
+  /** ŷ per sample. @param X shape (nSamples, nFeatures) @returns shape (nSamples,) */
+  predict(X: MatrixLike): Float64Array {
+    return this.outputs(X).data.data.slice();
+  }
+
+  /** Coefficient of determination R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)². */
+  score(X: MatrixLike, y: VectorLike): number {
+    const yHat = this.predict(X);
+    const yv = toVector(y, "y", yHat.length);
+    const mean = yv.reduce((s, v) => s + v, 0) / yv.length;
+    let ssRes = 0, ssTot = 0;
+    for (let i = 0; i < yv.length; i++) {
+      ssRes += (yv[i] - yHat[i]) ** 2;
+      ssTot += (yv[i] - mean) ** 2;
+    }
+    return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
+  }
+
+  protected prepare(X: Matrix, y: LabelLike) {
+    return { target: toVector(y as VectorLike, "y", X.rows), nOutputs: 1, extra: {} };
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Building an optimizer from a name, for estimators whose `optimizer` option is a string.
+ *
+ * @module
+ */
+import { checkOneOf } from "../core/mod.ts";
+import { AdaGrad, Adam, RMSProp } from "./adaptive.ts";
+import { FTRL } from "./ftrl.ts";
+import type { LearningRateSchedule, Optimizer } from "./optimizer.ts";
+import { SGD } from "./sgd.ts";
+
+/** The optimizer names `createOptimizer` knows. */
+export const OPTIMIZER_NAMES = ["sgd", "adagrad", "rmsprop", "adam", "ftrl"] as const;
+
+/** One of {@link OPTIMIZER_NAMES}. */
+export type OptimizerName = typeof OPTIMIZER_NAMES[number];
+
+/** Options shared by every optimizer, plus SGD's momentum. */
+export interface CreateOptimizerOptions {
+  learningRate: number | LearningRateSchedule;
+  weightDecay?: number;
+  /** For "sgd" only. */
+  momentum?: number;
+  /** For "sgd" only. */
+  nesterov?: boolean;
+}
+
+/**
+ * A new optimizer by name, other hyperparameters at their defaults.
+ * @example createOptimizer("sgd", { learningRate: 0.1, momentum: 0.9, nesterov: true });
+ */
+export function createOptimizer(name: OptimizerName, options: CreateOptimizerOptions): Optimizer {
+  const { learningRate, weightDecay = 0, momentum = 0, nesterov = false } = options;
+  const common = { learningRate, weightDecay };
+  switch (checkOneOf("optimizer", name, OPTIMIZER_NAMES)) {
+    case "sgd":
+      return new SGD({ ...common, momentum, nesterov });
+    case "adagrad":
+      return new AdaGrad(common);
+    case "rmsprop":
+      return new RMSProp(common);
+    case "adam":
+      return new Adam(common);
+    case "ftrl":
+      return new FTRL(common);
+  }
+}
