@@ -70,6 +70,17 @@ Deno.test("习题5.2: the first split is at 5.5 with leaf means 5.06 and 8.18", 
   }
 });
 
+Deno.test("习题5.4: ccpAlpha inside [α_i, α_i+1) gives the i-th subtree of the path", () => {
+  const ex = exercise52();
+  const full = new DecisionTreeRegressor().fit(ex.X, ex.y);
+  const alphas = full.costComplexityPruningPath().ccpAlphas;
+  alphas.slice(0, -1).forEach((a, i) => {
+    const pruned = new DecisionTreeRegressor({ ccpAlpha: (a + alphas[i + 1]) / 2 }).fit(ex.X, ex.y);
+    assertEquals(pruned.nLeaves, full.nLeaves - i);
+  });
+  assertEquals(new DecisionTreeRegressor({ ccpAlpha: alphas.at(-1)! }).fit(ex.X, ex.y).nLeaves, 1);
+});
+
 Deno.test("iris petal features: a depth-3 CART tree fits well", () => {
   const iris = loadIris();
   const petal = iris.X.map((row) => [row[2], row[3]]);
