@@ -23,6 +23,7 @@ import {
   type VectorLike,
 } from "../core/mod.ts";
 import { squaredLoss, squaredLossGradient } from "./squared_loss.ts";
+import { r2Score } from "../metrics/regression.ts";
 
 export interface LinearRegressionOptions {
   /** Learn an intercept b; when false the model is ŷ = X w. @default true */
@@ -119,15 +120,7 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
 
   /** Coefficient of determination R² of the predictions on (X, y). */
   score(X: MatrixLike, y: VectorLike): number {
-    const yHat = this.predict(X);
-    const yv = toVector(y, "y", yHat.length);
-    const mean = yv.reduce((s, v) => s + v, 0) / yv.length;
-    let ssRes = 0, ssTot = 0;
-    for (let i = 0; i < yv.length; i++) {
-      ssRes += (yv[i] - yHat[i]) ** 2;
-      ssTot += (yv[i] - mean) ** 2;
-    }
-    return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
+    return r2Score(y, this.predict(X));
   }
 
   private fitLstsq(X: Matrix, y: Vector): LinearRegressionState {

@@ -6,6 +6,7 @@
  */
 import { type MatrixLike, toVector, type VectorLike } from "../core/validation.ts";
 import { NeighborsBase, type NeighborsOptions, type NeighborsState } from "./base.ts";
+import { r2Score } from "../metrics/regression.ts";
 
 interface RegressorState extends NeighborsState {
   y: Float64Array;
@@ -62,17 +63,6 @@ export class KNeighborsRegressor extends NeighborsBase<RegressorState> {
 
   /** Coefficient of determination R² of `predict(X)` against y. */
   score(X: MatrixLike, y: VectorLike): number {
-    const pred = this.predict(X);
-    const truth = toVector(y, "y", pred.length);
-    let mean = 0;
-    for (const v of truth) mean += v / truth.length;
-    let ssRes = 0, ssTot = 0;
-    for (let i = 0; i < truth.length; i++) {
-      ssRes += (truth[i] - pred[i]) ** 2;
-      ssTot += (truth[i] - mean) ** 2;
-    }
-    // A constant target: scikit-learn's convention (1 for a perfect fit, else 0).
-    if (ssTot === 0) return ssRes === 0 ? 1 : 0;
-    return 1 - ssRes / ssTot;
+    return r2Score(y, this.predict(X));
   }
 }

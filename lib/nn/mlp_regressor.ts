@@ -5,6 +5,7 @@
  */
 import { type LabelLike, Matrix, type MatrixLike, toVector, type VectorLike } from "../core/mod.ts";
 import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
+import { r2Score } from "../metrics/regression.ts";
 
 /**
  * A feed-forward network with one linear output trained on the halved squared error:
@@ -42,15 +43,7 @@ export class MLPRegressor extends MLPEstimator<MLPState> {
 
   /** Coefficient of determination R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)². */
   score(X: MatrixLike, y: VectorLike): number {
-    const yHat = this.predict(X);
-    const yv = toVector(y, "y", yHat.length);
-    const mean = yv.reduce((s, v) => s + v, 0) / yv.length;
-    let ssRes = 0, ssTot = 0;
-    for (let i = 0; i < yv.length; i++) {
-      ssRes += (yv[i] - yHat[i]) ** 2;
-      ssTot += (yv[i] - mean) ** 2;
-    }
-    return ssTot === 0 ? (ssRes === 0 ? 1 : 0) : 1 - ssRes / ssTot;
+    return r2Score(y, this.predict(X));
   }
 
   protected prepare(X: Matrix, y: LabelLike) {

@@ -29,6 +29,7 @@ import {
 import { type ClassificationCriterion, growTree, type Target, type TreeNode } from "./grow.ts";
 import { pruneTree, type PruningPath, pruningPath, treeSize } from "./prune.ts";
 import { exportText, type ReadableNode, readableTree } from "./export.ts";
+import { r2Score } from "../metrics/regression.ts";
 
 /** Options shared by both trees. */
 export interface TreeOptions {
@@ -303,15 +304,7 @@ export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions
 
   /** Coefficient of determination R² on (X, y). */
   score(X: TableLike, y: VectorLike): number {
-    const yHat = this.predict(X);
-    const yv = toVector(y, "y", yHat.length);
-    const mean = yv.reduce((s, v) => s + v, 0) / yv.length;
-    let res = 0, tot = 0;
-    yv.forEach((v, i) => {
-      res += (v - yHat[i]) ** 2;
-      tot += (v - mean) ** 2;
-    });
-    return tot === 0 ? (res === 0 ? 1 : 0) : 1 - res / tot;
+    return r2Score(y, this.predict(X));
   }
 }
 
