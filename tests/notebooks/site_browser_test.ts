@@ -6,9 +6,8 @@
  */
 
 import { assert, assertEquals } from "@std/assert";
+import { dumpDom } from "../support/chromium.ts";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { findChromium } from "../../tools/toolchain.ts";
 import {
   executedNotebook,
   type ExecutorRun,
@@ -26,48 +25,6 @@ let run: Promise<ExecutorRun> | undefined;
 function executePage(): Promise<ExecutorRun> {
   run ??= runExecutor(testSiteDir("browser"), { only: [pageNotebook] });
   return run;
-}
-
-/** The DOM of `page` after its scripts ran, as headless Chromium dumps it. */
-async function dumpDom(page: string): Promise<string> {
-  const chromium = findChromium();
-  if (!chromium) {
-    throw new Error("no Chromium: run `deno task setup` as root on Debian, or set CHROME_BIN");
-  }
-  const profile = await Deno.makeTempDir({ prefix: "mlnotes-chromium-" });
-  try {
-    const out = await new Deno.Command(chromium, {
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        // Offline for sure: a CDN script tag must fail at once, not hang or succeed.
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        `--user-data-dir=${profile}`,
-        "--virtual-time-budget=30000",
-        "--dump-dom",
-        pathToFileURL(page).href,
-      ],
-      env: { DBUS_SESSION_BUS_ADDRESS: "disabled:" },
-      stdout: "piped",
-      stderr: "piped",
-      signal: AbortSignal.timeout(300_000),
-    }).output();
-    const dom = new TextDecoder().decode(out.stdout);
-    assert(
-      out.success,
-      `chromium exited with ${out.code}:\n${new TextDecoder().decode(out.stderr)}`,
-    );
-    return dom;
-  } finally {
-    await Deno.remove(profile, { recursive: true });
-  }
 }
 
 function count(text: string, needle: string): number {

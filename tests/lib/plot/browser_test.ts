@@ -4,47 +4,8 @@
  * (require.js is there in the classic Notebook). Needs Debian's `chromium` (or CHROME_BIN).
  */
 import { assert, assertEquals } from "@std/assert";
-import { findChromium } from "../../../tools/toolchain.ts";
+import { dumpDom } from "../../support/chromium.ts";
 import { configurePlots, decisionSurface, lossCurve } from "../../../lib/plot/mod.ts";
-
-async function dumpDom(page: string): Promise<string> {
-  const chromium = findChromium();
-  if (!chromium) {
-    throw new Error("no Chromium: `apt-get install -y chromium` (Debian) or set CHROME_BIN");
-  }
-  const profile = await Deno.makeTempDir({ prefix: "mlnotes-chromium-" });
-  try {
-    const out = await new Deno.Command(chromium, {
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        `--user-data-dir=${profile}`,
-        "--virtual-time-budget=5000",
-        "--dump-dom",
-        "file://" + page,
-      ],
-      env: { DBUS_SESSION_BUS_ADDRESS: "disabled:" },
-      stdout: "piped",
-      stderr: "piped",
-      signal: AbortSignal.timeout(240_000),
-    }).output();
-    assert(
-      out.success,
-      `chromium exited with ${out.code}: ${new TextDecoder().decode(out.stderr)}`,
-    );
-    return new TextDecoder().decode(out.stdout);
-  } finally {
-    await Deno.remove(profile, { recursive: true });
-  }
-}
 
 // A stand-in for require.js: plotly's UMD header would register with it instead of setting
 // window.Plotly; the attribute records that it was called.
@@ -81,7 +42,7 @@ Deno.test("consecutive figure outputs on one page all draw, plotly.js loaded onc
         outputs.map((html) => '<div class="output">' + html + "</div>\n").join("") +
         "</body></html>\n",
     );
-    const dom = await dumpDom(page);
+    const dom = await dumpDom(page, 5000);
     const divs = dom.match(/<div id="mlnotes-figure-\d+"[^>]*>/g) ?? [];
     assertEquals(divs.length, 4);
     for (const div of divs) assert(div.includes("js-plotly-plot"), `not drawn: ${div}`);
