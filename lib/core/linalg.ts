@@ -5,23 +5,56 @@
  * @module
  */
 import {
+  type AbstractMatrix,
   CholeskyDecomposition,
   EigenvalueDecomposition,
   Matrix as MlMatrix,
   QrDecomposition,
   SingularValueDecomposition,
+  WrapperMatrix1D,
 } from "ml-matrix";
 import { ShapeError, ValueError } from "./errors.ts";
 import { Matrix, type Vector } from "./matrix.ts";
 
-function toMl(a: Matrix): MlMatrix {
-  const m = new MlMatrix(a.rows, a.cols);
-  for (let i = 0; i < a.rows; i++) m.setRow(i, Array.from(a.row(i)));
-  return m;
+/**
+ * A zero-copy ml-matrix view of our row-major `Float64Array`. The decompositions and `solve`s
+ * used here only read their inputs (each first clones or transposes it into its own storage),
+ * so the view never lets ml-matrix write into our data.
+ */
+class MlView extends WrapperMatrix1D {
+  /**
+   * ml-matrix's `clone()` calls `this.constructor.copy`, whose default walks a generator of
+   * [row, column, value] triples (one array per entry); this copies with plain loops instead.
+   */
+  static override copy<M extends AbstractMatrix>(from: AbstractMatrix, to: M): M {
+    const rows = from.rows, cols = from.columns;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) to.set(i, j, from.get(i, j));
+    }
+    return to;
+  }
 }
 
-function fromMl(m: MlMatrix): Matrix {
-  return Matrix.from2D(m.to2DArray());
+function toMl(a: Matrix): AbstractMatrix {
+  // WrapperMatrix1D infers the column count from rows, so it cannot describe 0 rows.
+  return a.rows === 0 ? new MlMatrix(0, a.cols) : new MlView(a.data, { rows: a.rows });
+}
+
+/**
+ * A right-hand side for ml-matrix's `solve` methods. At run time they take any AbstractMatrix
+ * (through `Matrix.checkMatrix`) and only read it; their type declarations ask for a Matrix.
+ */
+function rhsMl(b: Matrix): MlMatrix {
+  return toMl(b) as MlMatrix;
+}
+
+function fromMl(m: AbstractMatrix): Matrix {
+  const rows = m.rows, cols = m.columns;
+  const out = new Matrix(rows, cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) out.data[i * cols + j] = m.get(i, j);
+  }
+  return out;
 }
 
 function requireSquare(a: Matrix, what: string): void {
@@ -38,7 +71,7 @@ export function solve(a: Matrix, b: Matrix): Matrix {
   }
   const qr = new QrDecomposition(toMl(a));
   if (!hasFullRank(qr, a)) throw new ValueError("solve: the matrix A is singular.");
-  return fromMl(qr.solve(toMl(b)) as MlMatrix);
+  return fromMl(qr.solve(rhsMl(b)));
 }
 
 /**
@@ -49,10 +82,10 @@ export function lstsq(a: Matrix, b: Matrix): Matrix {
   if (b.rows !== a.rows) {
     throw new ShapeError(`lstsq needs b with ${a.rows} rows. Got ${b.rows}.`);
   }
-  const A = toMl(a), B = toMl(b);
+  const A = toMl(a), B = rhsMl(b);
   if (a.rows >= a.cols) {
     const qr = new QrDecomposition(A);
-    if (hasFullRank(qr, a)) return fromMl(qr.solve(B) as MlMatrix);
+    if (hasFullRank(qr, a)) return fromMl(qr.solve(B));
   }
   const svd = new SingularValueDecomposition(A, { autoTranspose: true });
   return fromMl(svd.solve(B));

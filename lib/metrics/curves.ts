@@ -180,28 +180,61 @@ export function rocCurve(
   checkBoolean("dropIntermediate", dropIntermediate);
   checkOneOf("firstThreshold", firstThreshold, ["maxPlusOne", "infinity"]);
   const input = toBinaryInput(yTrue, yScore, options, "rocCurve");
-  return rocFromCounts(binaryClfCurve(input), dropIntermediate, firstThreshold);
+  const { fpr, tpr, thresholds } = rocFromCounts(
+    binaryClfCurve(input),
+    dropIntermediate,
+    firstThreshold,
+  );
+  return { fpr: toNumbers(fpr), tpr: toNumbers(tpr), thresholds: toNumbers(thresholds) };
 }
 
-/** ROC points from threshold counts (internal; the counts come from {@linkcode binaryClfCurve}). */
+/**
+ * A plain-array copy of a typed array by a preallocated loop (`Array.from` on a typed array
+ * goes through the iterator protocol, many times slower at 10⁶ values).
+ */
+function toNumbers(values: Float64Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i];
+  return out;
+}
+
+/** A {@linkcode RocCurve} in typed arrays (internal). */
+export interface RocPoints {
+  fpr: Float64Array;
+  tpr: Float64Array;
+  thresholds: Float64Array;
+}
+
+/**
+ * ROC points from threshold counts (internal; the counts come from {@linkcode binaryClfCurve}),
+ * in typed arrays: the areas read them directly, `rocCurve` copies them into plain arrays.
+ */
 export function rocFromCounts(
   curve: ClfCurve,
   dropIntermediate = true,
   firstThreshold: "maxPlusOne" | "infinity" = "maxPlusOne",
-): RocCurve {
+): RocPoints {
   let { fps, tps, thresholds } = curve;
   if (dropIntermediate && fps.length > 2) {
-    // Keep a point when the second difference of fps or tps is non-zero (a corner).
-    const keep = [0];
-    for (let i = 1; i < fps.length - 1; i++) {
+    // Keep a point when the second difference of fps or tps is non-zero (a corner). Plain
+    // preallocated loops: JS arrays and TypedArray.from(list, fn) are slow at 10⁶ points.
+    const n = fps.length, keep = new Uint32Array(n);
+    let kept = 1; // keep[0] = 0
+    for (let i = 1; i < n - 1; i++) {
       const d2f = (fps[i + 1] - fps[i]) - (fps[i] - fps[i - 1]);
       const d2t = (tps[i + 1] - tps[i]) - (tps[i] - tps[i - 1]);
-      if (d2f !== 0 || d2t !== 0) keep.push(i);
+      if (d2f !== 0 || d2t !== 0) keep[kept++] = i;
     }
-    keep.push(fps.length - 1);
-    fps = Float64Array.from(keep, (i) => fps[i]);
-    tps = Float64Array.from(keep, (i) => tps[i]);
-    thresholds = Float64Array.from(keep, (i) => thresholds[i]);
+    keep[kept++] = n - 1;
+    const f = new Float64Array(kept), t = new Float64Array(kept), thr = new Float64Array(kept);
+    for (let k = 0; k < kept; k++) {
+      f[k] = fps[keep[k]];
+      t[k] = tps[keep[k]];
+      thr[k] = thresholds[keep[k]];
+    }
+    fps = f;
+    tps = t;
+    thresholds = thr;
   }
   const negatives = fps[fps.length - 1], positives = tps[tps.length - 1];
   if (negatives <= 0 || positives <= 0) {
@@ -213,8 +246,8 @@ export function rocFromCounts(
     );
   }
   const m = fps.length;
-  const fpr = new Array<number>(m + 1), tpr = new Array<number>(m + 1);
-  const thr = new Array<number>(m + 1);
+  const fpr = new Float64Array(m + 1), tpr = new Float64Array(m + 1);
+  const thr = new Float64Array(m + 1);
   fpr[0] = tpr[0] = 0;
   thr[0] = firstThreshold === "infinity" ? Infinity : thresholds[0] + 1;
   for (let i = 0; i < m; i++) {
@@ -251,11 +284,23 @@ export function precisionRecallCurve(
   options: CurveOptions = {},
 ): PrecisionRecallCurve {
   const input = toBinaryInput(yTrue, probasPred, options, "precisionRecallCurve");
-  return prFromCounts(binaryClfCurve(input));
+  const { precision, recall, thresholds } = prFromCounts(binaryClfCurve(input));
+  return {
+    precision: toNumbers(precision),
+    recall: toNumbers(recall),
+    thresholds: toNumbers(thresholds),
+  };
 }
 
-/** Precision–recall points from threshold counts (internal). */
-export function prFromCounts({ fps, tps, thresholds }: ClfCurve): PrecisionRecallCurve {
+/** A {@linkcode PrecisionRecallCurve} in typed arrays (internal). */
+export interface PrPoints {
+  precision: Float64Array;
+  recall: Float64Array;
+  thresholds: Float64Array;
+}
+
+/** Precision–recall points from threshold counts (internal), in typed arrays. */
+export function prFromCounts({ fps, tps, thresholds }: ClfCurve): PrPoints {
   const m = tps.length, positives = tps[m - 1];
   if (positives === 0) {
     throw new ValueError(
@@ -263,15 +308,16 @@ export function prFromCounts({ fps, tps, thresholds }: ClfCurve): PrecisionRecal
         "recall would be 0/0.",
     );
   }
-  const precision: number[] = [], recall: number[] = [], thr: number[] = [];
-  for (let i = m - 1; i >= 0; i--) {
-    const predicted = tps[i] + fps[i];
-    precision.push(predicted === 0 ? 0 : tps[i] / predicted);
-    recall.push(tps[i] / positives);
-    thr.push(thresholds[i]);
+  const precision = new Float64Array(m + 1), recall = new Float64Array(m + 1);
+  const thr = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = m - 1 - k, predicted = tps[i] + fps[i];
+    precision[k] = predicted === 0 ? 0 : tps[i] / predicted;
+    recall[k] = tps[i] / positives;
+    thr[k] = thresholds[i];
   }
-  precision.push(1);
-  recall.push(0);
+  precision[m] = 1;
+  recall[m] = 0;
   return { precision, recall, thresholds: thr };
 }
 
