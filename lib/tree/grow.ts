@@ -260,14 +260,20 @@ class Grower {
         score: this.score(improvement, parts.map((p) => p.length), n),
       };
     }
-    let best: Candidate | undefined;
+    // Ties go to the test whose "yes" branch is purest: for a two-valued feature "= a" and
+    // "= b" are one partition, and the book writes the one that isolates a pure group (例5.4).
+    let best: Candidate | undefined, bestYesImpurity = Infinity;
     for (const c of codes) {
       const yes = Uint32Array.from(byCode.get(c)!);
       const no = rows.filter((i) => col[i] !== c);
       if (yes.length < minLeaf || no.length < minLeaf) continue;
-      const improvement = parent - (yes.length / n) * this.groupImpurity(yes) -
+      const yesImpurity = this.groupImpurity(yes);
+      const improvement = parent - (yes.length / n) * yesImpurity -
         (no.length / n) * this.groupImpurity(no);
-      if (!best || improvement > best.improvement + 1e-12) {
+      const better = !best || improvement > best.improvement + 1e-12 ||
+        (improvement >= best.improvement - 1e-12 && yesImpurity < bestYesImpurity);
+      if (better) {
+        bestYesImpurity = yesImpurity;
         best = {
           split: { kind: "equals", feature: f, category: c },
           parts: [yes, no],

@@ -40,6 +40,7 @@ Deno.test("例5.4: CART's root tests 有自己的房子 and the tree fits the ta
     .fit(LOAN_X, LOAN_Y);
   const root = tree.toTree();
   assertEquals(root.test!.feature, "有自己的房子");
+  assertEquals(root.test!.value, "是"); // the book's test A3 = 是, not the equivalent A3 = 否
   assertEquals(root.children!.length, 2);
   assertEquals(tree.predict(LOAN_X), LOAN_Y);
   assertEquals(tree.classes, ["否", "是"]);
