@@ -28,6 +28,7 @@ import {
   type DifferentiableObjective,
   maxAbs,
   type MinimizeResult,
+  minimizeResult,
   type SolverOptions,
 } from "../solvers/types.ts";
 
@@ -111,16 +112,7 @@ export function minimizeQuasiNewton(
     }
     if (previous - value <= 4 * Number.EPSILON * Math.max(Math.abs(value), 1)) break;
   }
-  const gradMaxNorm = maxAbs(grad);
-  return {
-    x,
-    value,
-    gradMaxNorm,
-    nIter,
-    converged: gradMaxNorm <= tol,
-    history: Float64Array.from(history),
-    nEvaluations,
-  };
+  return minimizeResult(x, value, grad, tol, nIter, history, nEvaluations);
 }
 
 /** H ← H − ρ(Hy δᵀ + δ (Hy)ᵀ) + (ρ²·yᵀHy + ρ) δδᵀ, the expanded (I − ρδyᵀ)H(I − ρyδᵀ) + ρδδᵀ. */

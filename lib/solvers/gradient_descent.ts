@@ -9,6 +9,7 @@ import {
   type DifferentiableObjective,
   maxAbs,
   type MinimizeResult,
+  minimizeResult,
   type SolverOptions,
 } from "./types.ts";
 
@@ -47,14 +48,5 @@ export function minimizeGradientDescent(
     nIter++;
     history.push(value);
   }
-  const gradMaxNorm = maxAbs(grad);
-  return {
-    x,
-    value,
-    gradMaxNorm,
-    nIter,
-    converged: gradMaxNorm <= tol,
-    history: Float64Array.from(history),
-    nEvaluations: nIter + 1,
-  };
+  return minimizeResult(x, value, grad, tol, nIter, history, nIter + 1);
 }

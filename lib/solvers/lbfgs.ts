@@ -14,6 +14,7 @@ import {
   type DifferentiableObjective,
   maxAbs,
   type MinimizeResult,
+  minimizeResult,
   type SolverOptions,
 } from "./types.ts";
 
@@ -105,16 +106,7 @@ export function minimizeLbfgs(
     stalled = value < previousValue ? 0 : stalled + 1;
     if (stalled >= 3) break;
   }
-  const gradMaxNorm = maxAbs(grad);
-  return {
-    x,
-    value,
-    gradMaxNorm,
-    nIter,
-    converged: gradMaxNorm <= tol,
-    history: Float64Array.from(history),
-    nEvaluations,
-  };
+  return minimizeResult(x, value, grad, tol, nIter, history, nEvaluations);
 }
 
 function dotVec(a: Vector, b: Vector): number {

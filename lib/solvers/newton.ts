@@ -11,6 +11,7 @@ import { cholesky } from "../core/linalg.ts";
 import {
   maxAbs,
   type MinimizeResult,
+  minimizeResult,
   type SolverOptions,
   type TwiceDifferentiableObjective,
 } from "./types.ts";
@@ -74,16 +75,7 @@ export function minimizeNewton(
     stalled = value < previousValue ? 0 : stalled + 1;
     if (stalled >= 3) break;
   }
-  const gradMaxNorm = maxAbs(grad);
-  return {
-    x,
-    value,
-    gradMaxNorm,
-    nIter,
-    converged: gradMaxNorm <= tol,
-    history: Float64Array.from(history),
-    nEvaluations,
-  };
+  return minimizeResult(x, value, grad, tol, nIter, history, nEvaluations);
 }
 
 /** Solves H d = −g with Cholesky: H = LLᵀ, then L z = −g and Lᵀ d = z. */

@@ -58,3 +58,25 @@ export function maxAbs(v: ArrayLike<number>): number {
   }
   return m;
 }
+
+/** Packs the last iterate into a `MinimizeResult`; converged means the gradient test passed. */
+export function minimizeResult(
+  x: Vector,
+  value: number,
+  grad: Vector,
+  tol: number,
+  nIter: number,
+  history: readonly number[],
+  nEvaluations: number,
+): MinimizeResult {
+  const gradMaxNorm = maxAbs(grad);
+  return {
+    x,
+    value,
+    gradMaxNorm,
+    nIter,
+    converged: gradMaxNorm <= tol,
+    history: Float64Array.from(history),
+    nEvaluations,
+  };
+}
