@@ -107,6 +107,9 @@ def print_summary(results: list[NotebookResult]) -> None:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     os.environ["NO_COLOR"] = "1"  # the kernelspec sets it too; no ANSI codes in outputs
+    # A notebook run top to bottom needs plotly.js inlined only in its first figure, and the
+    # site pages then weigh a few MB instead of 1.8 MB per figure (lib/plot/plotly_source.ts).
+    os.environ.setdefault("MLNOTES_PLOTLY_JS", "once")
     all_notebooks = sorted(args.notebooks.glob("*.ipynb"))
     selected = [
         p for p in all_notebooks if not args.only or any(s in p.stem for s in args.only)
