@@ -5,7 +5,8 @@ import {
   assertLess,
   assertThrows,
 } from "@std/assert";
-import * as tf from "@tensorflow/tfjs";
+import type * as tfTypes from "@tensorflow/tfjs";
+import { loadTf } from "../../support/tfjs.ts";
 import { LinearRegression, squaredLoss, squaredLossGradient } from "../../../lib/linear/mod.ts";
 import { Matrix, NotFittedError, Random, ShapeError, ValueError } from "../../../lib/core/mod.ts";
 import { loadDiabetes } from "../../../lib/data/mod.ts";
@@ -109,12 +110,12 @@ Deno.test("hand-derived gradient equals central finite differences", () => {
 });
 
 Deno.test("hand-derived gradient equals tfjs autodiff (tf.grads)", async () => {
-  await tf.setBackend("cpu");
+  const tf = await loadTf();
   const { X, y } = linearData([2, -3.4], 4.2, 20, 0.01, 2);
   const w = [0.3, -0.1], b = 0.2;
   const ours = squaredLossGradient(Matrix.from2D(X), Float64Array.from(y), w, b);
   const Xt = tf.tensor2d(X), yt = tf.tensor1d(y);
-  const loss = (wt: tf.Tensor, bt: tf.Tensor) =>
+  const loss = (wt: tfTypes.Tensor, bt: tfTypes.Tensor) =>
     Xt.matMul(wt.reshape([2, 1])).reshape([-1]).add(bt).sub(yt).square().mul(0.5).mean();
   const [gw, gb] = tf.grads(loss)([tf.tensor1d(w), tf.scalar(b)]);
   const tw = gw.dataSync(), tb = gb.dataSync()[0];
