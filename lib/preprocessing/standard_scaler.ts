@@ -86,17 +86,8 @@ export class StandardScaler extends Estimator<StandardScalerOptions, StandardSca
    */
   transform(X: MatrixLike): Matrix {
     const m = this.checkPredictX(X);
-    const { mean, scale } = this.fitted();
-    const { withMean, withStd } = this.options;
-    const { rows, cols, data } = m;
-    const out = new Matrix(rows, cols);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        const centred = withMean ? data[i * cols + j] - mean[j] : data[i * cols + j];
-        out.data[i * cols + j] = withStd ? centred / scale[j] : centred;
-      }
-    }
-    return out;
+    const { shift, scale } = this.affine();
+    return m.broadcastRow(shift, (x, mu) => x - mu).broadcastRow(scale, (x, s) => x / s);
   }
 
   /** `fit(X)` then `transform(X)`. @param X shape (nSamples, nFeatures) */
@@ -110,17 +101,18 @@ export class StandardScaler extends Estimator<StandardScalerOptions, StandardSca
    */
   inverseTransform(Z: MatrixLike): Matrix {
     const m = this.checkPredictX(Z, "Z");
+    const { shift, scale } = this.affine();
+    return m.broadcastRow(scale, (z, s) => z * s).broadcastRow(shift, (x, mu) => x + mu);
+  }
+
+  /** The μ and σ actually applied: 0 and 1 where `withMean`/`withStd` turn a step off. */
+  private affine(): { shift: Vector; scale: Vector } {
     const { mean, scale } = this.fitted();
     const { withMean, withStd } = this.options;
-    const { rows, cols, data } = m;
-    const out = new Matrix(rows, cols);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        const scaled = withStd ? data[i * cols + j] * scale[j] : data[i * cols + j];
-        out.data[i * cols + j] = withMean ? scaled + mean[j] : scaled;
-      }
-    }
-    return out;
+    return {
+      shift: withMean ? mean : new Float64Array(mean.length),
+      scale: withStd ? scale : new Float64Array(scale.length).fill(1),
+    };
   }
 
   /** Per-feature mean μ (length nFeatures). */
