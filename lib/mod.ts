@@ -7,6 +7,7 @@ export * from "./core/mod.ts";
 export * from "./linear/mod.ts";
 export * from "./data/mod.ts";
 export * from "./tree/mod.ts";
+export * from "./ensemble/mod.ts";
 export * from "./perceptron/mod.ts";
 export * from "./neighbors/mod.ts";
 export * from "./naive_bayes/mod.ts";
