@@ -21,3 +21,5 @@ export * from "./plot/mod.ts";
 export * from "./prob/mod.ts";
 export * from "./info/mod.ts";
 export * from "./maxent/mod.ts";
+export * from "./svm/mod.ts";
+export * from "./deep/mod.ts";

@@ -1,0 +1,30 @@
+/**
+ * Deep learning on tfjs (wasm backend): a PyTorch-shaped module system, layers, safetensors,
+ * attention and the Transformer, recurrent nets. `tf` is the library's one tfjs instance.
+ *
+ * @module
+ */
+export { deepBackend, tf } from "./backend.ts";
+export { deepRandom, fanInUniform, type Initializer, manualSeed, xavierUniform } from "./init.ts";
+export {
+  buildShapeOnly,
+  countParameters,
+  type LoadReport,
+  Module,
+  ModuleBuffer,
+  ModuleParameter,
+} from "./module.ts";
+export {
+  checkIds,
+  Dropout,
+  Embedding,
+  GELU,
+  Identity,
+  LayerNorm,
+  Linear,
+  ModuleList,
+  ReLU,
+  Sequential,
+  Sigmoid,
+  Tanh,
+} from "./layers.ts";
