@@ -182,13 +182,19 @@ function multiclassSetup(y: Label[], yScore: MatrixLike, labels: LabelLike | und
  * @param yTrue labels, shape (nSamples,)
  * @param yScore shape (nSamples,) for binary, (nSamples, nClasses) for multiclass
  * @example
- * rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]); // 0.75
+ * ```ts
+ * import { rocAucScore } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.75);
+ * ```
  */
 export function rocAucScore(
   yTrue: LabelLike,
   yScore: VectorLike | MatrixLike,
   options?: RocAucOptions & { average?: "macro" | "weighted" | "micro" },
 ): number;
+/** With `average: null`, one area per class (multiclass one-vs-rest); binary still one number. */
 export function rocAucScore(
   yTrue: LabelLike,
   yScore: VectorLike | MatrixLike,
@@ -269,13 +275,19 @@ export interface AveragePrecisionOptions {
  * @param yTrue labels, shape (nSamples,)
  * @param yScore shape (nSamples,) or (nSamples, nClasses)
  * @example
- * averagePrecisionScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]); // 0.8333...
+ * ```ts
+ * import { averagePrecisionScore } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(averagePrecisionScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 5 / 6);
+ * ```
  */
 export function averagePrecisionScore(
   yTrue: LabelLike,
   yScore: VectorLike | MatrixLike,
   options?: AveragePrecisionOptions & { average?: "macro" | "weighted" | "micro" },
 ): number;
+/** With `average: null`, one average precision per class; binary still one number. */
 export function averagePrecisionScore(
   yTrue: LabelLike,
   yScore: VectorLike | MatrixLike,

@@ -13,7 +13,12 @@ const RADIX_MIN = 16384;
  * result matches numpy's `argsort(kind="mergesort")`. Values must not be NaN.
  * @param values shape (n,)
  * @example
- * argsortStable([0.3, 0.1, 0.3]); // Uint32Array [1, 0, 2]
+ * ```ts
+ * import { argsortStable } from "./argsort.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(Array.from(argsortStable([0.3, 0.1, 0.3])), [1, 0, 2]);
+ * ```
  */
 export function argsortStable(values: ArrayLike<number>): Uint32Array {
   const n = values.length;

@@ -64,7 +64,13 @@ export function checkLabelKind(labels: readonly Label[], present: readonly Label
  * @param yTrue true labels, shape (nSamples,)
  * @param yPred predicted labels, shape (nSamples,)
  * @example
- * accuracyScore([0, 1, 2, 3], [0, 2, 1, 3]); // 0.5
+ * ```ts
+ * import { accuracyScore } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(accuracyScore([0, 1, 2, 3], [0, 2, 1, 3]), 0.5);
+ * assertEquals(accuracyScore([0, 1, 2, 3], [0, 2, 1, 3], { normalize: false }), 2);
+ * ```
  */
 export function accuracyScore(
   yTrue: LabelLike,
@@ -95,7 +101,13 @@ export function accuracyScore(
  * @param yPred predicted labels, shape (nSamples,)
  * @returns shape (nLabels, nLabels); rows true, columns predicted
  * @example
- * confusionMatrix(["cat", "ant", "cat"], ["ant", "ant", "cat"]); // [[1, 0], [1, 1]]
+ * ```ts
+ * import { confusionMatrix } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // rows: true "ant", "cat"; columns: predicted "ant", "cat"
+ * assertEquals(confusionMatrix(["cat", "ant", "cat"], ["ant", "ant", "cat"]), [[1, 0], [1, 1]]);
+ * ```
  */
 export function confusionMatrix(
   yTrue: LabelLike,

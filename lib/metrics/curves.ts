@@ -163,8 +163,15 @@ export interface RocCurve {
  * @param yTrue labels, shape (nSamples,)
  * @param yScore scores, shape (nSamples,); probabilities or any decision values
  * @example
- * rocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
- * // { fpr: [0, 0, 0.5, 0.5, 1], tpr: [0, 0.5, 0.5, 1, 1], thresholds: [1.8, 0.8, 0.4, 0.35, 0.1] }
+ * ```ts
+ * import { rocCurve } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { fpr, tpr, thresholds } = rocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
+ * assertEquals(fpr, [0, 0, 0.5, 0.5, 1]);
+ * assertEquals(tpr, [0, 0.5, 0.5, 1, 1]);
+ * assertEquals(thresholds, [1.8, 0.8, 0.4, 0.35, 0.1]); // first: max score + 1
+ * ```
  */
 export function rocCurve(
   yTrue: LabelLike,
@@ -275,8 +282,18 @@ export interface PrecisionRecallCurve {
  * @param yTrue labels, shape (nSamples,)
  * @param probasPred scores, shape (nSamples,)
  * @example
- * precisionRecallCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
- * // precision [0.5, 0.667, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], thresholds [0.1, 0.35, 0.4, 0.8]
+ * ```ts
+ * import { precisionRecallCurve } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { precision, recall, thresholds } = precisionRecallCurve(
+ *   [0, 0, 1, 1],
+ *   [0.1, 0.4, 0.35, 0.8],
+ * );
+ * assertEquals(precision, [0.5, 2 / 3, 0.5, 1, 1]);
+ * assertEquals(recall, [1, 1, 0.5, 0.5, 0]);
+ * assertEquals(thresholds, [0.1, 0.35, 0.4, 0.8]);
+ * ```
  */
 export function precisionRecallCurve(
   yTrue: LabelLike,
@@ -327,8 +344,14 @@ export function prFromCounts({ fps, tps, thresholds }: ClfCurve): PrPoints {
  * @param x shape (n,), n ≥ 2
  * @param y shape (n,)
  * @example
+ * ```ts
+ * import { auc, rocCurve } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const { fpr, tpr } = rocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
- * auc(fpr, tpr); // 0.75
+ * assertEquals(auc(fpr, tpr), 0.75);
+ * assertEquals(auc([0, 1, 2], [0, 1, 1]), 1.5); // trapezoids
+ * ```
  */
 export function auc(x: VectorLike, y: VectorLike): number {
   const xs = toVector(x, "x"), ys = toVector(y, "y");

@@ -49,7 +49,13 @@ export interface LogLossOptions {
  * @param yPred probabilities, shape (nSamples, nClasses) with columns in sorted class order, or
  *   shape (nSamples,) for two classes: the probability of the greater label
  * @example
- * logLoss(["spam", "ham", "ham", "spam"], [[.1, .9], [.9, .1], [.8, .2], [.35, .65]]); // 0.2161...
+ * ```ts
+ * import { logLoss } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * const yPred = [[.1, .9], [.9, .1], [.8, .2], [.35, .65]]; // columns: "ham", "spam"
+ * assertAlmostEquals(logLoss(["spam", "ham", "ham", "spam"], yPred), 0.2162, 1e-4);
+ * ```
  */
 export function logLoss(
   yTrue: LabelLike,
@@ -128,14 +134,22 @@ export type Reduction = "none" | "mean" | "sum";
  * @param yHat probabilities, shape (nSamples, nClasses)
  * @param y class indices in [0, nClasses), shape (nSamples,)
  * @example
- * crossEntropyLoss([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]], [0, 2], { reduction: "none" });
- * // [2.3026, 0.6931]
+ * ```ts
+ * import { crossEntropyLoss } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * const yHat = [[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]];
+ * const [a, b] = crossEntropyLoss(yHat, [0, 2], { reduction: "none" });
+ * assertAlmostEquals(a, -Math.log(0.1)); // 2.3026
+ * assertAlmostEquals(b, -Math.log(0.5)); // 0.6931
+ * ```
  */
 export function crossEntropyLoss(
   yHat: MatrixLike,
   y: VectorLike,
   options?: { reduction?: "mean" | "sum" },
 ): number;
+/** One loss per sample, with `reduction: "none"`. */
 export function crossEntropyLoss(
   yHat: MatrixLike,
   y: VectorLike,

@@ -38,8 +38,11 @@ export interface PrfOptions {
 
 /** Precision, recall, F-beta and support: one per label, or averaged (support null). */
 export interface PrfResult<T extends number | number[]> {
+  /** TP / (TP + FP). */
   precision: T;
+  /** TP / (TP + FN). */
   recall: T;
+  /** F-beta, (1 + β²) P R / (β² P + R). */
   fScore: T;
   /** (Weighted) number of true samples per label; null when averaged. */
   support: T extends number[] ? number[] : null;
@@ -82,14 +85,21 @@ function scoredLabels(pair: LabelPair, average: Average | null, labels?: LabelLi
  * @param yTrue true labels, shape (nSamples,)
  * @param yPred predicted labels, shape (nSamples,)
  * @example
- * precisionRecallFscoreSupport(["a", "b", "b"], ["a", "a", "b"], { average: "macro" });
- * // { precision: 0.75, recall: 0.75, fScore: 0.666..., support: null }
+ * ```ts
+ * import { precisionRecallFscoreSupport } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
+ * const r = precisionRecallFscoreSupport(["a", "b", "b"], ["a", "a", "b"], { average: "macro" });
+ * assertEquals([r.precision, r.recall, r.support], [0.75, 0.75, null]);
+ * assertAlmostEquals(r.fScore, 2 / 3);
+ * ```
  */
 export function precisionRecallFscoreSupport(
   yTrue: LabelLike,
   yPred: LabelLike,
   options: PrfOptions & { beta?: number; average: Average },
 ): PrfResult<number>;
+/** One precision, recall, F-beta and support per label (`average` null or absent). */
 export function precisionRecallFscoreSupport(
   yTrue: LabelLike,
   yPred: LabelLike,
@@ -157,13 +167,11 @@ export function precisionRecallFscoreSupport(
   };
 }
 
-type ScoreOptions = PrfOptions;
-
 function scoreOf(
   key: "precision" | "recall" | "fScore",
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions & { beta?: number },
+  options: PrfOptions & { beta?: number },
 ): number | number[] {
   const avg = options.average === undefined ? "binary" : options.average;
   if (avg === null) {
@@ -178,22 +186,29 @@ function scoreOf(
  * @param yPred predicted labels, shape (nSamples,)
  * @returns a number, or one per label with `average: null` (default average "binary")
  * @example
- * precisionScore([0, 1, 1, 0], [1, 1, 0, 0]); // 0.5
+ * ```ts
+ * import { precisionScore } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(precisionScore([0, 1, 1, 0], [1, 1, 0, 0]), 0.5);
+ * assertEquals(precisionScore([0, 1, 1, 0], [1, 1, 0, 0], { average: null }), [0.5, 0.5]);
+ * ```
  */
 export function precisionScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options?: ScoreOptions & { average?: Average },
+  options?: PrfOptions & { average?: Average },
 ): number;
+/** Precision per label, with `average: null`. */
 export function precisionScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions & { average: null },
+  options: PrfOptions & { average: null },
 ): number[];
 export function precisionScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions = {},
+  options: PrfOptions = {},
 ): number | number[] {
   return scoreOf("precision", yTrue, yPred, options);
 }
@@ -204,22 +219,28 @@ export function precisionScore(
  * @param yPred predicted labels, shape (nSamples,)
  * @returns a number, or one per label with `average: null` (default average "binary")
  * @example
- * recallScore([0, 1, 1, 0], [1, 1, 0, 0]); // 0.5
+ * ```ts
+ * import { recallScore } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(recallScore([0, 1, 1, 0], [1, 1, 0, 0]), 0.5);
+ * ```
  */
 export function recallScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options?: ScoreOptions & { average?: Average },
+  options?: PrfOptions & { average?: Average },
 ): number;
+/** Recall per label, with `average: null`. */
 export function recallScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions & { average: null },
+  options: PrfOptions & { average: null },
 ): number[];
 export function recallScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions = {},
+  options: PrfOptions = {},
 ): number | number[] {
   return scoreOf("recall", yTrue, yPred, options);
 }
@@ -230,22 +251,28 @@ export function recallScore(
  * @param yPred predicted labels, shape (nSamples,)
  * @returns a number, or one per label with `average: null` (default average "binary")
  * @example
- * f1Score([0, 1, 1, 0], [1, 1, 0, 0]); // 0.5
+ * ```ts
+ * import { f1Score } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(f1Score([0, 1, 1, 0], [1, 1, 0, 0]), 0.5);
+ * ```
  */
 export function f1Score(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options?: ScoreOptions & { average?: Average },
+  options?: PrfOptions & { average?: Average },
 ): number;
+/** F1 per label, with `average: null`. */
 export function f1Score(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions & { average: null },
+  options: PrfOptions & { average: null },
 ): number[];
 export function f1Score(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions = {},
+  options: PrfOptions = {},
 ): number | number[] {
   return scoreOf("fScore", yTrue, yPred, { ...options, beta: 1 });
 }
@@ -256,22 +283,29 @@ export function f1Score(
  * @param yPred predicted labels, shape (nSamples,)
  * @param options.beta the weight β ≥ 0 of recall
  * @example
- * fbetaScore([0, 1, 1, 0], [1, 1, 1, 0], { beta: 2 }); // 0.9090...
+ * ```ts
+ * import { fbetaScore } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * // P = 2/3, R = 1: F₂ = 5 · (2/3) / (4 · 2/3 + 1) = 10/11
+ * assertAlmostEquals(fbetaScore([0, 1, 1, 0], [1, 1, 1, 0], { beta: 2 }), 10 / 11);
+ * ```
  */
 export function fbetaScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions & { beta: number; average?: Average },
+  options: PrfOptions & { beta: number; average?: Average },
 ): number;
+/** F-beta per label, with `average: null`. */
 export function fbetaScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions & { beta: number; average: null },
+  options: PrfOptions & { beta: number; average: null },
 ): number[];
 export function fbetaScore(
   yTrue: LabelLike,
   yPred: LabelLike,
-  options: ScoreOptions & { beta: number },
+  options: PrfOptions & { beta: number },
 ): number | number[] {
   if (options?.beta === undefined) {
     throw new ValueError("fbetaScore needs the 'beta' option, e.g. { beta: 2 }.");

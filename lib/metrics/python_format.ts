@@ -22,7 +22,12 @@ function incrementDigits(digits: string): string {
  * @param x the number
  * @param digits digits after the decimal point (0..20)
  * @example
- * formatFixed(0.125, 2); // "0.12" (Python), where (0.125).toFixed(2) is "0.13"
+ * ```ts
+ * import { formatFixed } from "./python_format.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(formatFixed(0.125, 2), "0.12"); // Python's rounding; (0.125).toFixed(2) is "0.13"
+ * ```
  */
 export function formatFixed(x: number, digits: number): string {
   if (Number.isNaN(x)) return "nan";
@@ -48,7 +53,12 @@ export function formatFixed(x: number, digits: number): string {
  * Formats like Python's `repr(float)`: shortest round-trip digits, at least one decimal
  * ("2.0"), exponent notation when the decimal exponent is < -4 or ≥ 16 ("1e-05", "1.5e+16").
  * @example
- * pythonFloatRepr(3); // "3.0"
+ * ```ts
+ * import { pythonFloatRepr } from "./python_format.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals([pythonFloatRepr(3), pythonFloatRepr(1e-5)], ["3.0", "1e-05"]);
+ * ```
  */
 export function pythonFloatRepr(x: number): string {
   if (Number.isNaN(x)) return "nan";

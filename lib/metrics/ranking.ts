@@ -117,7 +117,13 @@ function prepare(yTrue: MatrixLike, yScore: MatrixLike, options: DcgOptions) {
  * @param yTrue relevances ≥ 0, shape (nQueries, nItems)
  * @param yScore scores, shape (nQueries, nItems)
  * @example
- * dcgScore([[10, 0, 0, 1, 5]], [[0.1, 0.2, 0.3, 4, 70]]); // 9.4995...
+ * ```ts
+ * import { dcgScore } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * // ranked by score: relevances 5, 1, 0, 0, 10 → 5 + 1/log2(3) + 10/log2(6)
+ * assertAlmostEquals(dcgScore([[10, 0, 0, 1, 5]], [[0.1, 0.2, 0.3, 4, 70]]), 9.4995, 1e-4);
+ * ```
  */
 export function dcgScore(
   yTrue: MatrixLike,
@@ -140,8 +146,13 @@ export function dcgScore(
  * @param yTrue relevances ≥ 0, shape (nQueries, nItems)
  * @param yScore scores, shape (nQueries, nItems)
  * @example
- * ndcgScore([[10, 0, 0, 1, 5]], [[0.1, 0.2, 0.3, 4, 70]]); // 0.6956...
- * ndcgScore([[10, 0, 0, 1, 5]], [[1, 0, 0, 0, 1]], { k: 1 }); // 0.75 (the tie is averaged)
+ * ```ts
+ * import { ndcgScore } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(ndcgScore([[10, 0, 0, 1, 5]], [[0.1, 0.2, 0.3, 4, 70]]), 0.6957, 1e-4);
+ * assertEquals(ndcgScore([[10, 0, 0, 1, 5]], [[1, 0, 0, 0, 1]], { k: 1 }), 0.75); // tie averaged
+ * ```
  */
 export function ndcgScore(yTrue: MatrixLike, yScore: MatrixLike, options: DcgOptions = {}): number {
   const { t, s, k, ignoreTies, w } = prepare(yTrue, yScore, options);

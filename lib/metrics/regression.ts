@@ -112,13 +112,19 @@ function combine(errors: Float64Array, rule: Prepared["rule"]): number | number[
  * @param yPred same shape as yTrue
  * @returns a number, or one per output with `multioutput: "rawValues"`
  * @example
- * meanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // 0.375
+ * ```ts
+ * import { meanSquaredError } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(meanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]), 0.375);
+ * ```
  */
 export function meanSquaredError(
   yTrue: TargetLike,
   yPred: TargetLike,
   options?: RegressionOptions & { multioutput?: "uniformAverage" | ArrayLike<number> },
 ): number;
+/** MSE per output column, with `multioutput: "rawValues"`. */
 export function meanSquaredError(
   yTrue: TargetLike,
   yPred: TargetLike,
@@ -140,13 +146,19 @@ export function meanSquaredError(
  * @param yTrue shape (nSamples,) or (nSamples, nOutputs)
  * @param yPred same shape as yTrue
  * @example
- * rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // 0.6123...
+ * ```ts
+ * import { rootMeanSquaredError } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(rootMeanSquaredError([3, -0.5, 2, 7], [2.5, 0, 2, 8]), Math.sqrt(0.375));
+ * ```
  */
 export function rootMeanSquaredError(
   yTrue: TargetLike,
   yPred: TargetLike,
   options?: RegressionOptions & { multioutput?: "uniformAverage" | ArrayLike<number> },
 ): number;
+/** RMSE per output column, with `multioutput: "rawValues"`. */
 export function rootMeanSquaredError(
   yTrue: TargetLike,
   yPred: TargetLike,
@@ -168,13 +180,19 @@ export function rootMeanSquaredError(
  * @param yTrue shape (nSamples,) or (nSamples, nOutputs)
  * @param yPred same shape as yTrue
  * @example
- * meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // 0.5
+ * ```ts
+ * import { meanAbsoluteError } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(meanAbsoluteError([3, -0.5, 2, 7], [2.5, 0, 2, 8]), 0.5);
+ * ```
  */
 export function meanAbsoluteError(
   yTrue: TargetLike,
   yPred: TargetLike,
   options?: RegressionOptions & { multioutput?: "uniformAverage" | ArrayLike<number> },
 ): number;
+/** MAE per output column, with `multioutput: "rawValues"`. */
 export function meanAbsoluteError(
   yTrue: TargetLike,
   yPred: TargetLike,
@@ -197,13 +215,19 @@ export function meanAbsoluteError(
  * @param yTrue shape (nSamples,) or (nSamples, nOutputs)
  * @param yPred same shape as yTrue
  * @example
- * r2Score([3, -0.5, 2, 7], [2.5, 0, 2, 8]); // 0.9486...
+ * ```ts
+ * import { r2Score } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(r2Score([3, -0.5, 2, 7], [2.5, 0, 2, 8]), 0.9486, 1e-4);
+ * ```
  */
 export function r2Score(
   yTrue: TargetLike,
   yPred: TargetLike,
   options?: R2Options & { multioutput?: "uniformAverage" | "varianceWeighted" | ArrayLike<number> },
 ): number;
+/** R² per output column, with `multioutput: "rawValues"`. */
 export function r2Score(
   yTrue: TargetLike,
   yPred: TargetLike,
@@ -252,18 +276,25 @@ export function r2Score(
  * @param yPred same shape as yTrue
  * @returns the gradient, shaped like yPred (number[] for 1-D, number[][] for 2-D)
  * @example
- * meanSquaredErrorGradient([1, 2], [2, 2]); // [1, 0]
+ * ```ts
+ * import { meanSquaredErrorGradient } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(meanSquaredErrorGradient([1, 2], [2, 2]), [1, 0]);
+ * ```
  */
 export function meanSquaredErrorGradient(
   yTrue: TargetLike,
   yPred: ArrayLike<number>,
   options?: RegressionOptions,
 ): number[];
+/** The gradient for 2-D predictions (nSamples, nOutputs), shaped like them. */
 export function meanSquaredErrorGradient(
   yTrue: TargetLike,
   yPred: Matrix | ArrayLike<ArrayLike<number>>,
   options?: RegressionOptions,
 ): number[][];
+/** The gradient for predictions whose shape is known only at run time. */
 export function meanSquaredErrorGradient(
   yTrue: TargetLike,
   yPred: TargetLike,

@@ -18,8 +18,11 @@ import { formatFixed, pythonFloatRepr } from "./python_format.ts";
 
 /** One line of the report. */
 export interface ReportRow {
+  /** TP / (TP + FP). */
   precision: number;
+  /** TP / (TP + FN). */
   recall: number;
+  /** Harmonic mean of precision and recall. */
   f1Score: number;
   /** (Weighted) number of true samples. */
   support: number;
@@ -27,17 +30,25 @@ export interface ReportRow {
 
 /** A per-class line: the label, the name shown for it, and its scores. */
 export interface ReportClassRow extends ReportRow {
+  /** The class label as it appears in the data. */
   label: Label;
+  /** The name printed for it (`targetNames`, or the label as text). */
   name: string;
 }
 
 /** The data of a report. */
 export interface ReportFields {
+  /** One row per label, in label order. */
   perClass: ReportClassRow[];
+  /** Accuracy, when all labels are reported; else undefined. */
   accuracy: number | undefined;
+  /** Micro average, when `labels` selects a subset; else undefined. */
   microAvg: ReportRow | undefined;
+  /** Unweighted mean over the labels. */
   macroAvg: ReportRow;
+  /** Mean weighted by each label's support. */
   weightedAvg: ReportRow;
+  /** The text table, as scikit-learn prints it. */
   text: string;
 }
 
@@ -49,11 +60,14 @@ export class ClassificationReport implements ReportFields {
   readonly accuracy: number | undefined;
   /** Micro average, reported instead of accuracy when `labels` selects a subset. */
   readonly microAvg: ReportRow | undefined;
+  /** Unweighted mean over the labels. */
   readonly macroAvg: ReportRow;
+  /** Mean weighted by each label's support. */
   readonly weightedAvg: ReportRow;
   /** The text table, as scikit-learn prints it. */
   readonly text: string;
 
+  /** Wraps computed fields; use {@linkcode classificationReport} to compute them. */
   constructor(fields: ReportFields) {
     this.perClass = fields.perClass;
     this.accuracy = fields.accuracy;
@@ -97,11 +111,16 @@ export class ClassificationReport implements ReportFields {
  * @param yTrue true labels, shape (nSamples,)
  * @param yPred predicted labels, shape (nSamples,)
  * @example
+ * ```ts
+ * import { classificationReport } from "../mod.ts";
+ * import { assertAlmostEquals, assertStringIncludes } from "@std/assert";
+ *
  * const report = classificationReport([0, 1, 2, 2, 2], [0, 0, 2, 2, 1], {
  *   targetNames: ["class 0", "class 1", "class 2"],
  * });
- * console.log(report.text);
- * report.macroAvg.f1Score; // 0.4888...
+ * assertStringIncludes(report.text, "class 2       1.00      0.67      0.80         3");
+ * assertAlmostEquals(report.macroAvg.f1Score, 0.4889, 1e-4);
+ * ```
  */
 export function classificationReport(
   yTrue: LabelLike,
