@@ -18,6 +18,7 @@ import {
   ValueError,
   type VectorLike,
 } from "../core/mod.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import {
   applyEncoding,
   type Cell,
@@ -37,8 +38,13 @@ export interface TreeOptions {
   maxDepth: number | null;
   /** A node needs at least this many samples to be split. @default 2 */
   minSamplesSplit: number;
-  /** Every child must keep at least this many samples. @default 1 */
+  /** Every child must keep at least this many samples (rows, whatever their weight). @default 1 */
   minSamplesLeaf: number;
+  /**
+   * Every child must keep at least this fraction of the total sample weight (scikit-learn's
+   * `min_weight_fraction_leaf`), in [0, 0.5]. @default 0
+   */
+  minWeightFractionLeaf: number;
   /** Split only if (n_t / N) · impurity decrease ≥ this (scikit-learn's definition). @default 0 */
   minImpurityDecrease: number;
   /** Cost-complexity parameter α: prune weakest links with g(t) ≤ α after growing. @default 0 */
@@ -53,6 +59,7 @@ const TREE_DEFAULTS: TreeOptions = {
   maxDepth: null,
   minSamplesSplit: 2,
   minSamplesLeaf: 1,
+  minWeightFractionLeaf: 0,
   minImpurityDecrease: 0,
   ccpAlpha: 0,
   categoricalFeatures: [],
@@ -74,6 +81,7 @@ abstract class BaseTree<O extends TreeOptions & { criterion: string }>
     if (o.maxDepth !== null) checkInteger("maxDepth", o.maxDepth, 1);
     checkInteger("minSamplesSplit", o.minSamplesSplit, 2);
     checkInteger("minSamplesLeaf", o.minSamplesLeaf, 1);
+    checkNumber("minWeightFractionLeaf", o.minWeightFractionLeaf, { min: 0, max: 0.5 });
     checkNumber("minImpurityDecrease", o.minImpurityDecrease, { min: 0 });
     checkNumber("ccpAlpha", o.ccpAlpha, { min: 0 });
     if (!Array.isArray(o.categoricalFeatures)) {
@@ -100,15 +108,16 @@ abstract class BaseTree<O extends TreeOptions & { criterion: string }>
 
   /**
    * Normalised total impurity decrease brought by each feature (scikit-learn's
-   * `feature_importances_`): Σ over the feature's splits of n_t·I(t) − Σ_children n_c·I(c).
+   * `feature_importances_`): Σ over the feature's splits of n_t·I(t) − Σ_children n_c·I(c),
+   * n the nodes' total sample weights.
    */
   get featureImportances(): Float64Array {
     const { tree, nFeaturesIn } = this.fitted();
     const imp = new Float64Array(nFeaturesIn);
     const visit = (node: TreeNode) => {
       if (!node.split || !node.children) return;
-      let decrease = node.nSamples * node.impurity;
-      for (const c of node.children) decrease -= c.nSamples * c.impurity;
+      let decrease = node.weight * node.impurity;
+      for (const c of node.children) decrease -= c.weight * c.impurity;
       imp[node.split.feature] += decrease;
       node.children.forEach(visit);
     };
@@ -144,19 +153,29 @@ abstract class BaseTree<O extends TreeOptions & { criterion: string }>
     return given ?? Array.from({ length: n }, (_, j) => `x${j}`);
   }
 
-  protected grow(X: TableLike, target: (n: number) => Target): void {
+  /**
+   * Encodes X, checks y (through `target`) and the weights against its row count, grows the tree
+   * and prunes it.
+   */
+  protected grow(X: TableLike, target: (n: number) => Target, fitOptions: FitOptions): void {
     const { encoding, table } = fitEncoding(X, this.options.categoricalFeatures);
     const o = this.options;
+    const t = target(table.nSamples);
+    const sampleWeight = toSampleWeight(fitOptions.sampleWeight, table.nSamples);
+    let totalWeight = table.nSamples;
+    if (sampleWeight) totalWeight = sampleWeight.reduce((s, w) => s + w, 0);
     const fullTree = growTree(
       table,
       encoding.categories.map((c) => c !== null),
-      target(table.nSamples),
+      t,
       {
         criterion: o.criterion as ClassificationCriterion,
         maxDepth: o.maxDepth ?? Infinity,
         minSamplesSplit: o.minSamplesSplit,
         minSamplesLeaf: o.minSamplesLeaf,
         minImpurityDecrease: o.minImpurityDecrease,
+        minWeightLeaf: o.minWeightFractionLeaf * totalWeight,
+        sampleWeight,
       },
     );
     const tree = o.ccpAlpha > 0 ? pruneTree(fullTree, o.ccpAlpha) : fullTree;
@@ -172,7 +191,7 @@ abstract class BaseTree<O extends TreeOptions & { criterion: string }>
   /** The leaf (or, for an unseen category at a multiway split, the node) each row reaches. */
   protected leaves(X: TableLike): TreeNode[] {
     const { tree, encoding } = this.fitted();
-    const table: EncodedTable = applyEncoding(X, encoding);
+    const table: EncodedTable = applyEncoding(X, encoding, "X", this.className);
     return Array.from({ length: table.nSamples }, (_, i) => {
       let node = tree;
       while (node.split && node.children) {
@@ -214,39 +233,42 @@ export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptio
     this.checkTreeOptions();
   }
 
-  /** The class labels, sorted. */
+  /** The class labels, sorted (a copy). */
   get classes(): Cell[] {
-    return this.fitted().classes;
+    return [...this.fitted().classes];
   }
 
   /**
    * @param X shape (nSamples, nFeatures): numbers and/or strings
    * @param y shape (nSamples,): class labels (numbers or strings)
+   * @param fitOptions `sampleWeight`, shape (nSamples,): weighted class counts and impurities
    */
-  fit(X: TableLike, y: LabelLike): this {
-    const labels = toLabels(y, "y");
-    const classes = uniqueLabels(labels);
+  fit(X: TableLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     this.state = undefined;
+    let classes: Cell[] = [];
     this.grow(X, (n) => {
-      if (labels.length !== n) {
-        throw new ValueError(
-          `y has ${labels.length} values, but X has ${n} samples; they must match.`,
-        );
-      }
+      const labels = toLabels(y, "y", n);
+      classes = uniqueLabels(labels);
       const index = new Map(classes.map((c, k) => [c, k]));
       return {
         kind: "classification",
         y: Int32Array.from(labels, (c) => index.get(c)!),
         nClasses: classes.length,
       };
-    });
+    }, fitOptions);
     this.state!.classes = classes;
     return this;
   }
 
-  /** Class probabilities: the class shares of the leaf each row reaches. Shape (nSamples, nClasses). */
+  /**
+   * Class probabilities: the (weighted) class shares of the leaf each row reaches.
+   * Shape (nSamples, nClasses).
+   */
   predictProba(X: TableLike): number[][] {
-    return this.leaves(X).map((leaf) => leaf.value.map((c) => c / leaf.nSamples));
+    return this.leaves(X).map((leaf) => {
+      const total = leaf.value.reduce((s, c) => s + c, 0);
+      return leaf.value.map((c) => c / total);
+    });
   }
 
   /** The majority class of the leaf each row reaches (ties go to the first class). */
@@ -284,16 +306,11 @@ export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions
   /**
    * @param X shape (nSamples, nFeatures): numbers and/or strings
    * @param y shape (nSamples,): real targets
+   * @param fitOptions `sampleWeight`, shape (nSamples,): weighted means and squared errors
    */
-  fit(X: TableLike, y: VectorLike): this {
-    const yv = toVector(y, "y");
+  fit(X: TableLike, y: VectorLike, fitOptions: FitOptions = {}): this {
     this.state = undefined;
-    this.grow(X, (n) => {
-      if (yv.length !== n) {
-        throw new ValueError(`y has ${yv.length} values, but X has ${n} samples; they must match.`);
-      }
-      return { kind: "regression", y: yv };
-    });
+    this.grow(X, (n) => ({ kind: "regression", y: toVector(y, "y", n) }), fitOptions);
     return this;
   }
 

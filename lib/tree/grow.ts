@@ -12,6 +12,11 @@
  * each list stably by child, so every child's lists stay sorted and no node sorts again: a tree
  * level costs O(n·d) instead of O(n·d·log n). The trees are the same as sorting at every node.
  *
+ * Sample weights follow scikit-learn: class counts, means and impurities are weighted sums (an
+ * integer weight counts as that many copies of the row), `minSamplesSplit`/`minSamplesLeaf`
+ * count rows, `minWeightLeaf` bounds a child's total weight, and the impurity decrease is scaled
+ * by the node's share of the total weight. Rows of weight 0 are dropped before growing.
+ *
  * @module
  */
 import { entropyOfCounts, giniOfCounts } from "./criteria.ts";
@@ -29,10 +34,13 @@ export type Split =
 
 /** A tree node; leaves have no split. */
 export interface TreeNode {
+  /** Number of training rows (of positive weight) that reach the node. */
   nSamples: number;
+  /** Their total sample weight (= nSamples without weights). */
+  weight: number;
   /** Node impurity under the criterion (entropy for "gainRatio", MSE for "squaredError"). */
   impurity: number;
-  /** Class counts (classification) or [mean] (regression). */
+  /** Weighted class counts (classification) or [weighted mean] (regression). */
   value: number[];
   split?: Split;
   children?: TreeNode[];
@@ -48,6 +56,10 @@ export interface GrowOptions {
   minSamplesSplit: number;
   minSamplesLeaf: number;
   minImpurityDecrease: number;
+  /** A child's total weight must be at least this (scikit-learn's min_weight_fraction_leaf × Σw). */
+  minWeightLeaf?: number;
+  /** Per-row weights, non-negative, shape (nSamples,); all 1 when absent. */
+  sampleWeight?: Float64Array;
 }
 
 /** The best split found for one feature. */
@@ -68,6 +80,21 @@ export function growTree(
   target: Target,
   options: GrowOptions,
 ): TreeNode {
+  const w = options.sampleWeight;
+  if (w && w.some((v) => v === 0)) {
+    const keep: number[] = [];
+    for (let i = 0; i < w.length; i++) if (w[i] > 0) keep.push(i);
+    const pick = <T extends Float64Array | Int32Array>(a: T): T => {
+      const out = new (a.constructor as new (n: number) => T)(keep.length);
+      for (let k = 0; k < keep.length; k++) out[k] = a[keep[k]];
+      return out;
+    };
+    table = { columns: table.columns.map(pick), nSamples: keep.length };
+    target = target.kind === "classification"
+      ? { ...target, y: pick(target.y) }
+      : { kind: "regression", y: pick(target.y) };
+    options = { ...options, sampleWeight: pick(w) };
+  }
   const grower = new Grower(table, categorical, target, options);
   const features = Array.from(table.columns, (_, f) => f);
   return grower.grow(0, table.nSamples, 0, grower.splittable(0, table.nSamples, features));
@@ -87,6 +114,10 @@ class Grower {
   /** Scratch space for the stable partitions. */
   private readonly buffer: Uint32Array;
   private readonly stats: ReturnType<Grower["sweepStats"]>;
+  /** Row weights (all 1 without sampleWeight) and their total. */
+  private readonly w: Float64Array;
+  private readonly totalWeight: number;
+  private readonly minWeightLeaf: number;
 
   constructor(
     private table: EncodedTable,
@@ -100,6 +131,11 @@ class Grower {
     this.sorted = table.columns.map((col, f) => (categorical[f] ? null : argsortColumn(col)));
     this.childOf = new Int32Array(n);
     this.buffer = new Uint32Array(n);
+    this.w = o.sampleWeight ?? new Float64Array(n).fill(1);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += this.w[i];
+    this.totalWeight = total;
+    this.minWeightLeaf = o.minWeightLeaf ?? 0;
     this.stats = this.sweepStats();
   }
 
@@ -111,18 +147,20 @@ class Grower {
     const rows = this.rows.subarray(start, end);
     const node: TreeNode = {
       nSamples: rows.length,
+      weight: this.weightOf(rows),
       impurity: this.groupImpurity(rows),
       value: this.value(rows),
     };
     if (
       depth >= this.o.maxDepth || rows.length < this.o.minSamplesSplit ||
-      rows.length < 2 * this.o.minSamplesLeaf || node.impurity <= 1e-12
+      rows.length < 2 * this.o.minSamplesLeaf || node.weight < 2 * this.minWeightLeaf ||
+      node.impurity <= 1e-12
     ) return node;
     const best = this.bestSplit(start, end, node.impurity, features);
-    // scikit-learn's rule: the decrease is weighted by the node's share of all samples.
+    // scikit-learn's rule: the decrease is weighted by the node's share of the total weight.
     if (
       !best || best.improvement <= 1e-12 ||
-      (rows.length / this.table.nSamples) * best.improvement < this.o.minImpurityDecrease
+      (node.weight / this.totalWeight) * best.improvement < this.o.minImpurityDecrease
     ) return node;
     node.split = best.split;
     const bounds = this.partition(start, end, best, features);
@@ -180,17 +218,27 @@ class Grower {
     return bounds;
   }
 
-  /** Class counts, or [mean]. */
+  /** Total weight of some rows. */
+  private weightOf(rows: ArrayLike<number>): number {
+    let s = 0;
+    for (let k = 0; k < rows.length; k++) s += this.w[rows[k]];
+    return s;
+  }
+
+  /** Weighted class counts, or [weighted mean]. */
   private value(rows: Uint32Array): number[] {
-    const t = this.target;
+    const t = this.target, w = this.w;
     if (t.kind === "classification") {
       const counts = new Array<number>(t.nClasses).fill(0);
-      for (const i of rows) counts[t.y[i]]++;
+      for (const i of rows) counts[t.y[i]] += w[i];
       return counts;
     }
-    let s = 0;
-    for (const i of rows) s += t.y[i];
-    return [s / rows.length];
+    let s = 0, sw = 0;
+    for (const i of rows) {
+      s += w[i] * t.y[i];
+      sw += w[i];
+    }
+    return [s / sw];
   }
 
   private bestSplit(
@@ -211,30 +259,33 @@ class Grower {
     return best;
   }
 
+  /** The criterion's score of a split; `sizes` and `n` are weights. */
   private score(improvement: number, sizes: number[], n: number): number {
     if (this.o.criterion !== "gainRatio") return improvement;
     const splitInfo = entropyOfCounts(sizes.map((s) => s / n));
     return splitInfo > 0 ? improvement / splitInfo : 0;
   }
 
-  /** Impurity of a group of rows (counts or MSE). */
+  /** Impurity of a group of rows (weighted counts or weighted MSE). */
   private groupImpurity(rows: ArrayLike<number>): number {
     const t = this.target;
     if (t.kind === "regression") return this.mse(rows);
     const counts = new Array<number>(t.nClasses).fill(0);
-    for (let k = 0; k < rows.length; k++) counts[t.y[rows[k]]]++;
+    for (let k = 0; k < rows.length; k++) counts[t.y[rows[k]]] += this.w[rows[k]];
     return this.o.criterion === "gini" ? giniOfCounts(counts) : entropyOfCounts(counts);
   }
 
   private mse(rows: ArrayLike<number>): number {
-    const y = (this.target as { y: Float64Array }).y;
-    let s = 0, q = 0;
+    const y = (this.target as { y: Float64Array }).y, w = this.w;
+    let s = 0, q = 0, sw = 0;
     for (let k = 0; k < rows.length; k++) {
-      s += y[rows[k]];
-      q += y[rows[k]] ** 2;
+      const i = rows[k];
+      s += w[i] * y[i];
+      q += w[i] * y[i] ** 2;
+      sw += w[i];
     }
-    const m = s / rows.length;
-    return Math.max(0, q / rows.length - m * m);
+    const m = s / sw;
+    return Math.max(0, q / sw - m * m);
   }
 
   private categoricalSplit(rows: Uint32Array, f: number, parent: number): Candidate | undefined {
@@ -246,18 +297,19 @@ class Grower {
       byCode.set(col[i], g);
     }
     if (byCode.size < 2) return undefined;
-    const n = rows.length, minLeaf = this.o.minSamplesLeaf;
+    const n = this.weightOf(rows), minLeaf = this.o.minSamplesLeaf, minWeight = this.minWeightLeaf;
     const codes = [...byCode.keys()].sort((a, b) => a - b);
     if (this.o.criterion === "entropy" || this.o.criterion === "gainRatio") {
       const parts = codes.map((c) => Uint32Array.from(byCode.get(c)!));
-      if (parts.some((p) => p.length < minLeaf)) return undefined;
-      const child = parts.reduce((s, p) => s + (p.length / n) * this.groupImpurity(p), 0);
+      const weights = parts.map((p) => this.weightOf(p));
+      if (parts.some((p, k) => p.length < minLeaf || weights[k] < minWeight)) return undefined;
+      const child = parts.reduce((s, p, k) => s + (weights[k] / n) * this.groupImpurity(p), 0);
       const improvement = parent - child;
       return {
         split: { kind: "multiway", feature: f, categories: codes },
         parts,
         improvement,
-        score: this.score(improvement, parts.map((p) => p.length), n),
+        score: this.score(improvement, weights, n),
       };
     }
     // Ties go to the test whose "yes" branch is purest: for a two-valued feature "= a" and
@@ -267,9 +319,10 @@ class Grower {
       const yes = Uint32Array.from(byCode.get(c)!);
       const no = rows.filter((i) => col[i] !== c);
       if (yes.length < minLeaf || no.length < minLeaf) continue;
+      const wYes = this.weightOf(yes), wNo = this.weightOf(no);
+      if (wYes < minWeight || wNo < minWeight) continue;
       const yesImpurity = this.groupImpurity(yes);
-      const improvement = parent - (yes.length / n) * yesImpurity -
-        (no.length / n) * this.groupImpurity(no);
+      const improvement = parent - (wYes / n) * yesImpurity - (wNo / n) * this.groupImpurity(no);
       const better = !best || improvement > best.improvement + 1e-12 ||
         (improvement >= best.improvement - 1e-12 && yesImpurity < bestYesImpurity);
       if (better) {
@@ -292,16 +345,19 @@ class Grower {
    */
   private thresholdSplit(sorted: Uint32Array, f: number, parent: number): Candidate | undefined {
     const col = this.table.columns[f];
-    const n = sorted.length, minLeaf = this.o.minSamplesLeaf;
+    const n = sorted.length, minLeaf = this.o.minSamplesLeaf, minWeight = this.minWeightLeaf;
     const stats = this.stats, gainRatio = this.o.criterion === "gainRatio";
     stats.reset();
+    const wn = stats.weight();
     let bestPos = -1, bestImprovement = -Infinity, bestScore = -Infinity;
     for (let k = 0; k < n - 1; k++) {
       stats.moveLeft(sorted[k]);
       const nl = k + 1, nr = n - nl;
       if (col[sorted[k]] === col[sorted[k + 1]] || nl < minLeaf || nr < minLeaf) continue;
-      const improvement = parent - (nl / n) * stats.left() - (nr / n) * stats.right();
-      const score = gainRatio ? this.score(improvement, [nl, nr], n) : improvement;
+      const wl = stats.leftWeight(), wr = wn - wl;
+      if (wl < minWeight || wr < minWeight) continue;
+      const improvement = parent - (wl / wn) * stats.left() - (wr / wn) * stats.right();
+      const score = gainRatio ? this.score(improvement, [wl, wr], wn) : improvement;
       if (score > bestScore + 1e-12) {
         bestScore = score;
         bestImprovement = improvement;
@@ -321,30 +377,34 @@ class Grower {
   }
 
   /**
-   * Running left/right impurities as rows move from right to left. `total(rows)` takes the node's
-   * sums once (in node order); `reset()` starts each feature's sweep from them.
+   * Running left/right weighted impurities as rows move from right to left. `total(rows)` takes
+   * the node's sums once (in node order); `reset()` starts each feature's sweep from them.
    */
   private sweepStats() {
-    const t = this.target;
+    const t = this.target, w = this.w;
     if (t.kind === "regression") {
       let ls = 0, lq = 0, ln = 0, rs = 0, rq = 0, rn = 0, ts = 0, tq = 0, tn = 0;
       return {
         moveLeft: (i: number) => {
-          ls += t.y[i];
-          lq += t.y[i] ** 2;
-          ln++;
-          rs -= t.y[i];
-          rq -= t.y[i] ** 2;
-          rn--;
+          const wy = w[i] * t.y[i], wq = wy * t.y[i];
+          ls += wy;
+          lq += wq;
+          ln += w[i];
+          rs -= wy;
+          rq -= wq;
+          rn -= w[i];
         },
         left: () => Math.max(0, lq / ln - (ls / ln) ** 2),
         right: () => Math.max(0, rq / rn - (rs / rn) ** 2),
+        leftWeight: () => ln,
+        weight: () => tn,
         total: (rows: Uint32Array) => {
-          ts = tq = 0;
-          tn = rows.length;
+          ts = tq = tn = 0;
           for (const i of rows) {
-            ts += t.y[i];
-            tq += t.y[i] ** 2;
+            const wy = w[i] * t.y[i];
+            ts += wy;
+            tq += wy * t.y[i];
+            tn += w[i];
           }
         },
         reset: () => {
@@ -358,20 +418,29 @@ class Grower {
     const left = new Float64Array(t.nClasses), right = new Float64Array(t.nClasses);
     const total = new Float64Array(t.nClasses);
     const impurity = this.o.criterion === "gini" ? giniOfCounts : entropyOfCounts;
+    let lw = 0, tw = 0;
     return {
       moveLeft: (i: number) => {
-        left[t.y[i]]++;
-        right[t.y[i]]--;
+        left[t.y[i]] += w[i];
+        right[t.y[i]] -= w[i];
+        lw += w[i];
       },
       left: () => impurity(left),
       right: () => impurity(right),
+      leftWeight: () => lw,
+      weight: () => tw,
       total: (rows: Uint32Array) => {
         total.fill(0);
-        for (const i of rows) total[t.y[i]]++;
+        tw = 0;
+        for (const i of rows) {
+          total[t.y[i]] += w[i];
+          tw += w[i];
+        }
       },
       reset: () => {
         left.fill(0);
         right.set(total);
+        lw = 0;
       },
     };
   }

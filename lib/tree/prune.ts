@@ -2,6 +2,7 @@
  * Minimal cost-complexity pruning (CART, 李航 §5.5.2 and 算法5.7; Breiman et al. 1984).
  *
  * For a subtree T, C_α(T) = R(T) + α|T|, with R(T) the sum over leaves of (n_t / N) · impurity(t)
+ * (n_t, N: the node's and the root's total sample weight, the row counts without weights)
  * and |T| the number of leaves. Collapsing an internal node t into a leaf changes R by
  * R(t) − R(T_t) and |T| by −(|T_t| − 1), so it pays off once α ≥ g(t), where
  *   g(t) = (R(t) − R(T_t)) / (|T_t| − 1).
@@ -19,7 +20,7 @@ export interface PruningPath {
 }
 
 function nodeRisk(node: TreeNode, n: number): number {
-  return (node.nSamples / n) * node.impurity;
+  return (node.weight / n) * node.impurity;
 }
 
 /** R(T_t) and |T_t| of the subtree under `node`. */
@@ -59,7 +60,7 @@ function collapse(node: TreeNode): void {
 
 /** The pruning path of a fully grown tree (scikit-learn's `cost_complexity_pruning_path`). */
 export function pruningPath(root: TreeNode): PruningPath {
-  const tree = clone(root), n = root.nSamples;
+  const tree = clone(root), n = root.weight;
   const ccpAlphas = [0], impurities = [subtree(tree, n).risk];
   for (let link = weakestLink(tree, n); link; link = weakestLink(tree, n)) {
     collapse(link.node);
@@ -71,7 +72,7 @@ export function pruningPath(root: TreeNode): PruningPath {
 
 /** The smallest subtree minimising C_α: prune weakest links while g(t) ≤ α. */
 export function pruneTree(root: TreeNode, ccpAlpha: number): TreeNode {
-  const tree = clone(root), n = root.nSamples;
+  const tree = clone(root), n = root.weight;
   for (
     let link = weakestLink(tree, n);
     link && link.alpha <= ccpAlpha;

@@ -127,7 +127,7 @@ Deno.test("bad input gets a clear error", () => {
   const tree = new DecisionTreeClassifier();
   assertThrows(() => tree.predict([[1]]), NotFittedError, "DecisionTreeClassifier");
   assertThrows(() => tree.fit([[1, 2], [1]], [0, 1]), ShapeError, "row 1 has 1");
-  assertThrows(() => tree.fit([[1], [2]], [0]), ValueError, "y has 1 values");
+  assertThrows(() => tree.fit([[1], [2]], [0]), ShapeError, "y has 1 values");
   assertThrows(() => tree.fit([[1], [NaN]], [0, 1]), ValueError, "NaN at row 1");
   assertThrows(
     () => new DecisionTreeClassifier({ criterion: "mse" as never }),
@@ -144,7 +144,7 @@ Deno.test("bad input gets a clear error", () => {
   assertThrows(
     () => tree.predict([[1]]),
     ShapeError,
-    "X has 1 features, but the tree is expecting 2",
+    "X has 1 features, but DecisionTreeClassifier is expecting 2 features as input.",
   );
   assertThrows(
     () => new DecisionTreeClassifier({ categoricalFeatures: [5] }).fit([[1]], [0]),

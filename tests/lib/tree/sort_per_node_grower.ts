@@ -39,6 +39,7 @@ class Grower {
   grow(rows: Uint32Array, depth: number): TreeNode {
     const node: TreeNode = {
       nSamples: rows.length,
+      weight: rows.length,
       impurity: this.groupImpurity(rows),
       value: this.value(rows),
     };
