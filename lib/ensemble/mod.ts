@@ -21,3 +21,19 @@ export {
   type PredictOptions,
 } from "./booster.ts";
 export { type MissingCell, toMatrixWithMissing } from "./input.ts";
+export { type EvalSet, type RoundInfo, trainBooster, type TrainOptions } from "./train.ts";
+export type { BoosterParams } from "./params.ts";
+export {
+  OBJECTIVE_ALIASES,
+  type ObjectiveName,
+  pointwiseGradients,
+  pointwiseLoss,
+} from "./objectives.ts";
+export {
+  groupOffsets,
+  rankingGradients,
+  type RankingOptions,
+  rankingLoss,
+} from "./ranking_objectives.ts";
+export { leafGain, leafWeight, type SplitParams } from "./split.ts";
+export { type BinnedData, binData, type BinMethod } from "./binning.ts";
