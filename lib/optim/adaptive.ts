@@ -15,7 +15,7 @@ export interface AdaGradOptions extends OptimizerOptions {
   initialAccumulatorValue: number;
   /** ε, added to √s. @default 1e-10 */
   epsilon: number;
-  /** @default 0 */
+  /** L2 weight decay λ (coupled: g ← g + λ w). @default 0 */
   weightDecay: number;
 }
 
@@ -28,8 +28,10 @@ export interface AdaGradOptions extends OptimizerOptions {
  * equal to ours up to ε, i.e. to ~1e-6 relative once s ≳ 0.1.
  */
 export class AdaGrad extends Optimizer<AdaGradOptions, Float64Array> {
+  /** "adagrad", the name {@link createOptimizer} knows it by. */
   readonly name = "adagrad";
 
+  /** Creates the optimizer; see {@link AdaGradOptions} for the options and their defaults. */
   constructor(options: Partial<AdaGradOptions> = {}) {
     super(
       { learningRate: 0.01, initialAccumulatorValue: 0, epsilon: 1e-10, weightDecay: 0 },
@@ -39,10 +41,12 @@ export class AdaGrad extends Optimizer<AdaGradOptions, Float64Array> {
     checkNumber("epsilon", this.options.epsilon, { min: 0 });
   }
 
+  /** The sum of squared gradients s, starting at s₀. */
   protected initState(w: Float64Array): Float64Array {
     return new Float64Array(w.length).fill(this.options.initialAccumulatorValue);
   }
 
+  /** s ← s + g²;  w ← w − η g / (√s + ε). */
   protected update(w: Float64Array, g: Float64Array, s: Float64Array, lr: number): void {
     const eps = this.options.epsilon;
     for (let i = 0; i < w.length; i++) {
@@ -64,13 +68,17 @@ export interface RMSPropOptions extends OptimizerOptions {
   momentum: number;
   /** Divide by an estimate of the variance, v − ḡ², instead of the raw second moment. @default false */
   centered: boolean;
-  /** @default 0 */
+  /** L2 weight decay λ (coupled: g ← g + λ w). @default 0 */
   weightDecay: number;
 }
 
-interface RMSPropState {
+/** What {@link RMSProp} keeps per parameter array. */
+export interface RMSPropState {
+  /** Leaky average of g². */
   v: Float64Array;
+  /** Leaky average of g (used when `centered`). */
   mean: Float64Array;
+  /** Momentum buffer b (used when `momentum` > 0). */
   buf: Float64Array;
 }
 
@@ -84,8 +92,10 @@ interface RMSPropState {
  * into the velocity (b ← μ b + η u); with ε = 0 and a constant η the two are the same.
  */
 export class RMSProp extends Optimizer<RMSPropOptions, RMSPropState> {
+  /** "rmsprop", the name {@link createOptimizer} knows it by. */
   readonly name = "rmsprop";
 
+  /** Creates the optimizer; see {@link RMSPropOptions} for the options and their defaults. */
   constructor(options: Partial<RMSPropOptions> = {}) {
     super(
       {
@@ -104,11 +114,13 @@ export class RMSProp extends Optimizer<RMSPropOptions, RMSPropState> {
     checkBoolean("centered", this.options.centered);
   }
 
+  /** Zero averages and momentum buffer. */
   protected initState(w: Float64Array): RMSPropState {
     const n = w.length;
     return { v: new Float64Array(n), mean: new Float64Array(n), buf: new Float64Array(n) };
   }
 
+  /** One RMSProp step on w in place (the rule in the class description). */
   protected update(
     w: Float64Array,
     g: Float64Array,
@@ -144,12 +156,15 @@ export interface AdamOptions extends OptimizerOptions {
   beta2: number;
   /** ε, added to √v̂. @default 1e-8 */
   epsilon: number;
-  /** @default 0 */
+  /** L2 weight decay λ (coupled: g ← g + λ w). @default 0 */
   weightDecay: number;
 }
 
-interface AdamState {
+/** What {@link Adam} keeps per parameter array. */
+export interface AdamState {
+  /** First moment m (leaky average of g). */
   m: Float64Array;
+  /** Second moment v (leaky average of g²). */
   v: Float64Array;
 }
 
@@ -163,8 +178,10 @@ interface AdamState {
  * The same as tfjs's `tf.train.adam(η, β₁, β₂, ε)` and PyTorch's `Adam`.
  */
 export class Adam extends Optimizer<AdamOptions, AdamState> {
+  /** "adam", the name {@link createOptimizer} knows it by. */
   readonly name = "adam";
 
+  /** Creates the optimizer; see {@link AdamOptions} for the options and their defaults. */
   constructor(options: Partial<AdamOptions> = {}) {
     super(
       { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 0 },
@@ -175,10 +192,12 @@ export class Adam extends Optimizer<AdamOptions, AdamState> {
     checkNumber("epsilon", this.options.epsilon, { min: 0 });
   }
 
+  /** Zero moments. */
   protected initState(w: Float64Array): AdamState {
     return { m: new Float64Array(w.length), v: new Float64Array(w.length) };
   }
 
+  /** One bias-corrected Adam step on w in place, t counting from 1. */
   protected update(
     w: Float64Array,
     g: Float64Array,

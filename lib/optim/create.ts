@@ -17,7 +17,9 @@ export type OptimizerName = typeof OPTIMIZER_NAMES[number];
 
 /** Options shared by every optimizer, plus SGD's momentum. */
 export interface CreateOptimizerOptions {
+  /** Step size η, or a schedule t ↦ ηₜ. */
   learningRate: number | LearningRateSchedule;
+  /** L2 weight decay λ. @default 0 */
   weightDecay?: number;
   /** For "sgd" only. */
   momentum?: number;
@@ -27,7 +29,14 @@ export interface CreateOptimizerOptions {
 
 /**
  * A new optimizer by name, other hyperparameters at their defaults.
- * @example createOptimizer("sgd", { learningRate: 0.1, momentum: 0.9, nesterov: true });
+ * @example
+ * ```ts
+ * import { createOptimizer } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const opt = createOptimizer("sgd", { learningRate: 0.1, momentum: 0.9, nesterov: true });
+ * assertEquals([opt.name, opt.learningRateAt(0)], ["sgd", 0.1]);
+ * ```
  */
 export function createOptimizer(name: OptimizerName, options: CreateOptimizerOptions): Optimizer {
   const { learningRate, weightDecay = 0, momentum = 0, nesterov = false } = options;

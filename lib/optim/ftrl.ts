@@ -17,12 +17,15 @@ export interface FTRLOptions extends OptimizerOptions {
   l1: number;
   /** λ₂: L2 strength inside the proximal step. @default 0 */
   l2: number;
-  /** @default 0 */
+  /** L2 weight decay λ (coupled: g ← g + λ w). @default 0 */
   weightDecay: number;
 }
 
-interface FTRLState {
+/** What {@link FTRL} keeps per parameter array. */
+export interface FTRLState {
+  /** z, the accumulated gradients minus σ w. */
   z: Float64Array;
+  /** n, the accumulated squared gradients. */
   n: Float64Array;
 }
 
@@ -39,14 +42,21 @@ interface FTRLState {
  * tests check. tfjs has no FTRL; TensorFlow's `Ftrl` uses a learning-rate power and s₀ = 0.1.
  *
  * @example
+ * ```ts
+ * import { FTRL } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const w = new Float64Array(3);
  * const opt = new FTRL({ learningRate: 0.5, l1: 1 });
  * opt.step([{ data: w, grad: new Float64Array([0.5, -3, 3]) }]);
- * w; // [0, 0.25, -0.25]: |z| = 0.5 <= λ₁ stays exactly 0
+ * assertEquals(Array.from(w), [0, 0.25, -0.25]); // |z| = 0.5 <= λ₁ stays exactly 0
+ * ```
  */
 export class FTRL extends Optimizer<FTRLOptions, FTRLState> {
+  /** "ftrl", the name {@link createOptimizer} knows it by. */
   readonly name = "ftrl";
 
+  /** Creates the optimizer; see {@link FTRLOptions} for the options and their defaults. */
   constructor(options: Partial<FTRLOptions> = {}) {
     super({ learningRate: 0.1, beta: 1, l1: 0, l2: 0, weightDecay: 0 }, options);
     checkNumber("beta", this.options.beta, { min: 0 });
@@ -54,11 +64,13 @@ export class FTRL extends Optimizer<FTRLOptions, FTRLState> {
     checkNumber("l2", this.options.l2, { min: 0 });
   }
 
+  /** z = −w β/α (so the starting weights are kept) and n = 0. */
   protected initState(w: Float64Array): FTRLState {
     const alpha = this.learningRateAt(0), beta = this.options.beta;
     return { z: w.map((wi) => (-wi * beta) / alpha), n: new Float64Array(w.length) };
   }
 
+  /** One FTRL-Proximal step on w in place (the rule in the class description). */
   protected update(w: Float64Array, g: Float64Array, { z, n }: FTRLState, alpha: number): void {
     const { beta, l1, l2 } = this.options;
     for (let i = 0; i < w.length; i++) {

@@ -4,8 +4,19 @@
  * Any `{ data, grad }` pair of Float64Arrays or Matrices is a parameter, so is a `Tensor`.
  *
  * @example
- * const opt = new Adam({ learningRate: 0.01 });
- * for (let i = 0; i < 100; i++) { loss(params).backward(); opt.step(params); }
+ * ```ts
+ * import { Adam } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * // minimise (w − 3)²: any { data, grad } pair is a parameter
+ * const w = new Float64Array([0]), grad = new Float64Array(1);
+ * const opt = new Adam({ learningRate: 0.1 });
+ * for (let i = 0; i < 300; i++) {
+ *   grad[0] = 2 * (w[0] - 3);
+ *   opt.step([{ data: w, grad }]);
+ * }
+ * assertAlmostEquals(w[0], 3, 1e-3);
+ * ```
  *
  * @module
  */
@@ -22,10 +33,12 @@ export {
   type AdaGradOptions,
   Adam,
   type AdamOptions,
+  type AdamState,
   RMSProp,
   type RMSPropOptions,
+  type RMSPropState,
 } from "./adaptive.ts";
-export { FTRL, type FTRLOptions } from "./ftrl.ts";
+export { FTRL, type FTRLOptions, type FTRLState } from "./ftrl.ts";
 export {
   cosineDecay,
   type CosineDecayOptions,

@@ -19,7 +19,13 @@ export interface StepDecayOptions {
 
 /**
  * Piecewise-constant decay (PyTorch's `StepLR`): ηₜ = η₀ γ^⌊t / stepSize⌋.
- * @example stepDecay({ learningRate: 0.1, stepSize: 10, gamma: 0.5 })(25); // 0.025
+ * @example
+ * ```ts
+ * import { stepDecay } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(stepDecay({ learningRate: 0.1, stepSize: 10, gamma: 0.5 })(25), 0.025);
+ * ```
  */
 export function stepDecay(
   { learningRate, stepSize, gamma = 0.1 }: StepDecayOptions,
@@ -50,7 +56,13 @@ export interface CosineDecayOptions {
  *   ηₜ = η_T + (η₀ − η_T) (1 + cos(π (t − W) / (T − W))) / 2    for W <= t <= T
  *   ηₜ = η_T                                                   for t > T
  *
- * @example cosineDecay({ learningRate: 0.1, totalSteps: 100 })(50); // 0.05
+ * @example
+ * ```ts
+ * import { cosineDecay } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(cosineDecay({ learningRate: 0.1, totalSteps: 100 })(50), 0.05);
+ * ```
  */
 export function cosineDecay(
   { learningRate, totalSteps, finalLearningRate = 0, warmupSteps = 0 }: CosineDecayOptions,

@@ -14,7 +14,7 @@ export interface SGDOptions extends OptimizerOptions {
   momentum: number;
   /** Nesterov's look-ahead form (needs momentum > 0). @default false */
   nesterov: boolean;
-  /** @default 0 */
+  /** L2 weight decay λ (coupled: g ← g + λ w). @default 0 */
   weightDecay: number;
 }
 
@@ -30,13 +30,20 @@ const DEFAULTS: SGDOptions = { learningRate: 0.01, momentum: 0, nesterov: false,
  * With μ = 0 this is w ← w − η g. tfjs's `tf.train.momentum(η, μ, useNesterov)` is the same rule.
  *
  * @example
+ * ```ts
+ * import { SGD } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const w = new Float64Array([1, 2]);
  * new SGD({ learningRate: 0.1 }).step([{ data: w, grad: new Float64Array([1, -1]) }]);
- * w; // [0.9, 2.1]
+ * assertEquals(Array.from(w), [0.9, 2.1]);
+ * ```
  */
 export class SGD extends Optimizer<SGDOptions, Float64Array> {
+  /** "sgd", the name {@link createOptimizer} knows it by. */
   readonly name = "sgd";
 
+  /** Creates the optimizer; see {@link SGDOptions} for the options and their defaults. */
   constructor(options: Partial<SGDOptions> = {}) {
     super(DEFAULTS, options);
     checkNumber("momentum", this.options.momentum, { min: 0, max: 1 });
@@ -46,10 +53,12 @@ export class SGD extends Optimizer<SGDOptions, Float64Array> {
     }
   }
 
+  /** The velocity v, starting at 0. */
   protected initState(w: Float64Array): Float64Array {
     return new Float64Array(w.length);
   }
 
+  /** One SGD step on w in place (the rule in the class description). */
   protected update(w: Float64Array, g: Float64Array, v: Float64Array, lr: number): void {
     const { momentum: mu, nesterov } = this.options;
     if (mu === 0) {

@@ -14,7 +14,20 @@ import type { Optimizer } from "./optimizer.ts";
  * @param start x₀, shape (d,)
  * @returns steps + 1 points, each shape (d,)
  * @example
- * const path = optimizeTrajectory(new SGD({ learningRate: 0.4 }), ([a, b]) => [0.2 * a, 4 * b], [-5, -2], 20);
+ * ```ts
+ * import { optimizeTrajectory, SGD } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // f(a, b) = 0.1 a² + 2 b² (d2l §12.3): b oscillates, a crawls
+ * const path = optimizeTrajectory(
+ *   new SGD({ learningRate: 0.4 }),
+ *   ([a, b]) => [0.2 * a, 4 * b],
+ *   [-5, -2],
+ *   20,
+ * );
+ * assertEquals(path.length, 21); // the start and one point per step
+ * assertEquals(Array.from(path[1]), [-5 + 0.4 * 1, -2 + 0.4 * 8]);
+ * ```
  */
 export function optimizeTrajectory(
   optimizer: Optimizer,
