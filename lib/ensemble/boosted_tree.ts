@@ -121,8 +121,8 @@ export function leafTree(value: number, cover = 0): BoostedTree {
 
 /**
  * Checks that a tree is well formed before any traversal trusts it: equal array lengths,
- * children both -1 (leaf) or both valid, features in [0, numFeature), every node reached
- * exactly once from the root (so a traversal always ends).
+ * children both -1 (leaf) or both valid, features in [0, numFeature), no node reached twice
+ * from the root (so a traversal always ends).
  * @param where names the tree in error messages, e.g. "tree 3"
  */
 export function validateTree(tree: BoostedTree, numFeature: number, where: string): void {
@@ -149,32 +149,28 @@ export function validateTree(tree: BoostedTree, numFeature: number, where: strin
       `${where}: 'missingZero' has ${tree.missingZero.length} entries, not ${n}.`,
     );
   }
-  const parents = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  // Walk from the root: every reached node is checked, and reached once (no cycles, no shared
+  // children), so a traversal always ends. Unreached nodes (XGBoost's deleted ones) are ignored.
+  const seen = new Uint8Array(n);
+  const stack = [0];
+  seen[0] = 1;
+  while (stack.length) {
+    const i = stack.pop()!;
     const l = tree.left[i], r = tree.right[i];
     if (l === -1 && r === -1) continue;
-    if (l < 0 || r < 0 || l >= n || r >= n || l === 0 || r === 0 || l === r) {
+    if (l < 0 || r < 0 || l >= n || r >= n || l === r) {
       throw new ValueError(`${where}: node ${i} has invalid children (${l}, ${r}) for ${n} nodes.`);
     }
     const f = tree.feature[i];
-    if (f < 0 || f >= numFeature) {
+    if (!(f >= 0 && f < numFeature)) {
       throw new ValueError(
         `${where}: node ${i} splits on feature ${f}, outside [0, ${numFeature}).`,
       );
     }
-    if (parents[l]++ || parents[r]++) {
-      throw new ValueError(`${where}: node ${l} or ${r} has two parents; not a tree.`);
+    if (seen[l] || seen[r]) {
+      throw new ValueError(`${where}: node ${seen[l] ? l : r} is reached twice; not a tree.`);
     }
-  }
-  // Every node but the root has one parent; a cycle would leave part of the nodes unreached.
-  const stack = [0];
-  let seen = 0;
-  while (stack.length) {
-    const i = stack.pop()!;
-    seen++;
-    if (tree.left[i] !== -1) stack.push(tree.left[i], tree.right[i]);
-  }
-  if (seen !== n) {
-    throw new ValueError(`${where}: only ${seen} of its ${n} nodes are reachable from the root.`);
+    seen[l] = seen[r] = 1;
+    stack.push(l, r);
   }
 }

@@ -15,6 +15,8 @@ import { decode, encode, type EstimatorJSON } from "../core/estimator.ts";
 import type { MatrixLike } from "../core/validation.ts";
 import { type BoostedTree, leafIndexAt, validateTree } from "./boosted_tree.ts";
 import { toMatrixWithMissing } from "./input.ts";
+import { parseLightGBMText } from "./lightgbm_text.ts";
+import { parseXGBoostJSON, writeXGBoostJSON } from "./xgboost_json.ts";
 
 /** Everything a booster is: the trees, how they combine, and how margins become predictions. */
 export interface BoosterModel {
@@ -232,6 +234,31 @@ export class Booster {
       );
     }
     return new Booster(decode(parsed.state) as BoosterModel);
+  }
+
+  /**
+   * Reads a model saved by XGBoost (1.7 or later) with `save_model("m.json")`: gbtree or dart,
+   * numerical splits with missing values. Predicts what XGBoost predicts on any input.
+   * Refuses, naming the reason, files with categorical splits, linear boosters, vector leaves.
+   */
+  static fromXGBoostJSON(text: string): Booster {
+    return new Booster(parseXGBoostJSON(text));
+  }
+
+  /**
+   * This model as an XGBoost 1.7 JSON file (`xgboost.Booster(model_file=...)` loads it) that
+   * predicts what `predict` predicts here for float32 inputs (XGBoost reads float32).
+   */
+  toXGBoostJSON(): string {
+    return writeXGBoostJSON(this.#model);
+  }
+
+  /**
+   * Reads a LightGBM `model.txt` (gbdt, dart, goss, rf; numerical splits with any missing-value
+   * mode). Refuses, naming the reason, categorical splits and linear trees.
+   */
+  static fromLightGBMText(text: string): Booster {
+    return new Booster(parseLightGBMText(text));
   }
 
   #sigmoidScale(): number {

@@ -1,0 +1,126 @@
+import { assert, assertEquals, assertThrows } from "@std/assert";
+import { Booster } from "../../../lib/ensemble/mod.ts";
+import { ValueError } from "../../../lib/core/mod.ts";
+
+const dir = new URL("../../fixtures/xgboost/", import.meta.url);
+const CASES = [
+  "reg_squarederror",
+  "binary_logistic",
+  "binary_logistic_base",
+  "reg_logistic",
+  "multi_softprob",
+  "rank_pairwise",
+  "rank_ndcg",
+  "count_poisson",
+  "dart_binary",
+  "forest_regression",
+];
+
+interface Case {
+  rounds: number;
+  X: (number | null)[][];
+  predict: number[] | number[][];
+  margin: number[] | number[][];
+  predictRounds1to3: number[] | number[][];
+  leaf: number[][];
+}
+
+function flat(a: Float64Array | number[][] | number[]): number[] {
+  return a instanceof Float64Array ? Array.from(a) : (a as (number | number[])[]).flat();
+}
+
+function maxAbs(a: Float64Array | number[][], b: number[] | number[][]): number {
+  const fa = flat(a), fb = flat(b);
+  assertEquals(fa.length, fb.length);
+  return Math.max(...fa.map((v, i) => Math.abs(v - fb[i])));
+}
+
+const read = (f: string) => Deno.readTextFileSync(new URL(f, dir));
+
+for (const name of CASES) {
+  Deno.test(`fromXGBoostJSON ${name}: predicts what XGBoost 1.7 predicts (≤ 1e-5)`, () => {
+    const booster = Booster.fromXGBoostJSON(read(`${name}.model.json`));
+    const c: Case = JSON.parse(read(`${name}.json`));
+    assertEquals(booster.numRounds, c.rounds);
+    const errors = [
+      maxAbs(booster.predict(c.X), c.predict),
+      maxAbs(booster.predict(c.X, { outputMargin: true }), c.margin),
+      maxAbs(booster.predict(c.X, { iterationRange: [1, 3] }), c.predictRounds1to3),
+    ];
+    assert(Math.max(...errors) <= 1e-5, `${name}: errors ${errors}`);
+    assertEquals(booster.predictLeaf(c.X.slice(0, 8)).map((r) => Array.from(r)), c.leaf);
+  });
+}
+
+Deno.test("fromXGBoostJSON: a double input just below a float32 threshold routes as XGBoost does", () => {
+  const booster = Booster.fromXGBoostJSON(read("reg_squarederror.model.json"));
+  const t = booster.model.trees[0];
+  const f = t.feature[0];
+  const x = new Array(6).fill(0);
+  // XGBoost compares float32(x) < t: the double just below the float32 t rounds up to t.
+  const t32 = Math.fround(t.threshold[0] + 1e-9);
+  x[f] = t32 - 1e-12;
+  assertEquals(
+    booster.predictLeaf([x])[0][0],
+    booster.predictLeaf([x.map((v, j) => j === f ? t32 : v)])[0][0],
+  );
+});
+
+Deno.test("fromXGBoostJSON: refuses what it cannot read, naming it", () => {
+  assertThrows(() => Booster.fromXGBoostJSON("tree\nversion=v4"), ValueError, "not JSON");
+  assertThrows(() => Booster.fromXGBoostJSON("{}"), ValueError, "'learner' is missing");
+  assertThrows(
+    () => Booster.fromXGBoostJSON(read("bad_categorical.model.json")),
+    ValueError,
+    "categorical splits",
+  );
+  assertThrows(
+    () => Booster.fromXGBoostJSON(read("bad_gblinear.model.json")),
+    ValueError,
+    "gblinear",
+  );
+  const text = read("binary_logistic.model.json");
+  assertThrows(
+    () => Booster.fromXGBoostJSON(text.replace('"binary:logistic"', '"survival:cox"')),
+    ValueError,
+    "survival:cox",
+  );
+  assertThrows(
+    () => Booster.fromXGBoostJSON(text.replace('"left_children":[1,', '"left_children":[0,')),
+    ValueError,
+    "reached twice",
+  );
+  const b = Booster.fromXGBoostJSON(text);
+  assertThrows(() => b.predict([[1, 2]]), Error, "X has 2 features, but Booster is expecting 6");
+});
+
+interface RoundTrip {
+  xgboostVersion: string;
+  cases: Record<string, { predict: number[] | number[][]; margin: number[] | number[][] }>;
+}
+
+Deno.test("toXGBoostJSON: XGBoost loads our files and predicts what we predict (≤ 1e-5)", () => {
+  const manifest: Record<string, { file: string; X: (number | null)[][] }> = JSON.parse(
+    read("roundtrip/manifest.json"),
+  );
+  const xgb: RoundTrip = JSON.parse(read("roundtrip/xgboost_predictions.json"));
+  const lgbDir = new URL("../../fixtures/lightgbm/", import.meta.url);
+  assert(Object.keys(manifest).length >= 17);
+  for (const [name, { file, X }] of Object.entries(manifest)) {
+    const source = name.slice(4);
+    const booster = name.startsWith("xgb_")
+      ? Booster.fromXGBoostJSON(read(`${source}.model.json`))
+      : Booster.fromLightGBMText(Deno.readTextFileSync(new URL(`${source}.txt`, lgbDir)));
+    // The file XGBoost checked is the file we write today.
+    assertEquals(booster.toXGBoostJSON(), read(`roundtrip/${file}`), name);
+    const errors = [
+      maxAbs(booster.predict(X), xgb.cases[name].predict),
+      maxAbs(booster.predict(X, { outputMargin: true }), xgb.cases[name].margin),
+    ];
+    // A forest's margin is an average here, a sum of pre-divided leaves there: same number.
+    assert(Math.max(...errors) <= 1e-5, `${name}: errors ${errors}`);
+    // And our own reader reads our file back to the same predictions.
+    const back = Booster.fromXGBoostJSON(read(`roundtrip/${file}`));
+    assert(maxAbs(back.predict(X), flat(booster.predict(X))) <= 1e-5, `${name}: re-read`);
+  }
+});
