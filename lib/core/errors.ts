@@ -38,3 +38,38 @@ export function describe(value: unknown): string {
   if (typeof value === "object") return value.constructor?.name ?? "object";
   return String(value);
 }
+
+/**
+ * Throws a `ShapeError` unless two inputs that describe the same samples have the same length:
+ * the one wording of "y has 3 values, but X has 4 samples; they must match." used everywhere.
+ * @param name the argument checked (e.g. "y")
+ * @param length its length
+ * @param reference the argument it must agree with (e.g. "X")
+ * @param expected the reference's length
+ * @param unit what the reference counts ("samples", "rows", "values")
+ * @example
+ * ```ts
+ * import { checkLengthsMatch, ShapeError } from "../mod.ts";
+ * import { assertThrows } from "@std/assert";
+ *
+ * checkLengthsMatch("y", 4, "X", 4); // fine
+ * assertThrows(
+ *   () => checkLengthsMatch("y", 3, "X", 4),
+ *   ShapeError,
+ *   "y has 3 values, but X has 4 samples; they must match.",
+ * );
+ * ```
+ */
+export function checkLengthsMatch(
+  name: string,
+  length: number,
+  reference: string,
+  expected: number,
+  unit = "samples",
+): void {
+  if (length !== expected) {
+    throw new ShapeError(
+      `${name} has ${length} values, but ${reference} has ${expected} ${unit}; they must match.`,
+    );
+  }
+}

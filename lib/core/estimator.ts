@@ -6,15 +6,101 @@
  *
  * @module
  */
-import { NotFittedError, ShapeError, ValueError } from "./errors.ts";
+import { describe, NotFittedError, ShapeError, ValueError } from "./errors.ts";
 import { Matrix } from "./matrix.ts";
+import { mergeOptions } from "./options.ts";
 import { type MatrixLike, toMatrix } from "./validation.ts";
 
 /** What `toJSON()` returns: plain JSON, typed arrays and matrices tagged so they revive exactly. */
 export interface EstimatorJSON {
   className: string;
+  /** The layout of this envelope ({@link FORMAT_VERSION}); absent in models saved before it. */
+  formatVersion?: number;
   options: Record<string, unknown>;
   state: unknown;
+}
+
+/** The version of the `toJSON()` envelope this library writes and reads. */
+export const FORMAT_VERSION = 1;
+
+/**
+ * What an estimator does, scikit-learn's `_estimator_type`. Generic tools read it (the shared
+ * check suite, tests/estimator_checks.ts, picks its data and checks from it):
+ * - "classifier": `fit(X, y)` with labels; `predict` returns labels (`classes` lists them);
+ * - "regressor": `fit(X, y)` with real targets; `predict` returns numbers;
+ * - "transformer": `fit(X)`, then `transform(X)`;
+ * - "clusterer": `fit(X)`, then `predict(X)` returns a component/cluster index per row.
+ */
+export type EstimatorKind = "classifier" | "regressor" | "transformer" | "clusterer";
+
+/**
+ * Checks a saved model's envelope before anything reads it: an object (or its JSON text) with a
+ * string `className` equal to `expected` when given, an `options` object, a `state`, and a
+ * `formatVersion` this library reads. One helper for every `fromJSON`, so `null`, garbage and
+ * another class's model all get a `ValueError` that says what came.
+ * @param json what was passed to `fromJSON`
+ * @param expected the class restoring it
+ * @example
+ * ```ts
+ * import { readEstimatorJSON } from "./estimator.ts";
+ * let message = "";
+ * try {
+ *   readEstimatorJSON({ className: "MultinomialNB", options: {}, state: null }, "MaxEnt");
+ * } catch (e) {
+ *   message = (e as Error).message;
+ * }
+ * if (!message.includes("this is a MultinomialNB model, not a MaxEnt model")) throw new Error();
+ * ```
+ */
+export function readEstimatorJSON(json: unknown, expected?: string): EstimatorJSON {
+  const who = expected ?? "an estimator";
+  let parsed = json;
+  if (typeof json === "string") {
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new ValueError(
+        `${who}.fromJSON expects the object returned by toJSON() or its JSON text. Got a string that is not JSON: ${
+          describe(json.slice(0, 40))
+        }.`,
+      );
+    }
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new ValueError(
+      `${who}.fromJSON expects the object returned by toJSON() (with className, options and state). Got ${
+        describe(parsed)
+      }.`,
+    );
+  }
+  const p = parsed as Record<string, unknown>;
+  if (typeof p.className !== "string") {
+    throw new ValueError(
+      `${who}.fromJSON expects a saved model with a string 'className'. Got ${
+        describe(p.className)
+      }.`,
+    );
+  }
+  if (expected !== undefined && p.className !== expected) {
+    throw new ValueError(
+      `Cannot restore with ${expected}.fromJSON: this is a ${p.className} model, not a ${expected} model. Use ${p.className}.fromJSON.`,
+    );
+  }
+  if (p.options === null || typeof p.options !== "object" || Array.isArray(p.options)) {
+    throw new ValueError(
+      `The saved ${p.className} has no 'options' object. Got ${describe(p.options)}.`,
+    );
+  }
+  if (!("state" in p)) throw new ValueError(`The saved ${p.className} has no 'state'.`);
+  const version = p.formatVersion ?? FORMAT_VERSION;
+  if (version !== FORMAT_VERSION) {
+    throw new ValueError(
+      `The saved ${p.className} has formatVersion ${
+        describe(version)
+      }; this library reads version ${FORMAT_VERSION}.`,
+    );
+  }
+  return p as unknown as EstimatorJSON;
 }
 
 /** Learned state always records the feature count seen in `fit`, to catch drift later. */
@@ -28,26 +114,25 @@ export interface FittedState {
  * @typeParam S the learned state
  */
 export abstract class Estimator<O extends object, S extends FittedState> {
+  /**
+   * What this estimator does (see {@link EstimatorKind}). Set it on each concrete class or on a
+   * family's base class: `static override readonly estimatorKind: EstimatorKind = "classifier";`.
+   * The shared check suite infers it from `classes`/`predict`/`transform` when it is absent.
+   */
+  static readonly estimatorKind: EstimatorKind | undefined = undefined;
+
   /** An explicit name (bundlers minify `constructor.name`); used by `fromJSON` and in errors. */
   abstract readonly className: string;
   /** The options after merging over the defaults, frozen. */
   readonly options: Readonly<O>;
   protected state: S | undefined;
 
+  /**
+   * Merges `options` over `defaults` through `mergeOptions`: a non-object (`new Model(3)`) or an
+   * unknown key (`n_neighbors`, with its camelCase hint) is a `ValueError`.
+   */
   protected constructor(defaults: O, options: Partial<O> = {}) {
-    const known = Object.keys(defaults);
-    for (const key of Object.keys(options)) {
-      if (!known.includes(key)) {
-        throw new ValueError(
-          `Unknown option '${key}'. Known options: ${known.map((k) => `'${k}'`).join(", ")}.`,
-        );
-      }
-    }
-    const merged = { ...defaults } as O;
-    for (const [k, v] of Object.entries(options)) {
-      if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
-    }
-    this.options = Object.freeze(merged);
+    this.options = mergeOptions(defaults, options, new.target.name);
   }
 
   /** True once `fit` has run (or the model was restored from JSON). */
@@ -81,26 +166,31 @@ export abstract class Estimator<O extends object, S extends FittedState> {
   toJSON(): EstimatorJSON {
     return {
       className: this.className,
+      formatVersion: FORMAT_VERSION,
       options: encode(this.options) as Record<string, unknown>,
       state: encode(this.state ?? null),
     };
   }
 
   /**
-   * Restores an estimator saved with `toJSON()` (also accepts the JSON string).
+   * Restores an estimator saved with `toJSON()` (also accepts the JSON string). The envelope is
+   * checked first ({@link readEstimatorJSON}): garbage, `null` or another class's model is a
+   * `ValueError` naming what came.
    * @example const model = LinearRegression.fromJSON(JSON.parse(text));
    */
   static fromJSON<T extends Estimator<object, FittedState>>(
     this: new (options?: never) => T,
     json: EstimatorJSON | string,
   ): T {
-    const parsed: EstimatorJSON = typeof json === "string" ? JSON.parse(json) : json;
-    const model = new this(decode(parsed.options) as never);
-    if (parsed.className !== model.className) {
-      throw new ValueError(
-        `Cannot restore a ${parsed.className} as a ${model.className}: the class names differ.`,
-      );
+    let expected: string | undefined;
+    try {
+      expected = new this().className;
+    } catch {
+      expected = undefined; // a class whose constructor needs options: checked after building
     }
+    const parsed = readEstimatorJSON(json, expected);
+    const model = new this(decode(parsed.options) as never);
+    if (parsed.className !== model.className) readEstimatorJSON(parsed, model.className);
     model.state = (decode(parsed.state) ?? undefined) as typeof model.state;
     return model;
   }

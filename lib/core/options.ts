@@ -1,5 +1,8 @@
 /**
- * Checks for option values, with scikit-learn-style messages:
+ * Options objects, checked one way everywhere: `mergeOptions` (used by `Estimator`, `Optimizer`
+ * and every public function taking options) refuses a non-object — `new KNeighborsClassifier(3)`
+ * — and unknown keys, with a hint for scikit-learn's snake_case spelling ("n_neighbors: did you
+ * mean nNeighbors?"); the `check*` helpers give scikit-learn-style messages for values:
  * "The 'maxIter' option must be an integer >= 1. Got 0 instead."
  *
  * @module
@@ -16,7 +19,17 @@ function range(min?: number, max?: number, exclusiveMin = false): string {
   return lo + hi;
 }
 
-/** An integer in [min, max]. */
+/**
+ * An integer in [min, max] (the one `checkInteger`: name first, then the value).
+ * @example
+ * ```ts
+ * import { checkInteger } from "../mod.ts";
+ * import { assertThrows } from "@std/assert";
+ *
+ * checkInteger("bins", 10, 1); // 10
+ * assertThrows(() => checkInteger("bins", 0, 1), Error, "The 'bins' option must be an integer >= 1");
+ * ```
+ */
 export function checkInteger(name: string, value: unknown, min?: number, max?: number): number {
   if (
     typeof value !== "number" || !Number.isInteger(value) ||
@@ -55,4 +68,92 @@ export function checkOneOf<T extends string | number | boolean>(
 export function checkBoolean(name: string, value: unknown): boolean {
   if (typeof value !== "boolean") fail(name, "a boolean", value);
   return value;
+}
+
+/** `n_neighbors` → `nNeighbors`. */
+function camelCase(key: string): string {
+  return key.replace(/_+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The known option a misspelt key most likely meant: snake_case, or another letter case. */
+function suggestion(key: string, known: readonly string[]): string | undefined {
+  const camel = camelCase(key);
+  const folded = (k: string) => k.replace(/_/g, "").toLowerCase();
+  return known.find((k) => k === camel) ?? known.find((k) => folded(k) === folded(key));
+}
+
+/**
+ * Checks that `options` is a plain options object whose keys are all known, and returns it.
+ * A number, string, array or other non-object is refused with an example of the object form;
+ * an unknown key is refused with the known ones and, for scikit-learn's snake_case or a different
+ * letter case, the camelCase name meant.
+ * @param options what the caller passed (undefined means no options)
+ * @param known the accepted keys
+ * @param owner the class or function, for messages (e.g. "KNeighborsClassifier")
+ * @returns the options (an empty object for undefined)
+ * @example
+ * ```ts
+ * import { checkOptions } from "../mod.ts";
+ * import { assertThrows } from "@std/assert";
+ *
+ * checkOptions({ testSize: 0.5 }, ["testSize", "seed"], "trainTestSplit"); // fine
+ * assertThrows(
+ *   () => checkOptions({ test_size: 0.5 }, ["testSize", "seed"], "trainTestSplit"),
+ *   Error,
+ *   "did you mean 'testSize'?",
+ * );
+ * ```
+ */
+export function checkOptions(
+  options: unknown,
+  known: readonly string[],
+  owner: string,
+): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (
+    options === null || typeof options !== "object" || Array.isArray(options) ||
+    ArrayBuffer.isView(options)
+  ) {
+    const example = known.length ? `{ ${known[0]}: ... }` : "{}";
+    throw new ValueError(
+      `${owner} takes an options object such as ${example}, not positional arguments. ` +
+        `Got ${describe(options)} instead.`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (known.includes(key)) continue;
+    const meant = suggestion(key, known);
+    throw new ValueError(
+      `Unknown option '${key}' for ${owner}` +
+        (meant ? `: did you mean '${meant}'?` : ".") +
+        ` Known options: ${known.map((k) => `'${k}'`).join(", ")}.`,
+    );
+  }
+  return options as Record<string, unknown>;
+}
+
+/**
+ * Merges user options over defaults after {@link checkOptions}; undefined values keep the
+ * default. The result is frozen.
+ * @param defaults every option with its default value
+ * @param options what the caller passed
+ * @param owner the class or function, for messages
+ * @example
+ * ```ts
+ * import { mergeOptions } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const o = mergeOptions({ nNeighbors: 5, p: 2 }, { nNeighbors: 3 }, "KNeighborsClassifier");
+ * assertEquals(o, { nNeighbors: 3, p: 2 });
+ * ```
+ */
+export function mergeOptions<O extends object>(
+  defaults: O,
+  options: unknown,
+  owner: string,
+): Readonly<O> {
+  const given = checkOptions(options, Object.keys(defaults), owner);
+  const merged = { ...defaults } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(given)) if (v !== undefined) merged[k] = v;
+  return Object.freeze(merged) as Readonly<O>;
 }

@@ -3,10 +3,12 @@
  *
  * @module
  */
-import { ShapeError, ValueError } from "./errors.ts";
+import { checkLengthsMatch, ValueError } from "./errors.ts";
+import { checkOptions } from "./options.ts";
 import { Matrix } from "./matrix.ts";
 import { Random } from "./random.ts";
 
+/** Options of {@link trainTestSplit}. */
 export interface TrainTestSplitOptions {
   /** Fraction (0, 1) or count of test samples. @default 0.25 */
   testSize?: number;
@@ -19,6 +21,8 @@ export interface TrainTestSplitOptions {
 }
 
 type Rows<T> = Matrix | ArrayLike<T>;
+
+const SPLIT_OPTIONS = ["testSize", "seed", "shuffle", "stratify"];
 
 function take<T>(data: Rows<T>, indices: ArrayLike<number>): Matrix | T[] {
   if (data instanceof Matrix) return data.selectRows(indices);
@@ -44,12 +48,15 @@ export function trainTestSplit<L>(
 export function trainTestSplit<R, L>(
   X: Rows<R>,
   y: ArrayLike<L>,
-  { testSize = 0.25, seed = 0, shuffle = true, stratify }: TrainTestSplitOptions = {},
+  options?: TrainTestSplitOptions,
 ) {
+  const { testSize = 0.25, seed = 0, shuffle = true, stratify } = checkOptions(
+    options,
+    SPLIT_OPTIONS,
+    "trainTestSplit",
+  ) as TrainTestSplitOptions;
   const n = X instanceof Matrix ? X.rows : X.length;
-  if (y.length !== n) {
-    throw new ShapeError(`y has ${y.length} values, but X has ${n} samples; they must match.`);
-  }
+  checkLengthsMatch("y", y.length, "X", n);
   const nTest = testSize < 1 ? Math.ceil(testSize * n) : testSize;
   if (!(testSize > 0) || !Number.isInteger(nTest) || nTest >= n) {
     throw new ValueError(

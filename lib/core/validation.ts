@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { describe, ShapeError, ValueError } from "./errors.ts";
+import { checkLengthsMatch, describe, ShapeError, ValueError } from "./errors.ts";
 import { Matrix, type Vector } from "./matrix.ts";
 
 /** Anything with danfojs's `values`/`shape` (a DataFrame or Series), matched by shape, not import. */
@@ -23,7 +23,8 @@ export type VectorLike = ArrayLike<number> | FrameLike;
 /** A label array for classifiers: numbers or strings. */
 export type LabelLike = ArrayLike<number | string> | FrameLike;
 
-function isFrameLike(x: unknown): x is FrameLike {
+/** True for a danfojs DataFrame or Series (anything with `values` and a `shape` array). */
+export function isFrameLike(x: unknown): x is FrameLike {
   return typeof x === "object" && x !== null && "values" in x && "shape" in x &&
     Array.isArray((x as FrameLike).shape) && !(x instanceof Matrix);
 }
@@ -131,52 +132,15 @@ export function toVector(y: VectorLike, name = "y", expectedLength?: number): Ve
   return out;
 }
 
-/** Converts labels (numbers or strings) to a plain array; checks length and rejects NaN/empty. */
-export function toLabels<T extends number | string = number | string>(
-  y: LabelLike,
-  name = "y",
-  expectedLength?: number,
-): T[] {
-  const raw = isFrameLike(y) ? (y.values as unknown[]) : copyToArray(y as ArrayLike<unknown>);
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i];
-    const ok = typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
-    if (!ok) {
-      throw new ValueError(
-        `${name} must contain finite numbers or strings. Got ${describe(v)} at index ${i}.`,
-      );
-    }
-  }
-  checkLength(raw.length, name, expectedLength);
-  return raw as T[];
-}
-
-/**
- * A plain-array copy of an array-like. A preallocated loop: `Array.from` on a typed array goes
- * through the iterator protocol, about 15× slower at 10⁶ labels. Strings and values without a
- * numeric length keep `Array.from`'s reading (code points; an empty array).
- */
-function copyToArray(values: ArrayLike<unknown>): unknown[] {
-  const n = values?.length;
-  if (typeof n !== "number" || typeof values === "string") return Array.from(values);
-  const out = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) out[i] = values[i];
-  return out;
-}
-
 function checkLength(length: number, name: string, expected?: number): void {
-  if (expected !== undefined && length !== expected) {
-    throw new ShapeError(
-      `${name} has ${length} values, but X has ${expected} samples; they must match.`,
-    );
-  }
+  if (expected !== undefined) checkSameLength(name, length, expected);
   if (length === 0) throw new ValueError(`${name} must not be empty.`);
 }
 
-/** Sorted unique labels (numeric order for numbers, code-point order for strings). */
-export function uniqueLabels<T extends number | string>(labels: readonly T[]): T[] {
-  const unique = [...new Set(labels)];
-  return unique.sort((a, b) =>
-    typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : 1
-  );
+/**
+ * The one check (and wording) for a per-sample array whose length must equal X's row count.
+ * @throws ShapeError "y has 3 values, but X has 4 samples; they must match."
+ */
+export function checkSameLength(name: string, length: number, nSamples: number): void {
+  checkLengthsMatch(name, length, "X", nSamples);
 }

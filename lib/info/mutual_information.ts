@@ -6,7 +6,8 @@
  */
 import { ShapeError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
-import { type LabelLike, type MatrixLike, toLabels, uniqueLabels } from "../core/validation.ts";
+import type { LabelLike, MatrixLike } from "../core/validation.ts";
+import { toLabels, uniqueLabels } from "../core/labels.ts";
 import { type InfoOptions, toJointTable, unitFactor } from "./validate.ts";
 
 /**

@@ -5,7 +5,8 @@
  * @module
  */
 import { ValueError } from "../core/errors.ts";
-import { type LabelLike, toLabels, uniqueLabels } from "../core/validation.ts";
+import type { LabelLike } from "../core/validation.ts";
+import { toLabels, uniqueLabels } from "../core/labels.ts";
 
 /** A class label as users give it. */
 export type Label = number | string;

@@ -8,6 +8,7 @@ import { Estimator, type FittedState } from "../core/estimator.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
+import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
 import { minimizeGradientDescent } from "../solvers/gradient_descent.ts";
 import { minimizeLbfgs } from "../solvers/lbfgs.ts";
 import { minimizeNewton } from "../solvers/newton.ts";
@@ -126,6 +127,9 @@ export class LogisticRegression
       result = minimizeGradientDescent(objective, x0, { maxIter, tol, learningRate });
     } else result = minimizeLbfgs(objective, x0, { maxIter, tol });
     if (objective instanceof MultinomialLogisticObjective) objective.centre(result.x);
+    if (!result.converged && result.nIter >= maxIter) {
+      warn(new ConvergenceWarning(convergenceMessage(this.className, maxIter)));
+    }
 
     const p = m.cols, q = p + (fitIntercept ? 1 : 0), rows = binary ? 1 : classes.length;
     const coef = new Matrix(rows, p);

@@ -19,8 +19,10 @@ import {
   type VectorLike,
 } from "../core/mod.ts";
 
-/** A class label: a number (integral) or a string. */
-export type Label = number | string;
+import type { Label } from "../core/mod.ts";
+
+/** A class label: a number (integral) or a string (the one type of `lib/core/labels.ts`). */
+export type { Label };
 
 /** Regression targets: one output `(nSamples,)` or several `(nSamples, nOutputs)`. */
 export type TargetLike = VectorLike | MatrixLike;
@@ -91,25 +93,14 @@ export function toClassLabels(y: LabelLike, name: string): Label[] {
           `at index ${i}; scores or probabilities must be thresholded into labels first.`,
       );
     }
-    if (typeof v !== typeof labels[0]) {
-      throw new ValueError(
-        `${name} mixes numbers and strings (${describe(labels[0])} and ${describe(v)}); ` +
-          `labels must all be numbers or all strings.`,
-      );
-    }
   }
+  uniqueLabels(labels); // refuses a mix of numbers and strings
   return labels;
 }
 
 /** Sorted union of the labels in several arrays, which must all be numbers or all strings. */
 export function unionLabels(...arrays: readonly Label[][]): Label[] {
-  const all = uniqueLabels(arrays.flat());
-  if (all.length > 1 && all.some((v) => typeof v !== typeof all[0])) {
-    throw new ValueError(
-      `Labels mix numbers and strings: ${describe(all)}. yTrue and yPred must use the same kind.`,
-    );
-  }
-  return all;
+  return uniqueLabels(...arrays);
 }
 
 /** Checks a user-given label list: non-empty, unique, labels (not scores). */

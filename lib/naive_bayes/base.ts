@@ -8,7 +8,8 @@
 import { describe, ShapeError, ValueError } from "../core/errors.ts";
 import { Estimator, type FittedState } from "../core/estimator.ts";
 import { Matrix } from "../core/matrix.ts";
-import { type LabelLike, toLabels, uniqueLabels } from "../core/validation.ts";
+import type { LabelLike } from "../core/validation.ts";
+import { toLabels, uniqueLabels } from "../core/labels.ts";
 
 /** State common to the naive Bayes classifiers. */
 export interface NaiveBayesState extends FittedState {

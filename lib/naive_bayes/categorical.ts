@@ -9,7 +9,8 @@
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
 import { checkBoolean, checkNumber } from "../core/options.ts";
-import { type LabelLike, uniqueLabels } from "../core/validation.ts";
+import type { LabelLike } from "../core/validation.ts";
+import { uniqueLabels } from "../core/labels.ts";
 import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
 import { type CategoryMatrixLike, type CategoryValue, toCategoryRows } from "./categories.ts";
 

@@ -6,7 +6,8 @@
  */
 import { ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
-import { type LabelLike, type MatrixLike, toLabels, uniqueLabels } from "../core/validation.ts";
+import type { LabelLike, MatrixLike } from "../core/validation.ts";
+import { toLabels, uniqueLabels } from "../core/labels.ts";
 import { NeighborsBase, type NeighborsOptions, type NeighborsState } from "./base.ts";
 
 interface ClassifierState extends NeighborsState {

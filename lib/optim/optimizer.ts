@@ -10,7 +10,14 @@
  *
  * @module
  */
-import { checkNumber, describe, Matrix, ShapeError, ValueError } from "../core/mod.ts";
+import {
+  checkLengthsMatch,
+  checkNumber,
+  describe,
+  Matrix,
+  mergeOptions,
+  ValueError,
+} from "../core/mod.ts";
 
 /** A parameter array: a typed array or a Matrix (updated through its `data`). */
 export type ParamArray = Float64Array | Matrix;
@@ -55,20 +62,9 @@ export abstract class Optimizer<O extends OptimizerOptions = OptimizerOptions, S
   private t = 0;
   private states = new WeakMap<Float64Array, S>();
 
+  /** Merges `options` over `defaults` (unknown keys are errors) and checks η and λ. */
   protected constructor(defaults: O, options: Partial<O>) {
-    const known = Object.keys(defaults);
-    for (const key of Object.keys(options)) {
-      if (!known.includes(key)) {
-        throw new ValueError(
-          `Unknown option '${key}'. Known options: ${known.map((k) => `'${k}'`).join(", ")}.`,
-        );
-      }
-    }
-    const merged = { ...defaults };
-    for (const [k, v] of Object.entries(options)) {
-      if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
-    }
-    this.options = Object.freeze(merged);
+    this.options = mergeOptions(defaults, options, new.target.name);
     const lr = this.options.learningRate;
     if (typeof lr !== "function") checkNumber("learningRate", lr, { min: 0, exclusiveMin: true });
     checkNumber("weightDecay", this.options.weightDecay, { min: 0 });
@@ -102,11 +98,7 @@ export abstract class Optimizer<O extends OptimizerOptions = OptimizerOptions, S
     this.t++;
     for (const p of params) {
       const w = values(p.data), grad = values(p.grad);
-      if (w.length !== grad.length) {
-        throw new ShapeError(
-          `A parameter has ${w.length} values but its gradient has ${grad.length}; they must match.`,
-        );
-      }
+      checkLengthsMatch("a parameter's gradient", grad.length, "the parameter", w.length, "values");
       const lambda = p.weightDecay ?? this.options.weightDecay;
       const g = lambda === 0 ? grad : grad.map((gi, i) => gi + lambda * w[i]);
       let state = this.states.get(w);

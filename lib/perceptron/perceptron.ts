@@ -12,13 +12,8 @@ import { Estimator, type FittedState } from "../core/estimator.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkBoolean, checkInteger, checkNumber } from "../core/options.ts";
 import { Random } from "../core/random.ts";
-import {
-  type LabelLike,
-  type MatrixLike,
-  toLabels,
-  toMatrix,
-  uniqueLabels,
-} from "../core/validation.ts";
+import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
+import { toLabels, uniqueLabels } from "../core/labels.ts";
 import { gramMatrix } from "./gram.ts";
 
 /** Options of {@link Perceptron}. */

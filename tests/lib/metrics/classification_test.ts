@@ -55,8 +55,8 @@ Deno.test("classification metrics reject bad input with clear messages", () => {
     ValueError,
     "non-integral number 0.2 at index 0",
   );
-  assertThrows(() => accuracyScore([0, "a"], [0, 1]), ValueError, "mixes numbers and strings");
-  assertThrows(() => accuracyScore(["a", "b"], [0, 1]), ValueError, "mix numbers and strings");
+  assertThrows(() => accuracyScore([0, "a"], [0, 1]), ValueError, "Mix of label input types");
+  assertThrows(() => accuracyScore(["a", "b"], [0, 1]), ValueError, "Mix of label input types");
   assertThrows(
     () => precisionScore([0, 1, 2], [0, 1, 2]),
     ValueError,

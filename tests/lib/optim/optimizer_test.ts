@@ -148,7 +148,7 @@ Deno.test("bad options and shapes give clear errors", () => {
   assertThrows(
     () => new SGD().step([{ data: new Float64Array(2), grad: new Float64Array(3) }]),
     ShapeError,
-    "A parameter has 2 values but its gradient has 3",
+    "a parameter's gradient has 3 values, but the parameter has 2 values; they must match.",
   );
   assertThrows(
     () => new SGD({ learningRate: () => NaN }).step([]),
