@@ -22,4 +22,5 @@ export * from "./prob/mod.ts";
 export * from "./info/mod.ts";
 export * from "./maxent/mod.ts";
 export * from "./svm/mod.ts";
+export * from "./adaboost/mod.ts";
 export * from "./deep/mod.ts";
