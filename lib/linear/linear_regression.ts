@@ -23,7 +23,15 @@ import {
   type VectorLike,
 } from "../core/mod.ts";
 import { squaredLoss, squaredLossGradient } from "./squared_loss.ts";
+import { ValueError } from "../core/errors.ts";
 import { r2Score } from "../metrics/regression.ts";
+import {
+  coefficientStdErr,
+  singularDesignError,
+  type SummaryRow,
+  summaryRows,
+  termNames,
+} from "./summary.ts";
 
 export interface LinearRegressionOptions {
   /** Learn an intercept b; when false the model is ŷ = X w. @default true */
@@ -56,6 +64,10 @@ interface LinearRegressionState extends FittedState {
   coef: Vector;
   intercept: number;
   lossHistory: Vector;
+  /** Closed form only: standard errors, intercept first (empty for SGD or when singular). */
+  stdErr?: Vector;
+  /** Closed form only: design columns (intercept first) in an exact linear dependence. */
+  collinear?: number[];
 }
 
 /**
@@ -123,6 +135,27 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
     return r2Score(y, this.predict(X));
   }
 
+  /**
+   * The coefficient table of ESL Table 3.2: estimate, standard error √(σ̂²[(AᵀA)⁻¹]ⱼⱼ) with
+   * σ̂² = RSS/(n − p − 1) (ESL 3.8), and z score, intercept first. Closed-form fits only.
+   * @param featureNames names of the features. @default x0, x1, ...
+   * @throws ValueError naming the collinear columns when the design is singular
+   */
+  summary(featureNames?: readonly string[]): SummaryRow[] {
+    const { coef, intercept, stdErr, collinear, nFeaturesIn } = this.fitted();
+    const { fitIntercept, solver } = this.options;
+    const names = termNames(featureNames, nFeaturesIn, fitIntercept);
+    if (solver !== "lstsq" || stdErr === undefined) {
+      throw new ValueError(
+        "summary() needs a closed-form fit (solver 'lstsq') with n > p + 1 samples.",
+      );
+    }
+    if (collinear && collinear.length > 0) {
+      throw singularDesignError("LinearRegression.summary", names, collinear);
+    }
+    return summaryRows(names, fitIntercept ? [intercept, ...coef] : coef, stdErr);
+  }
+
   private fitLstsq(X: Matrix, y: Vector): LinearRegressionState {
     const d = X.cols;
     // Centring X and y first and recovering b = ȳ − x̄·w is what scikit-learn does; it keeps the
@@ -134,7 +167,24 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
     const coef = lstsq(Xc, yc).data;
     let intercept = yMean;
     for (let j = 0; j < d; j++) intercept -= xMean[j] * coef[j];
-    return { nFeaturesIn: d, coef, intercept, lossHistory: new Float64Array() };
+    return {
+      nFeaturesIn: d,
+      coef,
+      intercept,
+      lossHistory: new Float64Array(),
+      ...this.stdErrs(X, y, coef, intercept),
+    };
+  }
+
+  /** σ̂²(AᵀA)⁻¹ with A = [1 | X]: the sampling covariance of the estimates (ESL 3.8). */
+  private stdErrs(X: Matrix, y: Vector, coef: Vector, b: number) {
+    const q = X.cols + (this.options.fitIntercept ? 1 : 0);
+    if (X.rows <= q) return {};
+    const A = this.options.fitIntercept ? Matrix.ones(X.rows, 1).hstack(X) : X;
+    const yHat = X.matvec(coef);
+    let rss = 0;
+    for (let i = 0; i < X.rows; i++) rss += (y[i] - yHat[i] - b) ** 2;
+    return coefficientStdErr(A, null, rss / (X.rows - q));
   }
 
   private fitSgd(X: Matrix, y: Vector): LinearRegressionState {

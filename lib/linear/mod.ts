@@ -18,3 +18,51 @@ export {
   type SoftmaxRegressionOptions,
 } from "./softmax_regression.ts";
 export { logSumExp, softmax } from "./softmax.ts";
+export {
+  Ridge,
+  ridgeAlphaForDf,
+  ridgeDf,
+  type RidgeOptions,
+  type RidgePath,
+  ridgePath,
+} from "./ridge.ts";
+export {
+  Lasso,
+  type LassoOptions,
+  lassoPath,
+  type LassoPathOptions,
+  type LassoPathResult,
+} from "./lasso.ts";
+export { softThreshold } from "./coordinate_descent.ts";
+export {
+  larsPath,
+  type LarsPathOptions,
+  type LarsPathResult,
+  lassoAtShrinkage,
+  shrinkageFactors,
+} from "./lars.ts";
+export { PCR, type PCROptions } from "./pcr.ts";
+export { PLSRegression, type PLSRegressionOptions } from "./pls.ts";
+export { bestSubset, type BestSubsetResult, type SubsetFit } from "./subset.ts";
+export {
+  crossValidationCurve,
+  type CvCurve,
+  type CvOptions,
+  kFoldIndices,
+  oneStandardErrorRule,
+  type PathPredictor,
+} from "./cross_validation.ts";
+export { type SummaryRow } from "./summary.ts";
+export {
+  correlationMatrix,
+  eslTable33,
+  type ProstateDesign,
+  prostateDesign,
+  type ProstateLike,
+  scaleColumns,
+  type Table33Column,
+  table33Fitters,
+  type Table33Options,
+  testErrorOf,
+  testErrorWithSE,
+} from "./esl_prostate.ts";
