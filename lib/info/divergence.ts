@@ -15,7 +15,10 @@ import { type InfoOptions, toDistribution, toDistributionPair, unitFactor } from
  * @param p probabilities, shape (K,)
  * @example
  * ```ts
- * entropy([0.5, 0.5], { base: 2 }); // 1 bit
+ * import { entropy } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(entropy([0.5, 0.5], { base: 2 }), 1); // 1 bit
  * ```
  */
 export function entropy(p: ArrayLike<number>, options: InfoOptions = {}): number {
@@ -35,7 +38,10 @@ export function entropy(p: ArrayLike<number>, options: InfoOptions = {}): number
  * @param q the model distribution, shape (K,)
  * @example
  * ```ts
- * crossEntropy([1, 0], [0.8, 0.2]); // -log 0.8 ≈ 0.2231
+ * import { crossEntropy } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(crossEntropy([1, 0], [0.8, 0.2]), -Math.log(0.8)); // ≈ 0.2231
  * ```
  */
 export function crossEntropy(
@@ -59,8 +65,11 @@ export function crossEntropy(
  * @param q shape (K,)
  * @example
  * ```ts
- * klDivergence([0.5, 0.5], [0.9, 0.1]); // ≈ 0.5108
- * klDivergence([0.9, 0.1], [0.5, 0.5]); // ≈ 0.3681: KL is asymmetric
+ * import { klDivergence } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(klDivergence([0.5, 0.5], [0.9, 0.1]), 0.5108, 1e-4);
+ * assertAlmostEquals(klDivergence([0.9, 0.1], [0.5, 0.5]), 0.3681, 1e-4); // KL is asymmetric
  * ```
  */
 export function klDivergence(
@@ -92,7 +101,10 @@ function klNats(p: Float64Array, q: Float64Array): number {
  * @param q shape (K,)
  * @example
  * ```ts
- * jsDivergence([1, 0], [0, 1], { base: 2 }); // 1
+ * import { jsDivergence } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(jsDivergence([1, 0], [0, 1], { base: 2 }), 1); // disjoint supports: 1 bit
  * ```
  */
 export function jsDivergence(
@@ -114,7 +126,10 @@ export function jsDivergence(
  * @param q shape (K,)
  * @example
  * ```ts
- * jsDistance([1, 0], [0.5, 0.5], { base: 2 }); // √0.3113 ≈ 0.5579
+ * import { jsDistance } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(jsDistance([1, 0], [0.5, 0.5], { base: 2 }), 0.5579, 1e-4); // √0.3113
  * ```
  */
 export function jsDistance(

@@ -16,7 +16,10 @@ import { type InfoOptions, toJointTable, unitFactor } from "./validate.ts";
  * @param joint P(X = i, Y = j), shape (nX, nY), entries summing to 1
  * @example
  * ```ts
- * jointEntropy([[0.25, 0.25], [0.25, 0.25]], { base: 2 }); // 2 bits
+ * import { jointEntropy } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(jointEntropy([[0.25, 0.25], [0.25, 0.25]], { base: 2 }), 2); // 2 bits
  * ```
  */
 export function jointEntropy(joint: MatrixLike, options: InfoOptions = {}): number {
@@ -35,7 +38,10 @@ export function jointEntropy(joint: MatrixLike, options: InfoOptions = {}): numb
  * @param joint P(X = i, Y = j), shape (nX, nY), entries summing to 1
  * @example
  * ```ts
- * conditionalEntropy([[0.5, 0], [0, 0.5]]); // 0: X determines Y
+ * import { conditionalEntropy } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(conditionalEntropy([[0.5, 0], [0, 0.5]]), 0); // X determines Y
  * ```
  */
 export function conditionalEntropy(joint: MatrixLike, options: InfoOptions = {}): number {
@@ -60,7 +66,10 @@ export function conditionalEntropy(joint: MatrixLike, options: InfoOptions = {})
  * @param joint P(X = i, Y = j), shape (nX, nY), entries summing to 1
  * @example
  * ```ts
- * mutualInformation([[0.5, 0], [0, 0.5]], { base: 2 }); // 1 bit
+ * import { mutualInformation } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * assertAlmostEquals(mutualInformation([[0.5, 0], [0, 0.5]], { base: 2 }), 1); // 1 bit
  * ```
  */
 export function mutualInformation(joint: MatrixLike, options: InfoOptions = {}): number {
@@ -94,7 +103,12 @@ export interface JointDistribution {
  * @param y labels, shape (nSamples,)
  * @example
  * ```ts
- * jointDistribution(["a", "a", "b", "b"], [0, 1, 1, 1]).table; // [[0.25, 0.25], [0, 0.5]]
+ * import { jointDistribution } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { table, xLabels, yLabels } = jointDistribution(["a", "a", "b", "b"], [0, 1, 1, 1]);
+ * assertEquals(table.toArray(), [[0.25, 0.25], [0, 0.5]]);
+ * assertEquals([xLabels, yLabels], [["a", "b"], [0, 1]]);
  * ```
  */
 export function jointDistribution(x: LabelLike, y: LabelLike): JointDistribution {
@@ -120,7 +134,11 @@ export function jointDistribution(x: LabelLike, y: LabelLike): JointDistribution
  * @param labelsPred shape (nSamples,)
  * @example
  * ```ts
- * mutualInfoScore([0, 0, 1, 1], [1, 1, 0, 0]); // log 2: a relabeling carries all information
+ * import { mutualInfoScore } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * // a relabeling carries all the information: log 2 nats
+ * assertAlmostEquals(mutualInfoScore([0, 0, 1, 1], [1, 1, 0, 0]), Math.log(2));
  * ```
  */
 export function mutualInfoScore(

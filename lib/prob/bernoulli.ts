@@ -19,14 +19,21 @@ export interface BernoulliOptions {
  *
  * @example
  * ```ts
+ * import { Bernoulli } from "../mod.ts";
+ * import { assert, assertEquals } from "@std/assert";
+ *
  * const coin = new Bernoulli({ p: 0.3 });
- * coin.pdf(1); // 0.3
- * coin.sample(5, 7); // five seeded 0/1 flips
+ * assertEquals(coin.pdf(1), 0.3);
+ * const flips = coin.sample(5, 7); // five seeded 0/1 flips
+ * assertEquals(flips, coin.sample(5, 7)); // same seed, same flips
+ * assert(Array.from(flips).every((x) => x === 0 || x === 1));
  * ```
  */
 export class Bernoulli implements UnivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<BernoulliOptions>;
 
+  /** Checks the parameters (see {@link BernoulliOptions}); a bad one is a `ValueError` naming it. */
   constructor({ p }: BernoulliOptions) {
     this.params = Object.freeze({ p: checkProbability("p", p) });
   }

@@ -24,15 +24,20 @@ export interface BetaOptions {
  *
  * @example
  * ```ts
+ * import { Beta } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
  * const b = new Beta({ alpha: 2, beta: 3 });
- * b.mean(); // 0.4
- * b.cdf(0.4); // 0.5248
+ * assertAlmostEquals(b.mean(), 0.4);
+ * assertAlmostEquals(b.cdf(0.4), 0.5248);
  * ```
  */
 export class Beta implements UnivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<BetaOptions>;
   private readonly logNorm: number;
 
+  /** Checks the parameters (see {@link BetaOptions}); a bad one is a `ValueError` naming it. */
   constructor({ alpha, beta }: BetaOptions) {
     this.params = Object.freeze({
       alpha: checkPositive("alpha", alpha),

@@ -21,16 +21,22 @@ export interface CategoricalOptions {
  *
  * @example
  * ```ts
+ * import { Categorical } from "../mod.ts";
+ * import { assert, assertAlmostEquals, assertEquals } from "@std/assert";
+ *
  * const die = new Categorical({ probs: [0.5, 0.3, 0.2] });
- * die.pdf(1); // 0.3
- * die.cdf(1); // 0.8
- * die.sample(4, 0); // four seeded indices in {0, 1, 2}
+ * assertEquals(die.pdf(1), 0.3);
+ * assertAlmostEquals(die.cdf(1), 0.8);
+ * const draws = die.sample(4, 0); // four seeded indices in {0, 1, 2}
+ * assert(Array.from(draws).every((k) => k === 0 || k === 1 || k === 2));
  * ```
  */
 export class Categorical implements UnivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<{ probs: Float64Array }>;
   private readonly cumulative: Float64Array;
 
+  /** Checks the parameters (see {@link CategoricalOptions}); a bad one is a `ValueError` naming it. */
   constructor({ probs }: CategoricalOptions) {
     const p = checkProbabilities("probs", probs);
     this.params = Object.freeze({ probs: p });

@@ -35,15 +35,20 @@ export interface DirichletOptions {
  *
  * @example
  * ```ts
+ * import { Dirichlet } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
  * const d = new Dirichlet({ alpha: [1, 1, 1] });
- * d.pdf([0.2, 0.3, 0.5]); // uniform on the triangle: Γ(3) = 2
+ * assertAlmostEquals(d.pdf([0.2, 0.3, 0.5]), 2); // uniform on the triangle: Γ(3) = 2
  * ```
  */
 export class Dirichlet implements MultivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<{ alpha: Float64Array }>;
   private readonly alphaSum: number;
   private readonly logNorm: number;
 
+  /** Checks the parameters (see {@link DirichletOptions}); a bad one is a `ValueError` naming it. */
   constructor({ alpha }: DirichletOptions) {
     const a = checkPositiveVector("alpha", alpha, 2);
     this.params = Object.freeze({ alpha: a });

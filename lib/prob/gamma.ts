@@ -23,15 +23,20 @@ export interface GammaOptions {
  *
  * @example
  * ```ts
+ * import { Gamma } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
  * const g = new Gamma({ shape: 2, scale: 3 });
- * g.mean(); // 6
- * g.cdf(6); // P(2, 2) = 1 - 3e^(-2) ≈ 0.59399
+ * assertEquals(g.mean(), 6);
+ * assertAlmostEquals(g.cdf(6), 1 - 3 * Math.exp(-2)); // P(2, 2) ≈ 0.59399
  * ```
  */
 export class Gamma implements UnivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<Required<GammaOptions>>;
   private readonly logNorm: number;
 
+  /** Checks the parameters (see {@link GammaOptions}); a bad one is a `ValueError` naming it. */
   constructor({ shape, scale = 1 }: GammaOptions) {
     this.params = Object.freeze({
       shape: checkPositive("shape", shape),

@@ -27,15 +27,20 @@ export interface GaussianOptions {
  *
  * @example
  * ```ts
+ * import { Gaussian } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
  * const g = new Gaussian({ mean: 1, std: 2 });
- * g.pdf(1); // 1 / (2√(2π)) ≈ 0.19947
- * g.cdf(1); // 0.5
- * g.sample(3, 42); // three seeded draws
+ * assertAlmostEquals(g.pdf(1), 1 / (2 * Math.sqrt(2 * Math.PI))); // ≈ 0.19947
+ * assertEquals(g.cdf(1), 0.5);
+ * assertEquals(g.sample(3, 42), g.sample(3, 42)); // three seeded draws, reproducible
  * ```
  */
 export class Gaussian implements UnivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<Required<GaussianOptions>>;
 
+  /** Checks the parameters (see {@link GaussianOptions}); a bad one is a `ValueError` naming it. */
   constructor({ mean = 0, std = 1 }: GaussianOptions = {}) {
     this.params = Object.freeze({
       mean: checkFinite("mean", mean),

@@ -26,14 +26,19 @@ export interface MultinomialOptions {
  *
  * @example
  * ```ts
+ * import { Multinomial } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
  * const m = new Multinomial({ trials: 3, probs: [0.5, 0.5] });
- * m.pdf([2, 1]); // 3 · 0.5³ = 0.375
+ * assertAlmostEquals(m.pdf([2, 1]), 0.375); // 3 · 0.5³
  * ```
  */
 export class Multinomial implements MultivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<{ trials: number; probs: Float64Array }>;
   private readonly cumulative: Float64Array;
 
+  /** Checks the parameters (see {@link MultinomialOptions}); a bad one is a `ValueError` naming it. */
   constructor({ trials, probs }: MultinomialOptions) {
     this.params = Object.freeze({
       trials: checkCount("trials", trials),

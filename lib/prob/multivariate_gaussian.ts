@@ -29,17 +29,23 @@ export interface MultivariateGaussianOptions {
  *
  * @example
  * ```ts
+ * import { MultivariateGaussian } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
  * const g = new MultivariateGaussian({ mean: [0, 0], cov: [[1, 0.8], [0.8, 1]] });
- * g.pdf([0, 0]); // 1 / (2π √0.36) ≈ 0.26526
- * g.sample(100, 1); // Matrix (100, 2)
+ * assertAlmostEquals(g.pdf([0, 0]), 1 / (2 * Math.PI * Math.sqrt(0.36))); // ≈ 0.26526
+ * const S = g.sample(100, 1);
+ * assertEquals([S.rows, S.cols], [100, 2]);
  * ```
  */
 export class MultivariateGaussian implements MultivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<{ mean: Float64Array; cov: Matrix }>;
   /** The lower-triangular Cholesky factor L of Σ. */
   readonly choleskyFactor: Matrix;
   private readonly logNorm: number;
 
+  /** Checks the parameters (see {@link MultivariateGaussianOptions}); a bad one is a `ValueError` naming it. */
   constructor({ mean, cov }: MultivariateGaussianOptions) {
     const mu = Float64Array.from(mean);
     if (mu.length === 0) throw new ValueError("The 'mean' parameter must not be empty.");

@@ -22,15 +22,20 @@ export interface PoissonOptions {
  *
  * @example
  * ```ts
+ * import { Poisson } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
  * const p = new Poisson({ lambda: 3 });
- * p.pdf(2); // 9 e^(-3) / 2 ≈ 0.22404
- * p.cdf(2); // e^(-3)(1 + 3 + 4.5) ≈ 0.42319
+ * assertAlmostEquals(p.pdf(2), 4.5 * Math.exp(-3)); // ≈ 0.22404
+ * assertAlmostEquals(p.cdf(2), 8.5 * Math.exp(-3)); // e^(-3)(1 + 3 + 4.5) ≈ 0.42319
  * ```
  */
 export class Poisson implements UnivariateDistribution {
+  /** The parameters after checking (vectors copied to Float64Array). */
   readonly params: Readonly<PoissonOptions>;
   private readonly logLambda: number;
 
+  /** Checks the parameters (see {@link PoissonOptions}); a bad one is a `ValueError` naming it. */
   constructor({ lambda }: PoissonOptions) {
     this.params = Object.freeze({ lambda: checkPositive("lambda", lambda) });
     this.logLambda = Math.log(lambda);
