@@ -64,12 +64,9 @@ export class Linear extends Module {
     return tf.tidy(() => {
       const lead = x.shape.slice(0, -1);
       const x2 = x.rank === 2 ? x as tf.Tensor2D : x.reshape([-1, this.inFeatures]) as tf.Tensor2D;
-      const y = tf.fused.matMul({
-        a: x2,
-        b: this.weight.value as tf.Tensor2D,
-        transposeB: true,
-        bias: this.bias?.value,
-      });
+      // not tf.fused.matMul: on tfjs-backend-wasm 4.22 its transposeB + bias case returns wrong values
+      const xw = tf.matMul(x2, this.weight.value, false, true);
+      const y = this.bias ? xw.add(this.bias.value) : xw;
       return x.rank === 2 ? y : y.reshape([...lead, this.outFeatures]);
     });
   }

@@ -28,3 +28,21 @@ export {
   Sigmoid,
   Tanh,
 } from "./layers.ts";
+export {
+  readSafetensors,
+  readSafetensorsHeader,
+  type SafetensorsDtype,
+  type SafetensorsEntry,
+  type SafetensorsHeader,
+  writeSafetensors,
+  type WriteSafetensorsOptions,
+} from "./safetensors.ts";
+export {
+  AdditiveAttention,
+  type AttentionMasks,
+  causalMask,
+  DotProductAttention,
+  maskedSoftmax,
+  MultiHeadAttention,
+  type MultiHeadAttentionOptions,
+} from "./attention.ts";

@@ -352,6 +352,24 @@ export abstract class Module {
   }
 
   /**
+   * A state dict in another framework's names and layouts (PyTorch's `in_proj_weight`, ...)
+   * rewritten into this module's own names, as `loadStateDict` sees it. Tensors that had to be
+   * rebuilt are new (dispose them); the others are the caller's.
+   */
+  convertStateDict(dict: Record<string, tf.Tensor>): Record<string, tf.Tensor> {
+    const inputs = new Set(Object.values(dict));
+    const out = Object.fromEntries(this.#adapted(dict));
+    for (const t of Object.values(out)) if (!inputs.has(t)) tf.keep(t);
+    return out;
+  }
+
+  #adapted(dict: Record<string, tf.Tensor>): Map<string, tf.Tensor> {
+    const entries = new Map(Object.entries(dict));
+    for (const [path, m] of this.namedModules()) m.adaptStateDict(entries, path ? `${path}.` : "");
+    return entries;
+  }
+
+  /**
    * Rewrites, in place, the entries of a state dict under `prefix` that use another framework's
    * names or layouts into this module's own (the default does nothing). Runs inside `tf.tidy`.
    */
