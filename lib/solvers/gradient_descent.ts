@@ -27,8 +27,27 @@ export interface GradientDescentOptions extends SolverOptions {
  * @param x0 starting point (not modified)
  * @example
  * ```ts
- * const r = minimizeGradientDescent(objective, x0, { maxIter: 1000, tol: 1e-6, learningRate: 0.5 });
- * r.history; // f per iteration, for a loss curve
+ * import { minimizeGradientDescent } from "../mod.ts";
+ * import { assert, assertAlmostEquals } from "@std/assert";
+ *
+ * // f(x) = (x₀ − 1)² + 10 (x₁ + 2)²
+ * const objective = {
+ *   size: 2,
+ *   valueAndGradient(x: Float64Array, g: Float64Array): number {
+ *     g[0] = 2 * (x[0] - 1);
+ *     g[1] = 20 * (x[1] + 2);
+ *     return (x[0] - 1) ** 2 + 10 * (x[1] + 2) ** 2;
+ *   },
+ * };
+ * const r = minimizeGradientDescent(objective, new Float64Array(2), {
+ *   maxIter: 1000,
+ *   tol: 1e-6,
+ *   learningRate: 0.05,
+ * });
+ * assert(r.converged);
+ * assertAlmostEquals(r.x[0], 1, 1e-6);
+ * assertAlmostEquals(r.x[1], -2, 1e-6);
+ * assert(r.history[r.nIter] < r.history[0]); // f per iteration, for a loss curve
  * ```
  */
 export function minimizeGradientDescent(

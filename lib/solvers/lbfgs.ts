@@ -35,8 +35,22 @@ export interface LbfgsOptions extends SolverOptions {
  * @returns the last iterate, its value and gradient norm, and the value history
  * @example
  * ```ts
- * const r = minimizeLbfgs(objective, new Float64Array(objective.size), { maxIter: 100, tol: 1e-8 });
- * r.converged; // true
+ * import { minimizeLbfgs } from "../mod.ts";
+ * import { assert, assertAlmostEquals } from "@std/assert";
+ *
+ * // Rosenbrock's banana f(a, b) = (1 − a)² + 100 (b − a²)², minimum at (1, 1)
+ * const objective = {
+ *   size: 2,
+ *   valueAndGradient([a, b]: Float64Array, g: Float64Array): number {
+ *     g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+ *     g[1] = 200 * (b - a * a);
+ *     return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+ *   },
+ * };
+ * const r = minimizeLbfgs(objective, new Float64Array(2), { maxIter: 100, tol: 1e-8 });
+ * assert(r.converged);
+ * assertAlmostEquals(r.x[0], 1, 1e-6);
+ * assertAlmostEquals(r.x[1], 1, 1e-6);
  * ```
  */
 export function minimizeLbfgs(

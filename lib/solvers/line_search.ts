@@ -27,10 +27,15 @@ export interface LineSearchOptions {
 export interface LineSearchResult {
   /** True when both Wolfe conditions hold at the returned step. */
   ok: boolean;
+  /** The step α. */
   alpha: number;
+  /** x0 + α d. */
   x: Vector;
+  /** f there. */
   value: number;
+  /** ∇f there. */
   grad: Vector;
+  /** Number of evaluations of f and ∇f made. */
   nEvaluations: number;
 }
 
@@ -52,8 +57,18 @@ interface Point {
  * @param alpha0 first trial step (1 for quasi-Newton steps)
  * @example
  * ```ts
- * const r = wolfeLineSearch(objective, x, f, g, d, 1);
- * if (r.ok) x = r.x;
+ * import { wolfeLineSearch } from "../mod.ts";
+ * import { assert, assertEquals } from "@std/assert";
+ *
+ * // f(x) = x², from x = 1 along d = −1: the full step α = 1 lands on the minimum
+ * const objective = {
+ *   size: 1,
+ *   valueAndGradient: (x: Float64Array, g: Float64Array) => ((g[0] = 2 * x[0]), x[0] ** 2),
+ * };
+ * const x = Float64Array.of(1), g = Float64Array.of(2);
+ * const r = wolfeLineSearch(objective, x, 1, g, Float64Array.of(-1), 1);
+ * assert(r.ok);
+ * assertEquals([r.alpha, r.x[0], r.value], [1, 0, 0]);
  * ```
  */
 export function wolfeLineSearch(

@@ -27,7 +27,23 @@ import {
  * @param x0 starting point (not modified)
  * @example
  * ```ts
- * const r = minimizeNewton(objective, new Float64Array(objective.size), { maxIter: 50, tol: 1e-10 });
+ * import { Matrix, minimizeNewton } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
+ * // a quadratic f(x) = (x₀ − 1)² + 10 (x₁ + 2)²: Newton's method lands on it in one step
+ * const objective = {
+ *   size: 2,
+ *   valueAndGradient(x: Float64Array, g: Float64Array): number {
+ *     g[0] = 2 * (x[0] - 1);
+ *     g[1] = 20 * (x[1] + 2);
+ *     return (x[0] - 1) ** 2 + 10 * (x[1] + 2) ** 2;
+ *   },
+ *   hessian: () => Matrix.from2D([[2, 0], [0, 20]]),
+ * };
+ * const r = minimizeNewton(objective, new Float64Array(2), { maxIter: 50, tol: 1e-10 });
+ * assertEquals(r.nIter, 1);
+ * assertAlmostEquals(r.x[0], 1, 1e-12);
+ * assertAlmostEquals(r.x[1], -2, 1e-12);
  * ```
  */
 export function minimizeNewton(

@@ -11,6 +11,7 @@ export interface DifferentiableObjective {
   /** Number of parameters n. */
   readonly size: number;
   /**
+   * f(x), with ∇f(x) written into `grad` (one call, as the two share most of the work).
    * @param x the point, length `size` (not modified)
    * @param grad output buffer of length `size`, overwritten with ∇f(x)
    * @returns f(x)
@@ -20,6 +21,7 @@ export interface DifferentiableObjective {
 
 /** An objective that also gives its Hessian ∇²f(x), shape (size, size), for Newton's method. */
 export interface TwiceDifferentiableObjective extends DifferentiableObjective {
+  /** ∇²f(x), shape (size, size), symmetric. */
   hessian(x: Vector): Matrix;
 }
 
