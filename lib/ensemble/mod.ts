@@ -21,6 +21,15 @@ export {
   type PredictOptions,
 } from "./booster.ts";
 export { type MissingCell, toMatrixWithMissing } from "./input.ts";
+export {
+  ExtraTreesClassifier,
+  ExtraTreesRegressor,
+  type ForestClassifierOptions,
+  type ForestOptions,
+  type ForestRegressorOptions,
+  RandomForestClassifier,
+  RandomForestRegressor,
+} from "./forest.ts";
 export { type EvalSet, type RoundInfo, trainBooster, type TrainOptions } from "./train.ts";
 export type { BoosterParams } from "./params.ts";
 export {
