@@ -15,6 +15,7 @@ export class GraphDrawing {
   /** The SVG markup. */
   readonly svg: string;
 
+  /** Wraps SVG markup; {@link drawGraph} builds it. */
   constructor(svg: string) {
     this.svg = svg;
   }
@@ -24,10 +25,12 @@ export class GraphDrawing {
     return { "image/svg+xml": this.svg, "text/html": this.svg };
   }
 
+  /** Called by the Deno Jupyter kernel to display this object: {@link GraphDrawing.mimeBundle}. */
   [Symbol.for("Jupyter.display")](): Record<string, string> {
     return this.mimeBundle();
   }
 
+  /** The SVG markup. */
   toString(): string {
     return this.svg;
   }
@@ -55,10 +58,17 @@ function escape(s: string): string {
  * @param root the output node (a scalar `Value` or a `Tensor`); run `root.backward()` first to
  *   show gradients
  * @example
+ * ```ts
+ * import { drawGraph, Value } from "../mod.ts";
+ * import { assertEquals, assertStringIncludes } from "@std/assert";
+ *
  * const a = new Value(2).named("a"), b = new Value(-3).named("b");
  * const L = a.mul(b).named("L");
  * L.backward();
- * drawGraph(L); // a, b -> (*) -> L, with grads -3 and 2
+ * assertEquals([a.grad, b.grad], [-3, 2]);
+ * const picture = drawGraph(L); // a, b → (*) → L; a notebook cell ending with it shows the SVG
+ * assertStringIncludes(picture.svg, "<svg");
+ * ```
  */
 export function drawGraph(root: Value | Tensor): GraphDrawing {
   const order = topologicalOrder<Value | Tensor>(root);
@@ -121,18 +131,33 @@ export function drawGraph(root: Value | Tensor): GraphDrawing {
 export interface TraceRow {
   /** Position in the topological (forward) order, from 1. */
   step: number;
+  /** The node's label, or #k when it has none. */
   node: string;
+  /** The operation that produced it ("input" for leaves). */
   op: string;
   /** Names of the operands. */
   inputs: string;
+  /** Its value, formatted (a shape for large tensors). */
   data: string;
+  /** Its gradient, formatted ("—" for constants). */
   grad: string;
 }
 
 /**
  * The graph below `root` as a table in forward (topological) order: the forward pass computes the
  * rows top to bottom, `backward()` visits them bottom to top. Unnamed nodes are called #k.
- * @example traceGraph(L); // [{ step: 1, node: "a", op: "", ... }, ..., { node: "L", op: "*" }]
+ * @example
+ * ```ts
+ * import { traceGraph, Value } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const a = new Value(2).named("a"), b = new Value(-3).named("b");
+ * const L = a.mul(b).named("L");
+ * L.backward();
+ * const rows = traceGraph(L);
+ * assertEquals(rows.map((r) => [r.node, r.op]), [["a", "input"], ["b", "input"], ["L", "*"]]);
+ * assertEquals(rows[0].grad, "-3");
+ * ```
  */
 export function traceGraph(root: Value | Tensor): TraceRow[] {
   const order = topologicalOrder<Value | Tensor>(root);

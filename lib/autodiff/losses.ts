@@ -33,7 +33,14 @@ export function oneHot(labels: ArrayLike<number>, nClasses: number): Matrix {
  * @param logits O, shape (n, nClasses)
  * @param labels y, shape (n,), integers 0..nClasses-1
  * @returns a (1, 1) tensor
- * @example softmaxCrossEntropy(Tensor.from([[2, 0], [0, 2]]), [0, 1]).item(); // log(1 + e⁻²) ≈ 0.1269
+ * @example
+ * ```ts
+ * import { softmaxCrossEntropy, Tensor } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * const loss = softmaxCrossEntropy(Tensor.from([[2, 0], [0, 2]]), [0, 1]);
+ * assertAlmostEquals(loss.item(), Math.log(1 + Math.exp(-2))); // ≈ 0.1269
+ * ```
  */
 export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>): Tensor {
   if (labels.length !== logits.rows) {

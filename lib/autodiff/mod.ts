@@ -6,7 +6,7 @@
  *
  * @module
  */
-export { asValue, topologicalOrder, Value, type ValueLike } from "./value.ts";
+export { asValue, type GraphNode, topologicalOrder, Value, type ValueLike } from "./value.ts";
 export { asTensor, Tensor, type TensorInit, type TensorLike } from "./tensor.ts";
 export { halfMseLoss, mseLoss, oneHot, softmaxCrossEntropy } from "./losses.ts";
 export { gradCheck, type GradCheckResult, numericDerivative, numericGradient } from "./numeric.ts";

@@ -19,7 +19,14 @@ function checkStep(h: number): void {
 
 /**
  * f′(x) by the central difference (f(x + h) − f(x − h)) / 2h.
- * @example numericDerivative((x) => 3 * x ** 2 - 4 * x, 1); // ≈ 2
+ * @example
+ * ```ts
+ * import { numericDerivative } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * // f(x) = 3x² − 4x, f′(1) = 2 (d2l §2.4)
+ * assertAlmostEquals(numericDerivative((x) => 3 * x ** 2 - 4 * x, 1), 2, 1e-8);
+ * ```
  */
 export function numericDerivative(f: (x: number) => number, x: number, h = 1e-5): number {
   checkStep(h);
@@ -32,7 +39,15 @@ export function numericDerivative(f: (x: number) => number, x: number, h = 1e-5)
  * @param f a scalar function of a vector
  * @param x shape (n,)
  * @returns shape (n,)
- * @example numericGradient((x) => x[0] ** 2 + 3 * x[1], [1, 2]); // ≈ [2, 3]
+ * @example
+ * ```ts
+ * import { numericGradient } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * const [g0, g1] = numericGradient((x) => x[0] ** 2 + 3 * x[1], [1, 2]);
+ * assertAlmostEquals(g0, 2, 1e-8);
+ * assertAlmostEquals(g1, 3, 1e-8);
+ * ```
  */
 export function numericGradient(
   f: (x: Float64Array) => number,
@@ -56,7 +71,9 @@ export function numericGradient(
 
 /** One input's analytic and numeric gradients and their largest relative difference. */
 export interface GradCheckResult {
+  /** The gradient from `backward()`. */
   analytic: Matrix;
+  /** The central-difference gradient. */
   numeric: Matrix;
   /** max |a − n| / max(1, |a|, |n|) over the entries. */
   maxRelError: number;
@@ -69,8 +86,13 @@ export interface GradCheckResult {
  * @param inputs the points at which to differentiate (not modified)
  * @returns one result per input
  * @example
+ * ```ts
+ * import { gradCheck, Matrix } from "../mod.ts";
+ * import { assertLess } from "@std/assert";
+ *
  * const [r] = gradCheck((x) => x.tanh().sum(), [Matrix.from2D([[0.5, -1]])]);
- * r.maxRelError < 1e-8; // true
+ * assertLess(r.maxRelError, 1e-8);
+ * ```
  */
 export function gradCheck(
   f: (...inputs: Tensor[]) => Tensor,

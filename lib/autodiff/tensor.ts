@@ -40,14 +40,20 @@ export class Tensor {
   /** The forward value. */
   readonly data: Matrix;
   private gradient: Matrix | undefined;
+  /** The operands this tensor was computed from (empty for leaves). */
   readonly children: readonly Tensor[];
+  /** The producing operation's symbol ("" for leaves). */
   readonly op: string;
   /** False for constants (inputs, masks): their gradients are never computed. */
   readonly requiresGrad: boolean;
+  /** A display name, for `drawGraph` and `traceGraph`. */
   label: string;
   private backwardStep: () => void = () => {};
 
-  /** @param data the value (not copied: optimizers update it in place) */
+  /**
+   * A graph node over `data`; use {@link Tensor.from} or {@link Tensor.constant} for leaves.
+   * @param data the value (not copied: optimizers update it in place)
+   */
   constructor(
     data: Matrix,
     { children = [], op = "", requiresGrad = true, label = "" }: TensorInit = {},
@@ -79,14 +85,17 @@ export class Tensor {
     return this.gradient ??= new Matrix(this.data.rows, this.data.cols);
   }
 
+  /** Number of rows of `data`. */
   get rows(): number {
     return this.data.rows;
   }
 
+  /** Number of columns of `data`. */
   get cols(): number {
     return this.data.cols;
   }
 
+  /** [rows, cols]. */
   get shape(): [number, number] {
     return [this.data.rows, this.data.cols];
   }
@@ -281,6 +290,7 @@ export class Tensor {
     return this;
   }
 
+  /** `Tensor(rows, cols, op=…) [[…]]`. */
   toString(): string {
     return `Tensor(${this.rows}, ${this.cols}${this.op ? `, op=${this.op}` : ""}) ${
       JSON.stringify(this.data.toArray())

@@ -32,6 +32,7 @@ export class Value {
   private backwardStep: () => void = () => {};
 
   /**
+   * A node holding `data`; inputs are built as `new Value(x)`, ops pass their operands.
    * @param data the number
    * @param children operands (used by ops; leave empty for inputs)
    * @param op the producing operation's symbol
@@ -176,6 +177,7 @@ export class Value {
     return this;
   }
 
+  /** `Value(data=…, grad=…)`, as micrograd prints it. */
   toString(): string {
     return `Value(data=${this.data}, grad=${this.grad})`;
   }
@@ -195,6 +197,7 @@ export function sigmoid(x: number): number {
 
 /** A node type with children, for the generic graph walk. */
 export interface GraphNode<T> {
+  /** The operands this node was computed from. */
   readonly children: readonly T[];
 }
 
