@@ -46,3 +46,18 @@ export {
   MultiHeadAttention,
   type MultiHeadAttentionOptions,
 } from "./attention.ts";
+export {
+  AddNorm,
+  type DecoderMasks,
+  type EncoderMasks,
+  LearnedPositionalEncoding,
+  PositionalEncoding,
+  PositionWiseFFN,
+  Transformer,
+  TransformerDecoder,
+  TransformerDecoderLayer,
+  TransformerEncoder,
+  TransformerEncoderLayer,
+  type TransformerLayerOptions,
+  type TransformerOptions,
+} from "./transformer.ts";
