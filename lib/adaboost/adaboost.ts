@@ -10,18 +10,24 @@
  * @module
  */
 import {
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  ClassifierEstimator,
+  classifierScore,
+  type ClassifierState,
   Estimator,
+  type EstimatorJSON,
   type FittedState,
+  type Label,
   type LabelLike,
   Matrix,
   type MatrixLike,
-  ShapeError,
-  toLabels,
+  readEstimatorJSON,
   toMatrix,
-  uniqueLabels,
+  toSampleWeight,
   ValueError,
 } from "../core/mod.ts";
-import { checkInteger, checkNumber, checkOneOf } from "../core/options.ts";
 import { DecisionStump, type SampleWeightOptions } from "./stump.ts";
 
 /** A base learner: fits class indices 0..K−1 under sample weights and predicts them. */
@@ -44,8 +50,7 @@ export interface AdaBoostOptions {
   estimator: (() => WeightedLearner) | null;
 }
 
-interface AdaBoostState extends FittedState {
-  classes: (number | string)[];
+interface AdaBoostState extends ClassifierState {
   estimators: WeightedLearner[];
   weights: Float64Array;
   errors: Float64Array;
@@ -74,7 +79,7 @@ const DEFAULTS: AdaBoostOptions = {
  * assertEquals(ada.score(X, y), 1);
  * ```
  */
-export class AdaBoostClassifier extends Estimator<AdaBoostOptions, AdaBoostState> {
+export class AdaBoostClassifier extends ClassifierEstimator<AdaBoostOptions, AdaBoostState> {
   /** The class name used by `toJSON`/`fromJSON`. */
   readonly className = "AdaBoostClassifier";
 
@@ -103,17 +108,18 @@ export class AdaBoostClassifier extends Estimator<AdaBoostOptions, AdaBoostState
    */
   fit(X: MatrixLike, y: LabelLike, options: SampleWeightOptions = {}): this {
     const m = toMatrix(X, "X");
-    const labels = toLabels(y, "y", m.rows);
-    const classes = uniqueLabels(labels);
+    const { classes, indices } = this.encodeTarget(y, m.rows);
     const K = classes.length, n = m.rows, o = this.options;
-    if (K < 2) throw new ValueError(`AdaBoostClassifier needs at least 2 classes in y. Got ${K}.`);
     if (o.algorithm === "book" && K !== 2) {
       throw new ValueError(
         `algorithm "book" (算法8.1) is binary: y must hold 2 classes. Got ${K}; use "SAMME".`,
       );
     }
-    const code = labels.map((l) => classes.indexOf(l));
-    let w = initialWeights(options.sampleWeight, n);
+    const code = Array.from(indices);
+    const given = toSampleWeight(options.sampleWeight, n);
+    let w = given
+      ? given.map((v) => v / given.reduce((a, c) => a + c, 0))
+      : new Float64Array(n).fill(1 / n);
     const estimators: WeightedLearner[] = [], weights: number[] = [], errors: number[] = [];
     const distributions: Float64Array[] = [];
     for (let round = 0; round < o.nEstimators; round++) {
@@ -169,11 +175,6 @@ export class AdaBoostClassifier extends Estimator<AdaBoostOptions, AdaBoostState
       nFeaturesIn: m.cols,
     };
     return this;
-  }
-
-  /** The class labels, sorted. */
-  get classes(): (number | string)[] {
-    return [...this.fitted().classes];
   }
 
   /** The fitted base learners G₁ … G_M (they predict class indices). */
@@ -235,7 +236,7 @@ export class AdaBoostClassifier extends Estimator<AdaBoostOptions, AdaBoostState
    * @param X shape (nSamples, nFeatures)
    * @param nRounds use only the first rounds @default all
    */
-  predict(X: MatrixLike, nRounds?: number): (number | string)[] {
+  predict(X: MatrixLike, nRounds?: number): Label[] {
     const { classes } = this.fitted();
     const f = this.decisionFunction(X, nRounds);
     if (f instanceof Float64Array) return Array.from(f, (v) => classes[v > 0 ? 1 : 0]);
@@ -257,63 +258,77 @@ export class AdaBoostClassifier extends Estimator<AdaBoostOptions, AdaBoostState
     return Array.from({ length: M }, (_, t) => this.score(X, y, t + 1));
   }
 
-  /** Mean accuracy of `predict(X)` (optionally after the first `nRounds`) against y. */
-  score(X: MatrixLike, y: LabelLike, nRounds?: number): number {
-    const pred = this.predict(X, nRounds);
-    const truth = toLabels(y, "y", pred.length);
-    return pred.reduce((hits: number, p, i) => hits + (p === truth[i] ? 1 : 0), 0) / pred.length;
+  /**
+   * Mean accuracy of `predict(X)` (optionally after the first `nRounds`) against y.
+   * @param X shape (nSamples, nFeatures)
+   * @param y true labels
+   * @param nRounds use only the first rounds @default all
+   */
+  override score(X: MatrixLike, y: LabelLike, nRounds?: number): number {
+    return classifierScore(this.predict(X, nRounds), y);
   }
 
-  /** Saves the model; only the default stumps (or learners with their own toJSON) are saved. */
-  override toJSON(): ReturnType<Estimator<AdaBoostOptions, AdaBoostState>["toJSON"]> {
+  /**
+   * Class probabilities as scikit-learn's SAMME: softmax of the normalised vote f(x)/(K − 1)
+   * (two classes: of ∓f/2), shape (nSamples, nClasses). The same for `algorithm: "book"`.
+   * @param X shape (nSamples, nFeatures)
+   */
+  predictProba(X: MatrixLike): Matrix {
+    const { classes, weights } = this.fitted();
+    const K = classes.length;
+    let f = this.decisionFunction(X);
+    if (this.options.algorithm === "book") {
+      const total = weights.reduce((a, c) => a + c, 0);
+      f = (f as Float64Array).map((v) => v / total);
+    }
+    const out = f instanceof Matrix ? f.clone() : new Matrix(f.length, 2);
+    if (!(f instanceof Matrix)) {
+      f.forEach((v, i) => out.data.set([-v / 2, v / 2], 2 * i));
+    } else for (let k = 0; k < out.data.length; k++) out.data[k] /= K - 1;
+    for (let i = 0; i < out.rows; i++) {
+      const row = out.data.subarray(i * K, (i + 1) * K);
+      const max = Math.max(...row);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += row[k] = Math.exp(row[k] - max);
+      for (let k = 0; k < K; k++) row[k] /= sum;
+    }
+    return out;
+  }
+
+  /** Saves the model; only models built on the default {@link DecisionStump} can be saved. */
+  override toJSON(): EstimatorJSON {
     const json = super.toJSON();
-    const { estimators } = this.fitted();
+    if (!this.state) return json;
+    const { estimators } = this.state;
     if (!estimators.every((e) => e instanceof DecisionStump)) {
       throw new ValueError(
         "AdaBoostClassifier.toJSON saves only models built on the default DecisionStump.",
       );
     }
-    const options = { ...json.options, estimator: null };
     const state = {
       ...(json.state as Record<string, unknown>),
       estimators: estimators.map((e) => (e as DecisionStump).toJSON()),
     };
-    return { ...json, options, state };
+    return { ...json, options: { ...json.options, estimator: null }, state };
   }
 
-  /** Restores a model saved with `toJSON()`. */
+  /** Restores a model saved with `toJSON()` (the object or its JSON text). */
   static override fromJSON<T extends Estimator<object, FittedState>>(
     this: new (options?: never) => T,
-    json: ReturnType<Estimator<AdaBoostOptions, AdaBoostState>["toJSON"]> | string,
+    json: EstimatorJSON | string,
   ): T {
-    const parsed = typeof json === "string" ? JSON.parse(json) : json;
-    const state = parsed.state as { estimators: Parameters<typeof DecisionStump.fromJSON>[0][] };
+    const parsed = readEstimatorJSON(json, "AdaBoostClassifier");
+    const saved = parsed.state as { estimators?: EstimatorJSON[] } | null;
+    if (saved === null) return Estimator.fromJSON.call(this, parsed) as T;
+    if (!Array.isArray(saved?.estimators)) {
+      throw new ValueError("The saved AdaBoostClassifier has no 'estimators' list in its state.");
+    }
     const model = Estimator.fromJSON.call(this, {
       ...parsed,
-      state: { ...state, estimators: [] },
+      state: { ...saved, estimators: [] },
     }) as T;
-    (model as unknown as { state: AdaBoostState }).state.estimators = state.estimators.map((e) =>
-      DecisionStump.fromJSON(e) as unknown as WeightedLearner
-    );
+    const stumps = saved.estimators.map((e) => DecisionStump.fromJSON(e));
+    (model as unknown as { state: AdaBoostState }).state.estimators = stumps;
     return model;
   }
-}
-
-function initialWeights(sampleWeight: ArrayLike<number> | undefined, n: number): Float64Array {
-  if (sampleWeight === undefined) return new Float64Array(n).fill(1 / n);
-  if (sampleWeight.length !== n) {
-    throw new ShapeError(
-      `sampleWeight has ${sampleWeight.length} values, but X has ${n} samples; they must match.`,
-    );
-  }
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = sampleWeight[i];
-    if (!(Number.isFinite(v) && v >= 0)) {
-      throw new ValueError(`sampleWeight must hold finite numbers >= 0. Got ${v} at index ${i}.`);
-    }
-    sum += v;
-  }
-  if (!(sum > 0)) throw new ValueError("sampleWeight must have a positive sum.");
-  return Float64Array.from(sampleWeight, (v) => v / sum);
 }

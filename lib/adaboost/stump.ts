@@ -8,20 +8,20 @@
  * @module
  */
 import {
-  Estimator,
-  type FittedState,
+  checkOneOf,
+  ClassifierEstimator,
+  type ClassifierState,
+  type FitOptions,
+  type Label,
+  type LabelLike,
+  Matrix,
   type MatrixLike,
-  ShapeError,
   toMatrix,
-  ValueError,
+  toSampleWeight,
 } from "../core/mod.ts";
-import { checkOneOf } from "../core/options.ts";
 
 /** What `fit` accepts beyond X and y: per-sample weights (the distribution Dₘ of 算法8.1). */
-export interface SampleWeightOptions {
-  /** Non-negative weights, one per sample. @default all 1 */
-  sampleWeight?: ArrayLike<number>;
-}
+export type SampleWeightOptions = FitOptions;
 
 /** Options of {@link DecisionStump}. */
 export interface DecisionStumpOptions {
@@ -29,17 +29,20 @@ export interface DecisionStumpOptions {
   criterion: "error" | "gini";
 }
 
-interface StumpState extends FittedState {
+interface StumpState extends ClassifierState {
   feature: number;
   threshold: number;
   /** Class index predicted for x ≤ v and for x > v. */
   left: number;
   right: number;
-  nClasses: number;
+  /** Weighted class fractions on each side (the leaves' predictProba). */
+  leftProba: Float64Array;
+  rightProba: Float64Array;
 }
 
 /**
- * Decision stump on class indices 0..K−1 (AdaBoost's default base learner); x ≤ v goes left.
+ * Decision stump (AdaBoost's default base learner): x ≤ v goes left, each side predicts its
+ * weighted majority class.
  * @example
  * ```ts
  * import { DecisionStump } from "../mod.ts";
@@ -49,9 +52,10 @@ interface StumpState extends FittedState {
  * const y = [1, 1, 1, 0, 0, 0, 1, 1, 1, 0]; // 例8.1 with −1 → 0
  * const stump = new DecisionStump().fit(X, y);
  * assertEquals([stump.threshold, stump.left, stump.right], [2.5, 1, 0]); // G₁(x): x < 2.5 → 1
+ * assertEquals(stump.predict([[1], [7]]), [1, 0]);
  * ```
  */
-export class DecisionStump extends Estimator<DecisionStumpOptions, StumpState> {
+export class DecisionStump extends ClassifierEstimator<DecisionStumpOptions, StumpState> {
   /** The class name used by `toJSON`/`fromJSON`. */
   readonly className = "DecisionStump";
 
@@ -70,29 +74,22 @@ export class DecisionStump extends Estimator<DecisionStumpOptions, StumpState> {
    * @param y class indices 0..K−1, shape (nSamples,)
    * @param options `sampleWeight`
    */
-  fit(X: MatrixLike, y: ArrayLike<number>, options: SampleWeightOptions = {}): this {
+  fit(X: MatrixLike, y: LabelLike, options: SampleWeightOptions = {}): this {
     const m = toMatrix(X, "X");
     const n = m.rows, d = m.cols;
-    if (y.length !== n) {
-      throw new ShapeError(`y has ${y.length} values, but X has ${n} samples; they must match.`);
-    }
-    let K = 0;
-    for (let i = 0; i < n; i++) {
-      if (!Number.isInteger(y[i]) || y[i] < 0) {
-        throw new ValueError(`DecisionStump needs class indices 0..K−1 in y. Got ${y[i]} at ${i}.`);
-      }
-      K = Math.max(K, y[i] + 1);
-    }
-    const w = options.sampleWeight ?? new Float64Array(n).fill(1);
+    const { classes, indices: code } = this.encodeTarget(y, n, 1);
+    const K = classes.length;
+    const w = toSampleWeight(options.sampleWeight, n) ?? new Float64Array(n).fill(1);
     const total = new Float64Array(K);
-    for (let i = 0; i < n; i++) total[y[i]] += w[i];
+    for (let i = 0; i < n; i++) total[code[i]] += w[i];
     const gini = this.options.criterion === "gini";
+    // Without any split (constant features) both sides are the whole set.
     let best = {
       cost: Infinity,
       feature: 0,
-      threshold: -Infinity,
-      left: argmax(total),
-      right: argmax(total),
+      threshold: Infinity,
+      leftCounts: total.slice(),
+      rightCounts: total.slice(),
     };
     const left = new Float64Array(K), right = new Float64Array(K);
     for (let j = 0; j < d; j++) {
@@ -102,7 +99,7 @@ export class DecisionStump extends Estimator<DecisionStumpOptions, StumpState> {
       left.fill(0);
       for (let t = 0; t < n - 1; t++) {
         const i = order[t];
-        left[y[i]] += w[i];
+        left[code[i]] += w[i];
         const a = m.data[i * d + j], b = m.data[order[t + 1] * d + j];
         if (!(b > a)) continue;
         for (let k = 0; k < K; k++) right[k] = total[k] - left[k];
@@ -110,11 +107,27 @@ export class DecisionStump extends Estimator<DecisionStumpOptions, StumpState> {
         if (cost < best.cost - 1e-12 * Math.abs(best.cost === Infinity ? 0 : best.cost)) {
           let threshold = (a + b) / 2;
           if (threshold === b) threshold = a;
-          best = { cost, feature: j, threshold, left: argmax(left), right: argmax(right) };
+          best = {
+            cost,
+            feature: j,
+            threshold,
+            leftCounts: left.slice(),
+            rightCounts: right.slice(),
+          };
         }
       }
     }
-    this.state = { ...best, nClasses: K, nFeaturesIn: d };
+    const { feature, threshold, leftCounts, rightCounts } = best;
+    this.state = {
+      classes,
+      feature,
+      threshold,
+      left: argmax(leftCounts),
+      right: argmax(rightCounts),
+      leftProba: normalise(leftCounts),
+      rightProba: normalise(rightCounts),
+      nFeaturesIn: d,
+    };
     return this;
   }
 
@@ -128,28 +141,49 @@ export class DecisionStump extends Estimator<DecisionStumpOptions, StumpState> {
     return this.fitted().threshold;
   }
 
-  /** Class index for x ≤ v. */
-  get left(): number {
-    return this.fitted().left;
+  /** The class predicted for x ≤ v. */
+  get left(): Label {
+    const { classes, left } = this.fitted();
+    return classes[left];
   }
 
-  /** Class index for x > v. */
-  get right(): number {
-    return this.fitted().right;
+  /** The class predicted for x > v. */
+  get right(): Label {
+    const { classes, right } = this.fitted();
+    return classes[right];
   }
 
   /**
-   * The class index of each row.
+   * The class of each row: `left` if x[feature] ≤ threshold, else `right`.
    * @param X shape (nSamples, nFeatures)
    */
-  predict(X: MatrixLike): number[] {
-    const { feature, threshold, left, right } = this.fitted();
+  predict(X: MatrixLike): Label[] {
+    const { feature, threshold, classes, left, right } = this.fitted();
     const m = this.checkPredictX(X);
     return Array.from(
       { length: m.rows },
-      (_, i) => (m.get(i, feature) <= threshold ? left : right),
+      (_, i) => classes[m.get(i, feature) <= threshold ? left : right],
     );
   }
+
+  /**
+   * The weighted class fractions of the side each row falls on, shape (nSamples, nClasses).
+   * @param X shape (nSamples, nFeatures)
+   */
+  predictProba(X: MatrixLike): Matrix {
+    const { feature, threshold, classes, leftProba, rightProba } = this.fitted();
+    const m = this.checkPredictX(X);
+    const out = new Matrix(m.rows, classes.length);
+    for (let i = 0; i < m.rows; i++) {
+      out.data.set(m.get(i, feature) <= threshold ? leftProba : rightProba, i * classes.length);
+    }
+    return out;
+  }
+}
+
+function normalise(v: Float64Array): Float64Array {
+  const total = v.reduce((a, b) => a + b, 0);
+  return total > 0 ? v.map((c) => c / total) : v.map(() => 1 / v.length);
 }
 
 function argmax(v: Float64Array): number {

@@ -6,12 +6,23 @@
  *
  * @module
  */
-import { ValueError } from "../core/errors.ts";
-import { Estimator, type FittedState } from "../core/estimator.ts";
-import { Matrix } from "../core/matrix.ts";
-import { checkBoolean, checkInteger, checkNumber, checkOneOf } from "../core/options.ts";
-import { Random } from "../core/random.ts";
-import { type LabelLike, type MatrixLike, toLabels, toMatrix, uniqueLabels } from "../core/mod.ts";
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  ClassifierEstimator,
+  type ClassifierState,
+  ConvergenceWarning,
+  type Label,
+  type LabelLike,
+  Matrix,
+  type MatrixLike,
+  Random,
+  toMatrix,
+  ValueError,
+  warn,
+} from "../core/mod.ts";
 import {
   checkPositiveSemiDefinite,
   type KernelName,
@@ -74,8 +85,7 @@ interface PairModel {
   sigmoid: Sigmoid | null;
 }
 
-interface SVCState extends FittedState {
-  classes: (number | string)[];
+interface SVCState extends ClassifierState {
   spec: KernelSpec;
   supportVectors: Matrix;
   supportIndices: Int32Array;
@@ -98,7 +108,7 @@ interface SVCState extends FittedState {
  * assertEquals(svm.dualCoef.toArray(), [[-0.25, 0.25]]); // α₃y₃, α₁y₁ (α₂ = 0)
  * ```
  */
-export class SVC extends Estimator<SVCOptions, SVCState> {
+export class SVC extends ClassifierEstimator<SVCOptions, SVCState> {
   /** The class name used by `toJSON`/`fromJSON`. */
   readonly className = "SVC";
 
@@ -133,11 +143,8 @@ export class SVC extends Estimator<SVCOptions, SVCState> {
    */
   fit(X: MatrixLike, y: LabelLike): this {
     const m = toMatrix(X, "X");
-    const labels = toLabels(y, "y", m.rows);
-    const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValueError(`SVC needs at least 2 classes in y. Got ${classes.length}.`);
-    }
+    const { classes, indices } = this.encodeTarget(y, m.rows);
+    const code = Array.from(indices);
     const o = this.options;
     const spec: KernelSpec = {
       kernel: o.kernel,
@@ -152,7 +159,6 @@ export class SVC extends Estimator<SVCOptions, SVCState> {
         "With C = Infinity (hard margin) the dual is then unbounded; use a finite C.",
       );
     }
-    const code = labels.map((l) => classes.indexOf(l));
     const byClass = classes.map((_, c) => code.flatMap((k, r) => (k === c ? [r] : [])));
     // Train every pair; a row is a support vector of the model if it is one in any pair.
     const raw: {
@@ -197,8 +203,11 @@ export class SVC extends Estimator<SVCOptions, SVCState> {
     });
     const notConverged = pairs.filter((p) => !p.converged).length;
     if (notConverged > 0) {
-      console.warn(
-        `ConvergenceWarning: SVC: ${notConverged} of ${pairs.length} SMO runs stopped at maxIter=${o.maxIter} before the KKT tolerance ${o.tol}.`,
+      warn(
+        new ConvergenceWarning(
+          `SVC: ${notConverged} of ${pairs.length} SMO runs stopped at maxIter=${o.maxIter} before the KKT tolerance ${o.tol}.` +
+            " Raise maxIter; for C = Infinity check that the classes are separable.",
+        ),
       );
     }
     this.state = {
@@ -211,11 +220,6 @@ export class SVC extends Estimator<SVCOptions, SVCState> {
       nFeaturesIn: m.cols,
     };
     return this;
-  }
-
-  /** The class labels, sorted. */
-  get classes(): (number | string)[] {
-    return [...this.fitted().classes];
   }
 
   /** The support vectors, shape (nSV, nFeatures), grouped by class as scikit-learn's `support_vectors_`. */
@@ -328,7 +332,7 @@ export class SVC extends Estimator<SVCOptions, SVCState> {
    * Labels by one-vs-one voting (binary: the sign of f(x), f = 0 going to the first class as libsvm).
    * @param X shape (nSamples, nFeatures)
    */
-  predict(X: MatrixLike): (number | string)[] {
+  predict(X: MatrixLike): Label[] {
     const { classes, pairs } = this.fitted();
     const ovo = this.decisionFunctionOvo(X);
     return Array.from({ length: ovo.rows }, (_, r) => {
@@ -365,13 +369,6 @@ export class SVC extends Estimator<SVCOptions, SVCState> {
       for (let c = 0; c < k; c++) out.data[r * k + c] = probs[c];
     }
     return out;
-  }
-
-  /** Mean accuracy of `predict(X)` against y. */
-  score(X: MatrixLike, y: LabelLike): number {
-    const pred = this.predict(X);
-    const truth = toLabels(y, "y", pred.length);
-    return pred.reduce((hits: number, p, i) => hits + (p === truth[i] ? 1 : 0), 0) / pred.length;
   }
 
   /** The class index of each support vector. */

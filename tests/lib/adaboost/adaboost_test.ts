@@ -1,6 +1,8 @@
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "@std/assert";
 import { NotFittedError, ValueError } from "../../../lib/core/mod.ts";
 import { AdaBoostClassifier, DecisionStump } from "../../../lib/adaboost/mod.ts";
+import { DecisionTreeClassifier } from "../../../lib/tree/mod.ts";
+import type { Matrix } from "../../../lib/core/mod.ts";
 
 // 李航 例8.1 (表8.2)
 const X81 = Array.from({ length: 10 }, (_, i) => [i]);
@@ -141,4 +143,32 @@ Deno.test("JSON round trip, sample weights, errors", () => {
     .fit(X81, y81);
   assertEquals(custom.predict(X81), y81);
   assertThrows(() => custom.toJSON(), ValueError, "DecisionStump");
+});
+
+Deno.test("the shared DecisionTreeClassifier (maxDepth 1, sample weights) as base learner matches scikit-learn", () => {
+  for (const c of fixture.cases) {
+    const ada = new AdaBoostClassifier({
+      nEstimators: c.nEstimators,
+      learningRate: c.learningRate,
+      estimator: () => new DecisionTreeClassifier({ maxDepth: 1 }),
+    }).fit(c.X, c.y);
+    ada.estimatorWeights.forEach((v, t) => assertAlmostEquals(v, c.weights[t], 1e-9));
+    assertEquals(ada.predict(c.X), c.predict);
+  }
+});
+
+Deno.test("predictProba: softmax of the normalised vote, as scikit-learn's SAMME", () => {
+  const c = fixture.cases[1];
+  const ada = new AdaBoostClassifier({ nEstimators: c.nEstimators }).fit(c.X, c.y);
+  const P = ada.predictProba(c.X), F = ada.decisionFunction(c.X) as Matrix;
+  for (let i = 0; i < 5; i++) {
+    const e = F.row(i).map((v) => Math.exp(v / 2));
+    const s = e.reduce((a, b) => a + b, 0);
+    e.forEach((v, k) => assertAlmostEquals(P.get(i, k), v / s, 1e-12));
+  }
+  const book = new AdaBoostClassifier({ nEstimators: 3, algorithm: "book" }).fit(X81, y81);
+  const samme = new AdaBoostClassifier({ nEstimators: 3 }).fit(X81, y81);
+  book.predictProba(X81).data.forEach((v, k) =>
+    assertAlmostEquals(samme.predictProba(X81).data[k], v, 1e-12)
+  );
 });

@@ -1,5 +1,10 @@
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "@std/assert";
-import { NotFittedError, ValueError } from "../../../lib/core/mod.ts";
+import {
+  catchWarnings,
+  ConvergenceWarning,
+  NotFittedError,
+  ValueError,
+} from "../../../lib/core/mod.ts";
 import { SVC, type SVCOptions } from "../../../lib/svm/mod.ts";
 
 interface Case {
@@ -155,7 +160,8 @@ Deno.test("string labels, JSON round trip, not-fitted and bad options", () => {
   assertThrows(() => new SVC({ kernel: "cubic" as "rbf" }), ValueError, "kernel");
   assertThrows(() => new SVC({ kernel: "rbf" }).fit(X, y).coef, ValueError, "linear");
   assertThrows(() => svm.predictProba(X), ValueError, "probability: true");
-  assertThrows(() => new SVC().fit(X, ["a", "a", "a", "a"]), ValueError, "2 classes");
+  assertThrows(() => new SVC().fit(X, ["a", "a", "a", "a"]), ValueError, "at least 2 classes");
+  assertThrows(() => new SVC().fit(X, [0.5, 1.5, 2.5, 3.5]), ValueError, "continuous");
 });
 
 Deno.test("a sigmoid kernel that is not PSD is refused for the hard margin", () => {
@@ -169,10 +175,12 @@ Deno.test("a sigmoid kernel that is not PSD is refused for the hard margin", () 
   new SVC({ kernel: "sigmoid", C: 1, gamma: 2, coef0: -1 }).fit(X, y);
 });
 
-Deno.test("hard margin on data that are not separable does not converge (warning)", () => {
-  const svm = new SVC({ kernel: "linear", C: Infinity, maxIter: 200 }).fit(
-    [[0], [1], [2], [3]],
-    [0, 1, 0, 1],
+Deno.test("hard margin on data that are not separable: ConvergenceWarning", () => {
+  const { result: svm, warnings } = catchWarnings(() =>
+    new SVC({ kernel: "linear", C: Infinity, maxIter: 200 }).fit([[0], [1], [2], [3]], [0, 1, 0, 1])
   );
   assertEquals(svm.converged, false);
+  assertEquals(warnings.length, 1);
+  assert(warnings[0] instanceof ConvergenceWarning);
+  assert(warnings[0].message.includes("maxIter=200"));
 });
