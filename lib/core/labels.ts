@@ -157,8 +157,11 @@ export function encodeLabels(y: LabelLike, options: EncodeLabelsOptions = {}): E
   if (classes.length < minClasses) {
     throw new ValueError(
       `${estimator} needs samples of at least ${minClasses} classes in the data, but the data ` +
-        `contains ${classes.length === 1 ? "only one class" : `${classes.length} classes`}: ` +
-        `${describe(classes)}.`,
+        `contains ${
+          classes.length === 1
+            ? `only one class: ${describe(classes[0])}`
+            : `${classes.length} classes: ${describe(classes)}`
+        }.`,
     );
   }
   const index = new Map<Label, number>(classes.map((c, k) => [c, k]));

@@ -5,13 +5,14 @@
  * @module
  */
 import { ShapeError } from "../core/errors.ts";
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts";
+import { argmaxRows, type Label, labelIndices } from "../core/labels.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkInteger, checkNumber } from "../core/options.ts";
 import { Random } from "../core/random.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
-import { argmaxRows, encodeLabels, indicesOf, type Label } from "./labels.ts";
 import { softmaxRowInto } from "./softmax.ts";
+import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
 
 /** Options of {@link SoftmaxRegression}. */
 export interface SoftmaxRegressionOptions {
@@ -25,6 +26,13 @@ export interface SoftmaxRegressionOptions {
   seed: number;
   /** Standard deviation σ of the initial weights W ~ N(0, σ²); biases start at 0. @default 0.01 */
   initStd: number;
+  /**
+   * Stop early once an epoch lowers the training loss by less than `tol` (scikit-learn's SGD
+   * rule with `n_iter_no_change = 1`); if all `epochs` run without that, a `ConvergenceWarning`
+   * says so. `null`: always run `epochs` passes, the d2l way, with no warning.
+   * @default null
+   */
+  tol: number | null;
 }
 
 /** Per-epoch curves; `test*` only when `fit` got an `evalSet`. Each array has one value per epoch. */
@@ -41,8 +49,7 @@ export interface SoftmaxFitOptions {
   evalSet?: [MatrixLike, LabelLike];
 }
 
-interface SoftmaxRegressionState extends FittedState {
-  classes: Label[];
+interface SoftmaxRegressionState extends ClassifierState {
   coef: Matrix;
   intercept: Vector;
   history: SoftmaxHistory;
@@ -54,6 +61,7 @@ const DEFAULTS: SoftmaxRegressionOptions = {
   epochs: 10,
   seed: 0,
   initStd: 0.01,
+  tol: null,
 };
 
 /**
@@ -61,8 +69,8 @@ const DEFAULTS: SoftmaxRegressionOptions = {
  * L = −(1/B) Σᵢ log ŷᵢ,yᵢ of each minibatch by W ← W − η ∂L/∂W, b ← b − η ∂L/∂b with
  *   ∂L/∂W = (1/B) Σᵢ (ŷᵢ − yᵢ) xᵢᵀ,   ∂L/∂b = (1/B) Σᵢ (ŷᵢ − yᵢ)   (yᵢ one-hot),
  * the "prediction minus truth" gradient of softmax with cross-entropy (d2l §3.4.6). Unlike
- * {@link LogisticRegression} there is no penalty and no convergence test: a fixed number of epochs,
- * the d2l way. `coef` is stored as (nClasses, nFeatures), i.e. d2l's W transposed.
+ * {@link LogisticRegression} there is no penalty and, by default, no convergence test: a fixed
+ * number of epochs, the d2l way. `coef` is stored as (nClasses, nFeatures), i.e. d2l's W transposed.
  *
  * @example
  * ```ts
@@ -74,7 +82,8 @@ const DEFAULTS: SoftmaxRegressionOptions = {
  * model.history.testAccuracy; // rises to ≈ 0.96
  * ```
  */
-export class SoftmaxRegression extends Estimator<SoftmaxRegressionOptions, SoftmaxRegressionState> {
+export class SoftmaxRegression
+  extends ClassifierEstimator<SoftmaxRegressionOptions, SoftmaxRegressionState> {
   readonly className = "SoftmaxRegression";
 
   /** @param options see {@link SoftmaxRegressionOptions} */
@@ -86,6 +95,7 @@ export class SoftmaxRegression extends Estimator<SoftmaxRegressionOptions, Softm
     checkInteger("epochs", o.epochs, 1);
     checkInteger("seed", o.seed);
     checkNumber("initStd", o.initStd, { min: 0 });
+    if (o.tol !== null) checkNumber("tol", o.tol, { min: 0 });
   }
 
   /**
@@ -96,8 +106,8 @@ export class SoftmaxRegression extends Estimator<SoftmaxRegressionOptions, Softm
    */
   fit(X: MatrixLike, y: LabelLike, { evalSet }: SoftmaxFitOptions = {}): this {
     const m = toMatrix(X, "X");
-    const { classes, indices } = encodeLabels(y, m.rows);
-    const { learningRate, batchSize, epochs, seed, initStd } = this.options;
+    const { classes, indices } = this.encodeTarget(y, m.rows);
+    const { learningRate, batchSize, epochs, seed, initStd, tol } = this.options;
     const n = m.rows, p = m.cols, K = classes.length;
     let evalData: { X: Matrix; y: Int32Array } | undefined;
     if (evalSet) {
@@ -105,7 +115,7 @@ export class SoftmaxRegression extends Estimator<SoftmaxRegressionOptions, Softm
       if (Xe.cols !== p) {
         throw new ShapeError(`evalSet X has ${Xe.cols} features, but X has ${p} features.`);
       }
-      evalData = { X: Xe, y: indicesOf(evalSet[1], classes, Xe.rows) };
+      evalData = { X: Xe, y: labelIndices(evalSet[1], classes, Xe.rows) };
     }
 
     const rng = new Random(seed);
@@ -139,12 +149,17 @@ export class SoftmaxRegression extends Estimator<SoftmaxRegressionOptions, Softm
         for (let k = 0; k < K; k++) b[k] -= step * gb[k];
       }
       const train = evaluate(W, b, m, indices);
+      const previous = history.trainLoss.at(-1) ?? Infinity;
       history.trainLoss.push(train.loss);
       history.trainAccuracy.push(train.accuracy);
       if (evalData) {
         const test = evaluate(W, b, evalData.X, evalData.y);
         testLoss.push(test.loss);
         testAccuracy.push(test.accuracy);
+      }
+      if (tol !== null && previous - train.loss < tol) break;
+      if (tol !== null && epoch === epochs - 1) {
+        warn(new ConvergenceWarning(convergenceMessage(this.className, epochs, "epochs")));
       }
     }
     this.state = {
@@ -194,18 +209,6 @@ export class SoftmaxRegression extends Estimator<SoftmaxRegressionOptions, Softm
     const z = this.decisionFunction(X);
     const { classes } = this.fitted();
     return Array.from(argmaxRows(z.data, z.rows, z.cols), (k) => classes[k]);
-  }
-
-  /** Accuracy on (X, y). @param X shape (nSamples, nFeatures) @param y labels, length nSamples */
-  score(X: MatrixLike, y: LabelLike): number {
-    const m = this.checkPredictX(X);
-    const { coef, intercept, classes } = this.fitted();
-    return evaluate(coef, intercept, m, indicesOf(y, classes, m.rows)).accuracy;
-  }
-
-  /** Sorted class labels. */
-  get classes(): Label[] {
-    return [...this.fitted().classes];
   }
 
   /** Weights W, shape (nClasses, nFeatures). */

@@ -10,7 +10,7 @@
 import { describe, ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
 import type { FrameLike } from "../core/validation.ts";
-import type { Label } from "../linear/labels.ts";
+import type { Label } from "../core/labels.ts";
 
 /** A user-supplied feature fᵢ(x, y): any finite number (IIS needs them ≥ 0). */
 export type FeatureFunction<X = unknown> = (x: X, y: Label) => number;

@@ -7,7 +7,7 @@
  */
 import { describe, ShapeError, ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
-import type { Label } from "../linear/labels.ts";
+import type { Label } from "../core/labels.ts";
 import {
   type Category,
   type FeatureTable,
@@ -41,10 +41,10 @@ export function toCategoricalRows(samples: readonly unknown[], name = "X"): Cate
     }
     row.forEach((v, j) => {
       const ok = typeof v === "string" || typeof v === "boolean" ||
-        (typeof v === "number" && !Number.isNaN(v));
+        (typeof v === "number" && Number.isFinite(v));
       if (!ok) {
         throw new ValueError(
-          `${name} must hold strings, numbers or booleans. Got ${
+          `${name} must hold strings, finite numbers or booleans. Got ${
             describe(v)
           } at row ${s}, column ${j}.`,
         );

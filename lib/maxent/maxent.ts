@@ -6,10 +6,17 @@
  * @module
  */
 import { ShapeError, ValueError } from "../core/errors.ts";
-import { Estimator, type EstimatorJSON, type FittedState } from "../core/estimator.ts";
+import {
+  Estimator,
+  type EstimatorJSON,
+  type FittedState,
+  readEstimatorJSON,
+} from "../core/estimator.ts";
+import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts";
+import { argmaxRows, type Label, labelIndices } from "../core/labels.ts";
+import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import type { LabelLike } from "../core/validation.ts";
-import { argmaxRows, encodeLabels, indicesOf, type Label } from "../linear/labels.ts";
 import { minimizeLbfgs } from "../solvers/lbfgs.ts";
 import type { MinimizeResult } from "../solvers/types.ts";
 import {
@@ -31,8 +38,7 @@ import { checkMaxEntOptions, MAXENT_DEFAULTS, type MaxEntOptions } from "./maxen
 import { conditionalProbabilities, MaxEntObjective } from "./objective.ts";
 import { minimizeQuasiNewton } from "./quasi_newton.ts";
 
-interface MaxEntState extends FittedState {
-  classes: Label[];
+interface MaxEntState extends ClassifierState {
   weights: Vector;
   /** The indicator features, or null for user functions. */
   indicators: IndicatorFeature[] | null;
@@ -64,7 +70,8 @@ interface MaxEntState extends FittedState {
  * }).fit(X, y);
  * ```
  */
-export class MaxEnt<X = unknown> extends Estimator<MaxEntOptions<X>, MaxEntState> {
+export class MaxEnt<X = unknown>
+  extends ClassifierEstimator<MaxEntOptions<X>, MaxEntState, SampleLike<X>> {
   readonly className = "MaxEnt";
 
   /** @param options see {@link MaxEntOptions} for meanings and defaults */
@@ -101,6 +108,9 @@ export class MaxEnt<X = unknown> extends Estimator<MaxEntOptions<X>, MaxEntState
       result = r;
     } else if (solver === "lbfgs") result = minimizeLbfgs(objective, x0, { maxIter, tol });
     else result = minimizeQuasiNewton(objective, x0, { maxIter, tol, update: solver });
+    if (!result.converged && result.nIter >= maxIter) {
+      warn(new ConvergenceWarning(convergenceMessage(this.className, maxIter)));
+    }
     const logLikelihoodHistory = result.history.map((v) =>
       objective.alpha === 0 ? -v : objective.logLikelihoodOf.get(v) ?? Number.NaN
     );
@@ -121,7 +131,7 @@ export class MaxEnt<X = unknown> extends Estimator<MaxEntOptions<X>, MaxEntState
 
   private prepare(X: SampleLike<X>, y: LabelLike) {
     const samples = toSamples(X);
-    const { classes, indices } = encodeLabels(y, samples.length);
+    const { classes, indices } = this.encodeTarget(y, samples.length);
     let table: FeatureTable, indicators: IndicatorFeature[] | null = null, nFeaturesIn = 0;
     if (this.options.features === "indicator") {
       const rows = toCategoricalRows(samples);
@@ -188,18 +198,6 @@ export class MaxEnt<X = unknown> extends Estimator<MaxEntOptions<X>, MaxEntState
   }
 
   /**
-   * Accuracy: the fraction of samples whose predicted label equals y.
-   * @param X samples, length nSamples
-   * @param y true labels, length nSamples
-   */
-  score(X: SampleLike<X>, y: LabelLike): number {
-    const proba = this.predictProba(X);
-    const truth = indicesOf(y, this.fitted().classes, proba.rows);
-    const predicted = argmaxRows(proba.data, proba.rows, proba.cols);
-    return predicted.reduce((n, k, i) => n + (k === truth[i] ? 1 : 0), 0) / truth.length;
-  }
-
-  /**
    * The empirical and model expectations of every feature on (X, y) (李航 (6.10), (6.11)); at an
    * unpenalised optimum they are equal: the maximum-entropy constraints.
    * @param X samples, length nSamples
@@ -221,15 +219,10 @@ export class MaxEnt<X = unknown> extends Estimator<MaxEntOptions<X>, MaxEntState
 
   private evaluate(X: SampleLike<X>, y: LabelLike): MaxEntObjective {
     const table = this.table(X);
-    const indices = indicesOf(y, this.fitted().classes, table.nSamples);
+    const indices = labelIndices(y, this.fitted().classes, table.nSamples);
     const objective = new MaxEntObjective(table, indices, 0);
     objective.valueAndGradient(this.fitted().weights, new Float64Array(objective.size));
     return objective;
-  }
-
-  /** Sorted class labels; columns of `predictProba` follow this order. */
-  get classes(): Label[] {
-    return [...this.fitted().classes];
   }
 
   /** The weights wᵢ, one per feature. */
@@ -304,7 +297,7 @@ export class MaxEnt<X = unknown> extends Estimator<MaxEntOptions<X>, MaxEntState
     json: EstimatorJSON | string,
     features?: readonly FeatureFunction<never>[],
   ): T {
-    const parsed: EstimatorJSON = typeof json === "string" ? JSON.parse(json) : { ...json };
+    const parsed = { ...readEstimatorJSON(json, "MaxEnt") };
     const { customFeatures, ...options } = parsed.options as { customFeatures?: number };
     if (customFeatures !== undefined && features !== undefined) {
       if (features.length !== customFeatures) {
