@@ -61,3 +61,4 @@ export {
   type TransformerLayerOptions,
   type TransformerOptions,
 } from "./transformer.ts";
+export { GRU, LSTM, RNN, type RNNOptions } from "./rnn.ts";
