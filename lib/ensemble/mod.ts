@@ -41,8 +41,16 @@ export {
 export {
   groupOffsets,
   rankingGradients,
-  type RankingOptions,
   rankingLoss,
+  type RankingOptions,
 } from "./ranking_objectives.ts";
 export { leafGain, leafWeight, type SplitParams } from "./split.ts";
-export { type BinnedData, binData, type BinMethod } from "./binning.ts";
+export { binData, type BinMethod, type BinnedData } from "./binning.ts";
+export {
+  GRADIENT_BOOSTING_DEFAULTS,
+  type GradientBoostingFitOptions,
+  type GradientBoostingOptions,
+} from "./gradient_boosting_base.ts";
+export { GradientBoostingRegressor } from "./gradient_boosting_regressor.ts";
+export { GradientBoostingClassifier } from "./gradient_boosting_classifier.ts";
+export { GradientBoostingRanker } from "./gradient_boosting_ranker.ts";

@@ -44,6 +44,7 @@ export {
 } from "./area_scores.ts";
 export { crossEntropyLoss, logLoss, type LogLossOptions, type Reduction } from "./losses.ts";
 export { type DcgOptions, dcgScore, ndcgScore } from "./ranking.ts";
+export { type MapOptions, meanAveragePrecisionScore } from "./map.ts";
 export {
   ClassificationReport,
   classificationReport,

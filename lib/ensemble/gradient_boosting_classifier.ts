@@ -1,0 +1,113 @@
+/**
+ * `GradientBoostingClassifier`: XGBoost's `XGBClassifier` in the project's estimator protocol.
+ *
+ * @module
+ */
+import { ValueError } from "../core/errors.ts";
+import { type LabelLike, type MatrixLike, toLabels, uniqueLabels } from "../core/mod.ts";
+import { accuracyScore } from "../metrics/mod.ts";
+import {
+  GRADIENT_BOOSTING_DEFAULTS,
+  GradientBoostingBase,
+  type GradientBoostingFitOptions,
+  type GradientBoostingOptions,
+} from "./gradient_boosting_base.ts";
+import { toMatrixWithMissing } from "./input.ts";
+
+type Cell = number | string;
+
+/**
+ * Gradient-boosted classification trees: logistic loss for two classes (`binary`), softmax for
+ * more (`multiclass`, one tree per class and round). Labels may be numbers or strings; missing
+ * values (NaN) are allowed in X.
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { GradientBoostingClassifier } from "../mod.ts";
+ * const X = [[1, 0], [2, 1], [3, 0], [6, 1], [7, 0], [8, 1]];
+ * const y = ["no", "no", "no", "yes", "yes", "yes"];
+ * const model = new GradientBoostingClassifier({ nEstimators: 10, minChildWeight: 0 }).fit(X, y);
+ * assertEquals(model.predict([[1.5, 0], [7.5, 1]]), ["no", "yes"]);
+ * ```
+ */
+export class GradientBoostingClassifier extends GradientBoostingBase {
+  readonly className = "GradientBoostingClassifier";
+
+  /** @param options `GradientBoostingOptions` over their defaults */
+  constructor(options: Partial<GradientBoostingOptions> = {}) {
+    super(GRADIENT_BOOSTING_DEFAULTS, options);
+  }
+
+  /** The sorted class labels (a copy); columns of `predictProba` follow this order. */
+  get classes(): Cell[] {
+    return [...this.fitted().classes!];
+  }
+
+  /**
+   * @param X shape (nSamples, nFeatures); NaN or null marks a missing value
+   * @param y class labels, shape (nSamples,)
+   */
+  fit(
+    X: MatrixLike | ArrayLike<ArrayLike<number | null>>,
+    y: LabelLike,
+    fitOptions: GradientBoostingFitOptions = {},
+  ): this {
+    this.state = undefined;
+    const m = toMatrixWithMissing(X, "X");
+    const labels = toLabels<Cell>(y, "y", m.rows);
+    const classes: Cell[] = uniqueLabels<Cell>(labels);
+    if (classes.length < 2) {
+      throw new ValueError(
+        `${this.className} needs at least 2 classes in y. Got 1 class: ${
+          JSON.stringify(classes[0])
+        }.`,
+      );
+    }
+    const index = new Map<Cell, number>(classes.map((c, k) => [c, k]));
+    const encode = (v: LabelLike) =>
+      Float64Array.from(toLabels<Cell>(v, "evalSet y"), (c) => {
+        const k = index.get(c);
+        if (k === undefined) {
+          throw new ValueError(`evalSet y has the unseen class ${JSON.stringify(c)}.`);
+        }
+        return k;
+      });
+    const binary = classes.length === 2;
+    const objective = this.options.objective ?? (binary ? "binary" : "multiclass");
+    const evalSet = fitOptions.evalSet && {
+      ...fitOptions.evalSet,
+      y: encode(fitOptions.evalSet.y as LabelLike),
+    };
+    const model = this.train(
+      m,
+      Float64Array.from(labels, (c) => index.get(c)!),
+      objective,
+      binary ? {} : { numClass: classes.length },
+      { ...fitOptions, evalSet },
+    );
+    this.state = { nFeaturesIn: m.cols, model, classes };
+    return this;
+  }
+
+  /** Class probabilities, shape (nSamples, nClasses), columns in `classes` order. */
+  predictProba(X: MatrixLike | ArrayLike<ArrayLike<number | null>>): number[][] {
+    const out = this.predictRaw(X);
+    if (Array.isArray(out)) return out;
+    return Array.from(out as Float64Array, (p) => [1 - p, p]);
+  }
+
+  /** The most probable class of each row. */
+  predict(X: MatrixLike | ArrayLike<ArrayLike<number | null>>): Cell[] {
+    const classes = this.fitted().classes!;
+    return this.predictProba(X).map((row) => {
+      let best = 0;
+      for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
+      return classes[best];
+    });
+  }
+
+  /** Accuracy of the predictions on (X, y). */
+  score(X: MatrixLike | ArrayLike<ArrayLike<number | null>>, y: LabelLike): number {
+    return accuracyScore(y, this.predict(X)) as number;
+  }
+}
