@@ -4,11 +4,10 @@
  *
  * @module
  */
-import { ShapeError } from "../core/errors.ts";
 import { Estimator, type FittedState } from "../core/estimator.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkInteger, checkOneOf } from "../core/options.ts";
-import { type MatrixLike, toMatrix } from "../core/validation.ts";
+import { checkSameLength, type MatrixLike } from "../core/validation.ts";
 import { BruteForce } from "./brute.ts";
 import { checkP } from "./distance.ts";
 import { KDTree } from "./kdtree.ts";
@@ -60,14 +59,9 @@ export abstract class NeighborsBase<S extends NeighborsState>
     checkInteger("leafSize", o.leafSize, 1);
   }
 
-  /** Converts and stores the training X; the caller adds the targets to the state. */
-  protected fitX(X: MatrixLike, nLabels: number): Matrix {
-    const m = toMatrix(X, "X");
-    if (nLabels !== m.rows) {
-      throw new ShapeError(
-        `y has ${nLabels} values, but X has ${m.rows} samples; they must match.`,
-      );
-    }
+  /** Checks k ≤ nSamples and returns a copy of the training X to store in the state. */
+  protected fitX(m: Matrix, nLabels: number): Matrix {
+    checkSameLength("y", nLabels, m.rows);
     checkK(this.options.nNeighbors, m.rows, "nNeighbors");
     this.index = undefined;
     return m.clone();

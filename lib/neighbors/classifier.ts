@@ -6,12 +6,14 @@
  */
 import { ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
+import { toMatrix } from "../core/validation.ts";
 import type { LabelLike, MatrixLike } from "../core/validation.ts";
-import { toLabels, uniqueLabels } from "../core/labels.ts";
+import { encodeLabels, type Label } from "../core/labels.ts";
+import { classifierScore } from "../core/scores.ts";
 import { NeighborsBase, type NeighborsOptions, type NeighborsState } from "./base.ts";
 
 interface ClassifierState extends NeighborsState {
-  classes: (number | string)[];
+  classes: Label[];
   /** y as indices into `classes`. */
   yCodes: Int32Array;
 }
@@ -41,17 +43,19 @@ export class KNeighborsClassifier extends NeighborsBase<ClassifierState> {
    * @param y labels, shape (nSamples,), numbers or strings
    */
   fit(X: MatrixLike, y: LabelLike): this {
-    const labels = toLabels(y, "y");
-    const m = this.fitX(X, labels.length);
-    const classes = uniqueLabels(labels);
-    const code = new Map(classes.map((c, i) => [c, i]));
-    const yCodes = Int32Array.from(labels, (v) => code.get(v)!);
-    this.state = { X: m, classes, yCodes, nFeaturesIn: m.cols };
+    const m = toMatrix(X, "X");
+    const { classes, indices: yCodes } = encodeLabels(y, {
+      nSamples: m.rows,
+      minClasses: 1,
+      estimator: this.className,
+      regressor: "KNeighborsRegressor",
+    });
+    this.state = { X: this.fitX(m, yCodes.length), classes, yCodes, nFeaturesIn: m.cols };
     return this;
   }
 
   /** The class labels, sorted. */
-  get classes(): (number | string)[] {
+  get classes(): Label[] {
     return [...this.fitted().classes];
   }
 
@@ -81,7 +85,7 @@ export class KNeighborsClassifier extends NeighborsBase<ClassifierState> {
    * Predicted class per row: the (weighted) majority vote of its k nearest neighbours.
    * @param X shape (nQueries, nFeatures)
    */
-  predict(X: MatrixLike): (number | string)[] {
+  predict(X: MatrixLike): Label[] {
     const { classes } = this.fitted();
     const proba = this.predictProba(X);
     return Array.from({ length: proba.rows }, (_, r) => classes[argmaxRow(proba, r)]);
@@ -89,11 +93,7 @@ export class KNeighborsClassifier extends NeighborsBase<ClassifierState> {
 
   /** Mean accuracy of `predict(X)` against y. */
   score(X: MatrixLike, y: LabelLike): number {
-    const pred = this.predict(X);
-    const truth = toLabels(y, "y", pred.length);
-    let hits = 0;
-    for (let i = 0; i < pred.length; i++) if (pred[i] === truth[i]) hits++;
-    return hits / pred.length;
+    return classifierScore(this.predict(X), y);
   }
 }
 

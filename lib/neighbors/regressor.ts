@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { type MatrixLike, toVector, type VectorLike } from "../core/validation.ts";
+import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 import { NeighborsBase, type NeighborsOptions, type NeighborsState } from "./base.ts";
-import { r2Score } from "../metrics/regression.ts";
+import { regressorScore } from "../core/scores.ts";
 
 interface RegressorState extends NeighborsState {
   y: Float64Array;
@@ -34,9 +34,9 @@ export class KNeighborsRegressor extends NeighborsBase<RegressorState> {
    * @param y targets, shape (nSamples,)
    */
   fit(X: MatrixLike, y: VectorLike): this {
-    const target = toVector(y, "y");
-    const m = this.fitX(X, target.length);
-    this.state = { X: m, y: target.slice(), nFeaturesIn: m.cols };
+    const m = toMatrix(X, "X");
+    const target = toVector(y, "y", m.rows);
+    this.state = { X: this.fitX(m, target.length), y: target, nFeaturesIn: m.cols };
     return this;
   }
 
@@ -63,6 +63,6 @@ export class KNeighborsRegressor extends NeighborsBase<RegressorState> {
 
   /** Coefficient of determination R² of `predict(X)` against y. */
   score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
+    return regressorScore(this.predict(X), y);
   }
 }
