@@ -64,10 +64,22 @@ export interface CachedFileOptions {
  *
  * @example
  * ```ts
- * const text = await readCachedText("prostate.data", {
- *   searchDirs: [], cacheDir: "/tmp/esl", baseUrl: ESL_BASE_URL, download: true,
- *   validate: (t, s) => parseProstate(t, s),
+ * import { readCachedText } from "./cache.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const shared = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${shared}/notes.txt`, "hello");
+ * const text = await readCachedText("notes.txt", {
+ *   searchDirs: [shared], // found here, so nothing is fetched
+ *   cacheDir: `${shared}/cache`,
+ *   baseUrl: "https://example.org/",
+ *   download: false,
+ *   validate: (t, source) => {
+ *     if (t.length === 0) throw new Error(`${source} is empty`);
+ *   },
  * });
+ * assertEquals(text, "hello");
+ * await Deno.remove(shared, { recursive: true });
  * ```
  */
 export async function readCachedText(

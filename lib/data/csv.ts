@@ -18,8 +18,11 @@ export interface CsvOptions {
 
 /** A parsed CSV: column names, the data records, and the 1-based line each record starts on. */
 export interface CsvTable {
+  /** The column names (the first record, or "0", "1", ... without a header). */
   header: string[];
+  /** The data records, fields as text. */
   rows: string[][];
+  /** The 1-based line each record starts on, for error messages. */
   lines: number[];
 }
 
@@ -30,8 +33,11 @@ export interface CsvTable {
  * @param text the CSV text
  * @example
  * ```ts
+ * import { parseCsv } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const { header, rows } = parseCsv('a,b\n1,"x, y"\n');
- * // header = ["a", "b"], rows = [["1", "x, y"]]
+ * assertEquals([header, rows], [["a", "b"], [["1", "x, y"]]]);
  * ```
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
@@ -153,7 +159,11 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
  * @param where the location for the error message, e.g. `data/iris.csv line 3, column "x"`
  * @example
  * ```ts
- * parseNumber(" -1.5e3", "input"); // -1500
+ * import { parseNumber } from "../mod.ts";
+ * import { assertEquals, assertThrows } from "@std/assert";
+ *
+ * assertEquals(parseNumber(" -1.5e3", "input"), -1500);
+ * assertThrows(() => parseNumber("1,5", 'data.csv line 3, column "x"'), Error, "line 3");
  * ```
  */
 export function parseNumber(text: string, where: string): number {
@@ -166,6 +176,7 @@ export function parseNumber(text: string, where: string): number {
 
 /** A CSV whose fields are all numbers. */
 export interface NumericTable {
+  /** The column names. */
   header: string[];
   /** shape (nRows, nColumns) */
   values: number[][];
@@ -176,7 +187,10 @@ export interface NumericTable {
  *
  * @example
  * ```ts
- * parseNumericCsv("x,y\n1,2\n3,4\n").values; // [[1, 2], [3, 4]]
+ * import { parseNumericCsv } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(parseNumericCsv("x,y\n1,2\n3,4\n").values, [[1, 2], [3, 4]]);
  * ```
  */
 export function parseNumericCsv(text: string, options: CsvOptions = {}): NumericTable {

@@ -42,6 +42,7 @@ export interface ProstateData extends Dataset {
 
 /** South African heart disease data: a {@link Dataset} plus the file's row ids. */
 export interface SAHeartData extends Dataset {
+  /** The row ids of the file (`row.names`, 1..463 with gaps). */
   ids: number[];
 }
 
@@ -84,7 +85,15 @@ function indexOf(header: string[], name: string, source: string): number {
  * @param source name for error messages
  * @example
  * ```ts
- * const data = parseProstate(Deno.readTextFileSync("prostate.data"));
+ * import { parseProstate } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const text = "\tlcavol\tlweight\tage\tlbph\tsvi\tlcp\tgleason\tpgg45\tlpsa\ttrain\n" +
+ *   "1\t-0.58\t2.77\t50\t-1.39\t0\t-1.39\t6\t0\t-0.43\tT\n" +
+ *   "2\t-0.99\t3.32\t58\t-1.39\t0\t-1.39\t6\t0\t-0.16\tF\n";
+ * const data = parseProstate(text);
+ * assertEquals(data.X[1].slice(0, 3), [-0.99, 3.32, 58]);
+ * assertEquals([data.y, data.train, data.ids], [[-0.43, -0.16], [true, false], [1, 2]]);
  * ```
  */
 export function parseProstate(text: string, source = "prostate.data"): ProstateData {
@@ -154,8 +163,21 @@ function fileOptions(options: EslOptions, validate: (text: string, source: strin
  *
  * @example
  * ```ts
- * const { X, y, train } = await loadProstate();
- * const Xtrain = X.filter((_, i) => train[i]); // 67 rows, as in ESL Table 3.2
+ * import { loadProstate } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // `await loadProstate()` reads the 97 rows (67 train rows for ESL Table 3.2), downloading the
+ * // file once; here a folder of our own holds a two-row copy and nothing is downloaded
+ * const cacheDir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(
+ *   `${cacheDir}/prostate.data`,
+ *   "\tlcavol\tlweight\tage\tlbph\tsvi\tlcp\tgleason\tpgg45\tlpsa\ttrain\n" +
+ *     "1\t-0.58\t2.77\t50\t-1.39\t0\t-1.39\t6\t0\t-0.43\tT\n" +
+ *     "2\t-0.99\t3.32\t58\t-1.39\t0\t-1.39\t6\t0\t-0.16\tF\n",
+ * );
+ * const { X, train } = await loadProstate({ cacheDir, download: false });
+ * assertEquals(X.filter((_, i) => train[i]).length, 1);
+ * await Deno.remove(cacheDir, { recursive: true });
  * ```
  */
 export async function loadProstate(options: EslOptions = {}): Promise<ProstateData> {
@@ -168,7 +190,22 @@ export async function loadProstate(options: EslOptions = {}): Promise<ProstateDa
  *
  * @example
  * ```ts
- * const { X, y, featureNames } = await loadSAHeart();
+ * import { loadSAHeart } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // `await loadSAHeart()` reads the 462 rows, downloading the file once; here a folder of our
+ * // own holds a two-row copy and nothing is downloaded
+ * const cacheDir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(
+ *   `${cacheDir}/SAheart.data`,
+ *   "row.names,sbp,tobacco,ldl,adiposity,famhist,typea,obesity,alcohol,age,chd\n" +
+ *     "1,160,12.00,5.73,23.11,Present,49,25.30,97.20,52,1\n" +
+ *     "2,144,0.01,4.41,28.61,Absent,55,28.87,2.06,63,1\n",
+ * );
+ * const { X, y, featureNames } = await loadSAHeart({ cacheDir, download: false });
+ * assertEquals(featureNames[4], "famhist");
+ * assertEquals([X[0][4], X[1][4], y[0]], [1, 0, 1]); // Present = 1, Absent = 0
+ * await Deno.remove(cacheDir, { recursive: true });
  * ```
  */
 export async function loadSAHeart(options: EslOptions = {}): Promise<SAHeartData> {

@@ -51,8 +51,11 @@ export interface FashionMnist {
   images: Uint8Array;
   /** Class labels 0..9, length nSamples. */
   labels: Uint8Array;
+  /** Number of images (after `limit`). */
   nSamples: number;
+  /** Image height in pixels (28). */
   height: number;
+  /** Image width in pixels (28). */
   width: number;
   /** Names of the labels 0..9. */
   classNames: string[];
@@ -81,8 +84,25 @@ async function readOne(dir: string | URL, name: string): Promise<IdxArray> {
  * @param dir directory holding the IDX files (`.gz` or decompressed)
  * @example
  * ```ts
- * const { images, labels, nSamples } = await loadFashionMnist(undefined, { split: "test" });
- * // with tfjs: tf.tensor2d(images, [nSamples, 784]).div(255)
+ * import { FASHION_MNIST_FILES, loadFashionMnist } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // `await loadFashionMnist(undefined, { split: "test" })` reads the 10000 test images from
+ * // ~/.cache/mlnotes/fashion-mnist/; here a folder holds two blank IDX images of our own
+ * const dir = await Deno.makeTempDir();
+ * const idx = (magic: number, dims: number[], values: number[]) => {
+ *   const head = new DataView(new ArrayBuffer(4 + 4 * dims.length));
+ *   head.setUint32(0, magic);
+ *   dims.forEach((d, i) => head.setUint32(4 + 4 * i, d));
+ *   return new Uint8Array([...new Uint8Array(head.buffer), ...values]);
+ * };
+ * const { images: imageFile, labels: labelFile } = FASHION_MNIST_FILES.test;
+ * await Deno.writeFile(`${dir}/${imageFile}`, idx(0x803, [2, 28, 28], new Array(2 * 784).fill(0)));
+ * await Deno.writeFile(`${dir}/${labelFile}`, idx(0x801, [2], [9, 0]));
+ * const { images, labels, nSamples, classNames } = await loadFashionMnist(dir, { split: "test" });
+ * assertEquals([nSamples, images.length], [2, 2 * 784]); // with tfjs: tf.tensor2d(images, [n, 784])
+ * assertEquals(classNames[labels[0]], "ankle boot");
+ * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function loadFashionMnist(

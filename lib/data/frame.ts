@@ -8,6 +8,12 @@ import type { DataFrame } from "danfojs";
 import { ValueError } from "../core/errors.ts";
 import type { Dataset } from "./types.ts";
 
+/**
+ * danfojs's `DataFrame`, the dependency's own type named deliberately: what {@link toFrame}
+ * returns (see danfo.jsdata.org for its API).
+ */
+export type DanfoDataFrame = DataFrame;
+
 /** Options of {@link toFrame}. */
 export interface ToFrameOptions {
   /** Name of the target column; must differ from every feature name. @default "target" */
@@ -22,11 +28,18 @@ export interface ToFrameOptions {
  * @param dataset what a loader returned, X of shape (nSamples, nFeatures)
  * @example
  * ```ts
+ * import { loadIris, toFrame } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const df = await toFrame(loadIris(), { targetNames: true });
- * df.shape; // [150, 5]
+ * assertEquals(df.shape, [150, 5]);
+ * assertEquals(df.columns.at(-1), "target");
  * ```
  */
-export async function toFrame(dataset: Dataset, options: ToFrameOptions = {}): Promise<DataFrame> {
+export async function toFrame(
+  dataset: Dataset,
+  options: ToFrameOptions = {},
+): Promise<DanfoDataFrame> {
   const { targetColumn = "target", targetNames = false } = options;
   const { X, y, featureNames } = dataset;
   if (featureNames.includes(targetColumn)) {

@@ -47,8 +47,12 @@ function hex(n: number): string {
  * @param source what to call it in error messages
  * @example
  * ```ts
- * const labels = parseIdx(Deno.readFileSync("t10k-labels-idx1-ubyte"));
- * labels.dims; // [10000]
+ * import { parseIdx } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // magic 0x00000801 (ubyte, 1-D), dimension 3 (big-endian), then the values
+ * const labels = parseIdx(new Uint8Array([0, 0, 8, 1, 0, 0, 0, 3, 7, 2, 1]));
+ * assertEquals([labels.type, labels.dims, Array.from(labels.data)], ["ubyte", [3], [7, 2, 1]]);
  * ```
  */
 export function parseIdx(bytes: Uint8Array, source = "IDX data"): IdxArray {
@@ -145,7 +149,19 @@ export async function gunzip(bytes: Uint8Array, source = "gzip data"): Promise<U
  *
  * @example
  * ```ts
- * const images = await readIdxFile("data/train-images-idx3-ubyte.gz");
+ * import { readIdxFile } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // a gzipped 2×2 ubyte image (magic 0x00000803 would be 3-D; 0x00000802 is 2-D)
+ * const raw = new Uint8Array([0, 0, 8, 2, 0, 0, 0, 2, 0, 0, 0, 2, 0, 64, 128, 255]);
+ * const gz = await new Response(
+ *   new Blob([raw]).stream().pipeThrough(new CompressionStream("gzip")),
+ * ).bytes();
+ * const path = await Deno.makeTempFile({ suffix: ".gz" });
+ * await Deno.writeFile(path, gz);
+ * const image = await readIdxFile(path); // gzip is detected from the bytes
+ * assertEquals([image.dims, Array.from(image.data)], [[2, 2], [0, 64, 128, 255]]);
+ * await Deno.remove(path);
  * ```
  */
 export async function readIdxFile(path: string | URL): Promise<IdxArray> {

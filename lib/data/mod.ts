@@ -27,7 +27,8 @@ export {
   loadWine,
   type ToyDatasetName,
 } from "./toy.ts";
-export { toFrame, type ToFrameOptions } from "./frame.ts";
+export { type DanfoDataFrame, toFrame, type ToFrameOptions } from "./frame.ts";
+export type { DirLike } from "./cache.ts";
 export {
   ESL_BASE_URL,
   type EslOptions,

@@ -44,7 +44,12 @@ export interface SyntheticDataOptions {
  * @returns X of shape (n, w.length) and y of length n
  * @example
  * ```ts
+ * import { syntheticData } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // d2l §3.4: y = Xw + b + ε with w = [2, −3.4], b = 4.2
  * const { X, y } = syntheticData([2, -3.4], 4.2, 1000, { seed: 0 });
+ * assertEquals([X.length, X[0].length, y.length], [1000, 2, 1000]);
  * ```
  */
 export function syntheticData(
@@ -98,7 +103,7 @@ export interface MakeBlobsOptions {
   centerBox?: [number, number];
   /** Shuffle the points (else blob 0's points come first). @default true */
   shuffle?: boolean;
-  /** @default 0 */
+  /** Seed of the `Random` generator: same seed, same data. @default 0 */
   seed?: number;
 }
 
@@ -109,7 +114,11 @@ export interface MakeBlobsOptions {
  * @returns X (nSamples, nFeatures), y the blob index, and the centres (nCenters, nFeatures)
  * @example
  * ```ts
+ * import { makeBlobs } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const { X, y, centers } = makeBlobs({ nSamples: 150, centers: 3, seed: 42 });
+ * assertEquals([X.length, centers.length, new Set(y).size], [150, 3, 3]);
  * ```
  */
 export function makeBlobs(options: MakeBlobsOptions = {}): XY & { centers: number[][] } {
@@ -164,15 +173,15 @@ export function makeBlobs(options: MakeBlobsOptions = {}): XY & { centers: numbe
 export interface MakeTwoGaussiansOptions {
   /** Total points; class 0 gets ⌊n/2⌋, class 1 the rest. @default 100 */
   nSamples?: number;
-  /** @default 2 */
+  /** Dimension d of each point. @default 2 */
   nFeatures?: number;
   /** Distance between the two class means. @default 2 */
   classSep?: number;
   /** Standard deviation within each class (isotropic). @default 1 */
   std?: number;
-  /** @default true */
+  /** Shuffle the points (else class 0's points come first). @default true */
   shuffle?: boolean;
-  /** @default 0 */
+  /** Seed of the `Random` generator: same seed, same data. @default 0 */
   seed?: number;
 }
 
@@ -184,7 +193,11 @@ export interface MakeTwoGaussiansOptions {
  * @returns X (nSamples, nFeatures), y in {0, 1}, and the two means
  * @example
  * ```ts
+ * import { makeTwoGaussians } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const { X, y } = makeTwoGaussians({ nSamples: 200, classSep: 4, seed: 1 });
+ * assertEquals([X.length, y.filter((c) => c === 1).length], [200, 100]);
  * ```
  */
 export function makeTwoGaussians(
@@ -217,9 +230,9 @@ export interface MakeMoonsOptions {
   nSamples?: number | [number, number];
   /** Standard deviation of Gaussian noise added to every coordinate. @default 0 */
   noise?: number;
-  /** @default true */
+  /** Shuffle the points (else class 0's points come first). @default true */
   shuffle?: boolean;
-  /** @default 0 */
+  /** Seed of the `Random` generator: same seed, same data. @default 0 */
   seed?: number;
 }
 
@@ -231,7 +244,11 @@ export interface MakeMoonsOptions {
  * @returns X (nSamples, 2) and y (0 = outer, 1 = inner)
  * @example
  * ```ts
+ * import { makeMoons } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const { X, y } = makeMoons({ nSamples: 200, noise: 0.1, seed: 0 });
+ * assertEquals([X.length, X[0].length, y.filter((c) => c === 0).length], [200, 2, 100]);
  * ```
  */
 export function makeMoons(options: MakeMoonsOptions = {}): XY {

@@ -46,7 +46,11 @@ const DATA_DIR = new URL("../../data/", import.meta.url);
  * @param name one of `iris`, `wine`, `breast_cancer`, `diabetes`, `diabetes_raw`, `digits`
  * @example
  * ```ts
- * const { X, y } = loadToyDataset("wine"); // X: (178, 13), y: 0 | 1 | 2
+ * import { loadToyDataset } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { X, y } = loadToyDataset("wine");
+ * assertEquals([X.length, X[0].length, [...new Set(y)].sort()], [178, 13, [0, 1, 2]]);
  * ```
  */
 export function loadToyDataset(name: ToyDatasetName): Dataset {
@@ -89,9 +93,12 @@ export function loadToyDataset(name: ToyDatasetName): Dataset {
  *
  * @example
  * ```ts
+ * import { loadIris } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const { X, y, targetNames } = loadIris();
- * X[0]; // [5.1, 3.5, 1.4, 0.2]
- * targetNames[y[0]]; // "setosa"
+ * assertEquals(X[0], [5.1, 3.5, 1.4, 0.2]);
+ * assertEquals(targetNames[y[0]], "setosa");
  * ```
  */
 export function loadIris(): Dataset {
@@ -103,7 +110,10 @@ export function loadIris(): Dataset {
  *
  * @example
  * ```ts
- * loadWine().X.length; // 178
+ * import { loadWine } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(loadWine().X.length, 178);
  * ```
  */
 export function loadWine(): Dataset {
@@ -115,7 +125,10 @@ export function loadWine(): Dataset {
  *
  * @example
  * ```ts
- * loadBreastCancer().targetNames; // ["malignant", "benign"]
+ * import { loadBreastCancer } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(loadBreastCancer().targetNames, ["malignant", "benign"]);
  * ```
  */
 export function loadBreastCancer(): Dataset {
@@ -138,8 +151,11 @@ export interface DiabetesOptions {
  *
  * @example
  * ```ts
- * loadDiabetes().y[0]; // 151
- * loadDiabetes({ scaled: false }).X[0][0]; // 59 (age in years)
+ * import { loadDiabetes } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(loadDiabetes().y[0], 151);
+ * assertEquals(loadDiabetes({ scaled: false }).X[0][0], 59); // age in years
  * ```
  */
 export function loadDiabetes({ scaled = true }: DiabetesOptions = {}): Dataset {
@@ -151,8 +167,12 @@ export function loadDiabetes({ scaled = true }: DiabetesOptions = {}): Dataset {
  *
  * @example
  * ```ts
+ * import { loadDigits } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const { X, y } = loadDigits();
- * const image = Array.from({ length: 8 }, (_, r) => X[0].slice(8 * r, 8 * r + 8)); // y[0] = 0
+ * const image = Array.from({ length: 8 }, (_, r) => X[0].slice(8 * r, 8 * r + 8));
+ * assertEquals([image.length, image[0].length, y[0]], [8, 8, 0]); // the first digit is a 0
  * ```
  */
 export function loadDigits(): Dataset {
