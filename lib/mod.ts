@@ -5,6 +5,7 @@
  */
 export * from "./core/mod.ts";
 export * from "./linear/mod.ts";
+export * from "./discriminant/mod.ts";
 export * from "./data/mod.ts";
 export * from "./tree/mod.ts";
 export * from "./ensemble/mod.ts";

@@ -116,6 +116,21 @@ out["wineBinary"] = {
     "predictProba": lda2.predict_proba(Xw[rows[:4]]).tolist(),
 }
 
+# South African heart disease, the seven inputs of ESL Table 4.2
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+lines = (SHARED / "SAheart.data").read_text().splitlines()
+head = lines[0].split(",")
+body = [line.split(",") for line in lines[1:]]
+names = ["sbp", "tobacco", "ldl", "famhist", "obesity", "alcohol", "age"]
+Xh = np.array([[1.0 if r[head.index(n)] == "Present" else 0.0 if r[head.index(n)] == "Absent"
+                else float(r[head.index(n)]) for n in names] for r in body])
+yh = np.array([int(r[head.index("chd")]) for r in body])
+out["saheart"] = {}
+for label, kw in (("none", {"penalty": None}), ("C0.1", {"C": 0.1})):
+    m = LogisticRegression(solver="newton-cg", tol=1e-12, max_iter=1000, **kw).fit(Xh, yh)
+    out["saheart"][label] = {"coef": m.coef_.ravel().tolist(), "intercept": float(m.intercept_[0])}
+
 path = ROOT / "tests" / "fixtures" / "esl_linear.json"
 path.write_text(json.dumps(out) + "\n")
 print(f"wrote {path} ({path.stat().st_size} bytes)")

@@ -20,6 +20,15 @@ import {
   MultinomialLogisticObjective,
 } from "./logistic_objective.ts";
 import { sigmoid, softmaxRowInto } from "./softmax.ts";
+import { ValueError } from "../core/errors.ts";
+import { minimizeIrls } from "./irls.ts";
+import {
+  coefficientStdErr,
+  singularDesignError,
+  type SummaryRow,
+  summaryRows,
+  termNames,
+} from "./summary.ts";
 
 /** Options of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -34,7 +43,7 @@ export interface LogisticRegressionOptions {
    * cost grows with (K·p)² per iteration), `"gd"` (fixed-step gradient descent, for teaching).
    * @default "lbfgs"
    */
-  solver: "lbfgs" | "newton" | "gd";
+  solver: "lbfgs" | "newton" | "gd" | "irls";
   /** Maximum number of iterations. @default 100 */
   maxIter: number;
   /**
@@ -55,6 +64,10 @@ interface LogisticRegressionState extends FittedState {
   nIter: number;
   converged: boolean;
   lossHistory: Vector;
+  /** Unpenalised binary fits: standard errors, intercept first. */
+  stdErr?: Vector;
+  /** Unpenalised binary fits: columns (intercept first) of a singular X̃ᵀWX̃. */
+  collinear?: number[];
 }
 
 const DEFAULTS: LogisticRegressionOptions = {
@@ -96,7 +109,7 @@ export class LogisticRegression
     checkOneOf("penalty", o.penalty, ["l2", "none"] as const);
     checkNumber("C", o.C, { min: 0, exclusiveMin: true });
     checkBoolean("fitIntercept", o.fitIntercept);
-    checkOneOf("solver", o.solver, ["lbfgs", "newton", "gd"] as const);
+    checkOneOf("solver", o.solver, ["lbfgs", "newton", "gd", "irls"] as const);
     checkInteger("maxIter", o.maxIter, 1);
     checkNumber("tol", o.tol, { min: 0 });
     checkNumber("learningRate", o.learningRate, { min: 0, exclusiveMin: true });
@@ -122,7 +135,12 @@ export class LogisticRegression
       : new MultinomialLogisticObjective(problem, indices, classes.length);
     const x0 = new Float64Array(objective.size);
     let result: MinimizeResult;
-    if (solver === "newton") result = minimizeNewton(objective, x0, { maxIter, tol });
+    if (solver === "irls") {
+      if (!(objective instanceof BinaryLogisticObjective)) {
+        throw new ValueError(`solver 'irls' fits two classes. Got ${classes.length} classes.`);
+      }
+      result = minimizeIrls(objective, x0, { maxIter, tol });
+    } else if (solver === "newton") result = minimizeNewton(objective, x0, { maxIter, tol });
     else if (solver === "gd") {
       result = minimizeGradientDescent(objective, x0, { maxIter, tol, learningRate });
     } else result = minimizeLbfgs(objective, x0, { maxIter, tol });
@@ -146,8 +164,29 @@ export class LogisticRegression
       nIter: result.nIter,
       converged: result.converged,
       lossHistory: result.history,
+      ...(binary && penalty === "none" ? fisherStdErr(m, result.x, fitIntercept) : {}),
     };
     return this;
+  }
+
+  /**
+   * ESL Table 4.2: estimate, standard error (√ of the diagonal of the inverse Fisher information
+   * (X̃ᵀWX̃)⁻¹ at the MLE) and z score per term, intercept first. Unpenalised binary fits only.
+   * @param featureNames names of the features. @default x0, x1, ...
+   * @throws ValueError naming the collinear columns when X̃ᵀWX̃ is singular
+   */
+  summary(featureNames?: readonly string[]): SummaryRow[] {
+    const { coef, intercept, stdErr, collinear, nFeaturesIn } = this.fitted();
+    const { fitIntercept } = this.options;
+    const names = termNames(featureNames, nFeaturesIn, fitIntercept);
+    if (stdErr === undefined) {
+      throw new ValueError("summary() needs an unpenalised (penalty: 'none') two-class fit.");
+    }
+    if (collinear && collinear.length > 0) {
+      throw singularDesignError("LogisticRegression.summary", names, collinear);
+    }
+    const b = Array.from(coef.data);
+    return summaryRows(names, fitIntercept ? [intercept[0], ...b] : b, stdErr);
   }
 
   /**
@@ -245,4 +284,18 @@ export class LogisticRegression
   get lossHistory(): Vector {
     return this.fitted().lossHistory.slice();
   }
+}
+
+/** Standard errors from the inverse Fisher information at θ (layout [w, b]), intercept first. */
+function fisherStdErr(X: Matrix, theta: Vector, fitIntercept: boolean) {
+  const n = X.rows, p = X.cols;
+  const A = fitIntercept ? Matrix.ones(n, 1).hstack(X) : X;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let z = fitIntercept ? theta[p] : 0;
+    for (let j = 0; j < p; j++) z += theta[j] * X.data[i * p + j];
+    const mu = sigmoid(z);
+    w[i] = mu * (1 - mu);
+  }
+  return coefficientStdErr(A, w, 1);
 }

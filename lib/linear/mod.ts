@@ -53,6 +53,13 @@ export {
   type PathPredictor,
 } from "./cross_validation.ts";
 export { type SummaryRow } from "./summary.ts";
+export { type IrlsOptions, minimizeIrls } from "./irls.ts";
+export {
+  backwardStepwiseLogistic,
+  type BackwardStepwiseOptions,
+  type BackwardStepwiseResult,
+  type StepwiseStep,
+} from "./stepwise.ts";
 export {
   correlationMatrix,
   eslTable33,
