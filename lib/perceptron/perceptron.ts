@@ -7,13 +7,14 @@
  *
  * @module
  */
-import { ShapeError, ValueError } from "../core/errors.ts";
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { ValueError } from "../core/errors.ts";
+import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts";
+import type { Label } from "../core/labels.ts";
+import { ConvergenceWarning, warn } from "../core/warnings.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { checkBoolean, checkInteger, checkNumber } from "../core/options.ts";
 import { Random } from "../core/random.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
-import { toLabels, uniqueLabels } from "../core/labels.ts";
 import { gramMatrix } from "./gram.ts";
 
 /** Options of {@link Perceptron}. */
@@ -44,7 +45,7 @@ export interface PerceptronUpdate {
   b: number;
 }
 
-interface PerceptronState extends FittedState {
+interface PerceptronState extends ClassifierState {
   /** [negative class, positive class]: the labels that map to −1 and +1. */
   classes: (number | string)[];
   w: Float64Array;
@@ -82,7 +83,7 @@ const DEFAULTS: PerceptronOptions = {
  * p.trace.map((u) => u.index); // [0, 2, 2, 2, 0, 2, 2]
  * ```
  */
-export class Perceptron extends Estimator<PerceptronOptions, PerceptronState> {
+export class Perceptron extends ClassifierEstimator<PerceptronOptions, PerceptronState> {
   readonly className = "Perceptron";
 
   constructor(options: Partial<PerceptronOptions> = {}) {
@@ -103,22 +104,25 @@ export class Perceptron extends Estimator<PerceptronOptions, PerceptronState> {
    */
   fit(X: MatrixLike, y: LabelLike): this {
     const m = toMatrix(X, "X");
-    const labels = toLabels(y, "y");
-    if (labels.length !== m.rows) {
-      throw new ShapeError(
-        `y has ${labels.length} values, but X has ${m.rows} samples; they must match.`,
-      );
-    }
-    const classes = uniqueLabels(labels);
+    const { classes, indices } = this.encodeTarget(y, m.rows);
     if (classes.length !== 2) {
       throw new ValueError(
         `Perceptron is a binary classifier: y must hold exactly 2 classes. Got ${classes.length}.`,
       );
     }
-    const sign = Float64Array.from(labels, (v) => (v === classes[1] ? 1 : -1));
+    const sign = Float64Array.from(indices, (k) => (k === 1 ? 1 : -1));
     const run = this.options.dual
       ? trainDual(m, sign, this.options)
       : trainPrimal(m, sign, this.options);
+    if (!run.converged) {
+      warn(
+        new ConvergenceWarning(
+          `${this.className} failed to converge: every one of its ${this.options.maxIter} ` +
+            `passes (maxIter) made a mistake. The training set may not be linearly separable ` +
+            `(李航 §2.3.2); otherwise increase maxIter.`,
+        ),
+      );
+    }
     this.state = { ...run, classes, nFeaturesIn: m.cols };
     return this;
   }
@@ -131,11 +135,6 @@ export class Perceptron extends Estimator<PerceptronOptions, PerceptronState> {
   /** b. */
   get intercept(): number {
     return this.fitted().b;
-  }
-
-  /** The two labels: index 0 maps to −1, index 1 to +1. */
-  get classes(): (number | string)[] {
-    return [...this.fitted().classes];
   }
 
   /** αᵢ = η nᵢ, with nᵢ the number of updates on point i (式 2.9: w = Σ αᵢ yᵢ xᵢ, b = Σ αᵢ yᵢ). */
@@ -188,16 +187,9 @@ export class Perceptron extends Estimator<PerceptronOptions, PerceptronState> {
    * sign(w · x + b) mapped back to the original labels (sign(0) = +1, the book's convention).
    * @param X shape (nSamples, nFeatures)
    */
-  predict(X: MatrixLike): (number | string)[] {
+  predict(X: MatrixLike): Label[] {
     const { classes } = this.fitted();
     return Array.from(this.decisionFunction(X), (s) => (s >= 0 ? classes[1] : classes[0]));
-  }
-
-  /** Mean accuracy of `predict(X)` against y. */
-  score(X: MatrixLike, y: LabelLike): number {
-    const pred = this.predict(X);
-    const truth = toLabels(y, "y", pred.length);
-    return pred.reduce((hits: number, p, i) => hits + (p === truth[i] ? 1 : 0), 0) / pred.length;
   }
 }
 
