@@ -5,39 +5,30 @@
  *
  * @module
  */
-import { describe, ShapeError, ValueError } from "../core/errors.ts";
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { describe, ValueError } from "../core/errors.ts";
+import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts";
+import { encodeLabels as encodeClassLabels, type Label } from "../core/labels.ts";
 import { Matrix } from "../core/matrix.ts";
 import type { LabelLike } from "../core/validation.ts";
-import { toLabels, uniqueLabels } from "../core/labels.ts";
 
 /** State common to the naive Bayes classifiers. */
-export interface NaiveBayesState extends FittedState {
-  /** Sorted class labels. */
-  classes: (number | string)[];
+export interface NaiveBayesState extends ClassifierState {
   /** Training samples per class, N_c. */
   classCount: Float64Array;
   /** log P(Y = c) per class. */
   classLogPrior: Float64Array;
 }
 
-/** Labels as sorted classes plus each sample's class index. */
+/**
+ * Transitional alias of `lib/core/labels.ts`'s `encodeLabels` in the shape the naive Bayes files
+ * read (one class allowed, as scikit-learn); new code calls `this.encodeTarget(y, nSamples, 1)`.
+ */
 export function encodeLabels(
   y: LabelLike,
   nSamples: number,
-): { classes: (number | string)[]; codes: Int32Array; classCount: Float64Array } {
-  const labels = toLabels(y, "y");
-  if (labels.length !== nSamples) {
-    throw new ShapeError(
-      `y has ${labels.length} values, but X has ${nSamples} samples; they must match.`,
-    );
-  }
-  const classes = uniqueLabels(labels);
-  const index = new Map(classes.map((c, i) => [c, i]));
-  const codes = Int32Array.from(labels, (v) => index.get(v)!);
-  const classCount = new Float64Array(classes.length);
-  for (const c of codes) classCount[c]++;
-  return { classes, codes, classCount };
+): { classes: Label[]; codes: Int32Array; classCount: Float64Array } {
+  const { classes, indices, counts } = encodeClassLabels(y, { nSamples, minClasses: 1 });
+  return { classes, codes: indices, classCount: counts };
 }
 
 /** How the prior P(Y = c) is set. */
@@ -83,18 +74,13 @@ export function classLogPrior(counts: Float64Array, { prior, fitPrior, smoothing
  * @typeParam XIn the accepted input type for X
  */
 export abstract class NaiveBayes<O extends object, S extends NaiveBayesState, XIn>
-  extends Estimator<O, S> {
+  extends ClassifierEstimator<O, S, XIn> {
   /**
    * Unnormalised log posterior log P(c) + Σ_j log P(x⁽ʲ⁾ | c) per sample and class.
    * @param X shape (nSamples, nFeatures)
    * @returns shape (nSamples, nClasses), columns in the order of `classes`
    */
   abstract predictJointLogProba(X: XIn): Matrix;
-
-  /** The class labels, sorted. */
-  get classes(): (number | string)[] {
-    return [...this.fitted().classes];
-  }
 
   /** N_c, the training samples per class. */
   get classCount(): Float64Array {
@@ -140,7 +126,7 @@ export abstract class NaiveBayes<O extends object, S extends NaiveBayesState, XI
    * The class of largest posterior (式 4.7); ties go to the class listed first.
    * @param X shape (nSamples, nFeatures)
    */
-  predict(X: XIn): (number | string)[] {
+  predict(X: XIn): Label[] {
     const { classes } = this.fitted();
     const jll = this.predictJointLogProba(X);
     return Array.from({ length: jll.rows }, (_, i) => {
@@ -150,15 +136,6 @@ export abstract class NaiveBayes<O extends object, S extends NaiveBayesState, XI
       for (let c = 1; c < row.length; c++) if (row[c] > row[best]) best = c;
       return classes[best];
     });
-  }
-
-  /** Mean accuracy of `predict(X)` against y. */
-  score(X: XIn, y: LabelLike): number {
-    const pred = this.predict(X);
-    const truth = toLabels(y, "y", pred.length);
-    let hits = 0;
-    for (let i = 0; i < pred.length; i++) if (pred[i] === truth[i]) hits++;
-    return hits / pred.length;
   }
 }
 
