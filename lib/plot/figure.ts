@@ -28,8 +28,15 @@ function titleOf(layout: Layout): string {
  * {@link Figure.write}.
  *
  * @example
- * const fig = new Figure([{ type: "scatter", x: [1, 2, 3], y: [1, 4, 9] }], { title: { text: "x²" } });
- * fig; // in a notebook cell: drawn inline
+ * ```ts
+ * import { Figure } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const fig = new Figure([{ type: "scatter", x: [1, 2, 3], y: [1, 4, 9] }], {
+ *   title: { text: "x²" },
+ * });
+ * assertEquals(String(fig), 'Figure("x²", 1 trace: scatter)'); // a notebook cell ending in fig draws it
+ * ```
  */
 export class Figure {
   /** The traces, in drawing order. */
@@ -38,6 +45,7 @@ export class Figure {
   readonly layout: Layout;
 
   /**
+   * A figure from plotly traces and a layout (checked to be objects; the traces are copied).
    * @param data plotly traces
    * @param layout plotly layout
    */
@@ -126,6 +134,7 @@ export class Figure {
     }${traces.length ? ": " + traces.join(", ") : ""})`;
   }
 
+  /** What plotly.js's `newPlot` takes: plain data, layout and our config. */
   private spec(): PlotSpec {
     const { data, layout } = this.toJSON();
     return { data, layout, config: PLOT_CONFIG };
@@ -135,7 +144,13 @@ export class Figure {
 /**
  * Makes a figure from traces and a layout.
  * @example
- * figure([{ type: "bar", x: ["a", "b"], y: [3, 5] }], { title: { text: "counts" } })
+ * ```ts
+ * import { figure } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const fig = figure([{ type: "bar", x: ["a", "b"], y: [3, 5] }], { title: { text: "counts" } });
+ * assertEquals(fig.toJSON().data, [{ type: "bar", x: ["a", "b"], y: [3, 5] }]);
+ * ```
  */
 export function figure(traces: Plot | readonly Plot[], layout: Layout = {}): Figure {
   return new Figure(Array.isArray(traces) ? traces : [traces as Plot], layout);
@@ -144,7 +159,14 @@ export function figure(traces: Plot | readonly Plot[], layout: Layout = {}): Fig
 /**
  * Draws several figures on one set of axes: traces concatenated, layouts merged left to right.
  * @example
- * overlay(scatter(x, y), linePlot(xs, fit, { names: ["fit"] }))
+ * ```ts
+ * import { linePlot, overlay, scatter } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const x = [0, 1, 2, 3], y = [0.1, 0.9, 2.2, 2.9];
+ * const fig = overlay(scatter(x, y), linePlot([0, 3], [0, 3], { names: ["fit"] }));
+ * assertEquals(fig.data.length, 2); // the points, then the line on top
+ * ```
  */
 export function overlay(...figures: Figure[]): Figure {
   if (figures.length === 0) throw new ValueError("overlay() needs at least one figure. Got 0.");

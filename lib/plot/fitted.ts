@@ -29,7 +29,14 @@ export interface FittedLineOptions extends CommonOptions {
  * @param y targets `(nSamples)`
  * @param model a batch predict function, an estimator with `predict(X)`, or `{ coef, intercept }`
  * @example
- * fittedLine(X, y, { coef: [2], intercept: 1 }, { title: "ŷ = 2x + 1" })
+ * ```ts
+ * import { fittedLine } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const X = [[0], [1], [2]], y = [1.2, 2.8, 5.1];
+ * const fig = fittedLine(X, y, { coef: [2], intercept: 1 }, { title: "ŷ = 2x + 1" });
+ * assertEquals(fig.data.length, 2); // the data and the fitted line
+ * ```
  */
 export function fittedLine(
   X: NumericRows | NumericVector,

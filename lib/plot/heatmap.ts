@@ -59,7 +59,17 @@ function labelsFor(
  * Heatmap of `z (nRows, nCols)`, with values written in the cells.
  * @param z the matrix, rows first
  * @example
- * heatmap([[5, 1], [2, 7]], { x: ["pred 0", "pred 1"], y: ["true 0", "true 1"], title: "混淆矩阵 (confusion matrix)" })
+ * ```ts
+ * import { heatmap } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const fig = heatmap([[5, 1], [2, 7]], {
+ *   x: ["pred 0", "pred 1"],
+ *   y: ["true 0", "true 1"],
+ *   title: "混淆矩阵 (confusion matrix)",
+ * });
+ * assertEquals(fig.data[0].type, "heatmap");
+ * ```
  */
 export function heatmap(z: NumericRows, options: HeatmapOptions = {}): Figure {
   const rows = toRows(z, "z");

@@ -12,7 +12,9 @@ import type { CommonOptions, NumericVector, Trace } from "./types.ts";
 
 /** Bin edges (length bins + 1) and the count in each bin. */
 export interface HistogramBins {
+  /** Increasing bin edges, length bins + 1. */
   edges: number[];
+  /** Number of values in each bin, length bins. */
   counts: number[];
 }
 
@@ -99,7 +101,14 @@ function gaussianKde(xs: number[]): { pdf: (x: number) => number; label: string;
  * Histogram of a sample, optionally as a density with a curve over it.
  * @param values the sample (length n)
  * @example
- * histogram(samples, { bins: 30, curve: "normal", title: "样本分布 (sample distribution)" })
+ * ```ts
+ * import { Gaussian, histogram } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const samples = new Gaussian({ mean: 0, std: 1 }).sample(1000, 0);
+ * const fig = histogram(samples, { bins: 30, curve: "normal", title: "样本分布 (sample distribution)" });
+ * assertEquals(fig.data.map((t) => t.type), ["bar", "scatter"]); // bars and the density curve
+ * ```
  */
 export function histogram(values: NumericVector, options: HistogramOptions = {}): Figure {
   const xs = toVector(values, "values");

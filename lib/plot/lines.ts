@@ -31,7 +31,14 @@ function isSeriesList(y: unknown): y is readonly NumericVector[] {
  * @param x x values (length n), or null for 0..n-1
  * @param y one series (length n) or a list of series, each of length n
  * @example
- * linePlot(xs, [xs.map(Math.sin), xs.map(Math.cos)], { names: ["sin", "cos"] })
+ * ```ts
+ * import { linePlot } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const xs = Array.from({ length: 50 }, (_, i) => i / 8);
+ * const fig = linePlot(xs, [xs.map(Math.sin), xs.map(Math.cos)], { names: ["sin", "cos"] });
+ * assertEquals(fig.data.map((t) => t.name), ["sin", "cos"]);
+ * ```
  */
 export function linePlot(
   x: NumericVector | null | undefined,
@@ -89,7 +96,14 @@ export interface ScatterOptions extends CommonOptions {
  * @param x x coordinates (length n)
  * @param y y coordinates (length n)
  * @example
- * scatter(X.map((r) => r[0]), X.map((r) => r[1]), { groups: y, names: ["-1", "+1"] })
+ * ```ts
+ * import { scatter } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const X = [[3, 3], [4, 3], [1, 1]], y = [1, 1, -1]; // 李航 例2.1
+ * const fig = scatter(X.map((r) => r[0]), X.map((r) => r[1]), { groups: y, names: ["-1", "+1"] });
+ * assertEquals(fig.data.map((t) => t.name), ["-1", "+1"]); // one trace per class
+ * ```
  */
 export function scatter(x: NumericVector, y: NumericVector, options: ScatterOptions = {}): Figure {
   const xs = toVector(x, "x");
@@ -141,7 +155,13 @@ export interface LossCurveOptions extends CommonOptions {
  * Training curve: loss per epoch (or iteration), x = 1..n for each series.
  * @param history losses in order, or named series such as `{ train, test }`
  * @example
- * lossCurve({ train: model.lossHistory, test: testLosses }, { logY: true })
+ * ```ts
+ * import { lossCurve } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const fig = lossCurve({ train: [0.9, 0.5, 0.3], test: [1.0, 0.7, 0.6] }, { logY: true });
+ * assertEquals(fig.data.map((t) => t.name), ["train", "test"]);
+ * ```
  */
 export function lossCurve(
   history: NumericVector | Readonly<Record<string, NumericVector>>,

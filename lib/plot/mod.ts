@@ -4,8 +4,14 @@
  * arrays (no danfojs here, so importing lib/plot stays light).
  *
  * @example
- * import { lossCurve } from "../lib/plot/mod.ts";
- * lossCurve({ train: [0.9, 0.5, 0.3], test: [1.0, 0.7, 0.6] }); // last expression of a cell: drawn
+ * ```ts
+ * import { lossCurve } from "../mod.ts"; // in a notebook: "../lib/mod.ts"
+ * import { assertStringIncludes } from "@std/assert";
+ *
+ * const fig = lossCurve({ train: [0.9, 0.5, 0.3], test: [1.0, 0.7, 0.6] });
+ * // the last expression of a notebook cell is drawn through this MIME bundle
+ * assertStringIncludes(fig.mimeBundle()["text/html"], "Plotly.newPlot");
+ * ```
  *
  * @module
  */
@@ -59,7 +65,16 @@ import type { ShowOptions } from "./show.ts";
  * Shows a figure (await it): inline in Jupyter, in a browser (nodeplotlib) when a display exists,
  * else as an HTML file (path printed and resolved).
  * @example
- * await show(lossCurve(history)); // in a script under CI: "Figure written to site/plots/figure-....html"
+ * ```ts
+ * import { lossCurve, show } from "../mod.ts";
+ * import { assert } from "@std/assert";
+ *
+ * // in a script without a display: writes an HTML file and resolves to its path
+ * const outputDir = await Deno.makeTempDir();
+ * const path = await show(lossCurve([0.9, 0.5, 0.3]), { open: "file", outputDir });
+ * assert(path !== undefined && path.endsWith(".html"));
+ * await Deno.remove(outputDir, { recursive: true });
+ * ```
  */
 export function show(fig: Figure, options: ShowOptions = {}): Promise<string | undefined> {
   return fig.show(options);

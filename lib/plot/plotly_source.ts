@@ -61,7 +61,14 @@ let config: PlotConfig | undefined;
 /**
  * Reads or changes lib/plot's settings; returns the settings now in force.
  * @example
- * configurePlots({ plotlyJs: "once" }); // one copy of plotly.js per notebook page
+ * ```ts
+ * import { configurePlots } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const before = configurePlots().plotlyJs;
+ * assertEquals(configurePlots({ plotlyJs: "once" }).plotlyJs, "once"); // one copy per page
+ * configurePlots({ plotlyJs: before });
+ * ```
  */
 export function configurePlots(changes: Partial<PlotConfig> = {}): PlotConfig {
   const current = config ?? defaultConfig();

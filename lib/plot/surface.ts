@@ -39,7 +39,15 @@ export interface ContourOptions extends CommonOptions {
  * @param xRange `[x0, x1]`
  * @param yRange `[y0, y1]`
  * @example
- * contour((w, b) => (w - 1) ** 2 + 2 * (b + 0.5) ** 2, [-2, 4], [-3, 2], { title: "L(w, b)" })
+ * ```ts
+ * import { contour } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const fig = contour((w, b) => (w - 1) ** 2 + 2 * (b + 0.5) ** 2, [-2, 4], [-3, 2], {
+ *   title: "L(w, b)",
+ * });
+ * assertEquals(fig.data[0].type, "contour");
+ * ```
  */
 export function contour(
   f: (x: number, y: number) => number,
@@ -98,7 +106,15 @@ export interface DecisionSurfaceOptions extends CommonOptions {
  * @param X features `(nSamples, 2)`
  * @param y labels `(nSamples)`, numbers or strings
  * @example
- * decisionSurface(perceptron, X, y, { title: "感知机 (Perceptron)" })
+ * ```ts
+ * import { decisionSurface, Perceptron } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const X = [[3, 3], [4, 3], [1, 1]], y = [1, 1, -1]; // 李航 例2.1
+ * const perceptron = new Perceptron().fit(X, y);
+ * const fig = decisionSurface(perceptron, X, y, { title: "感知机 (Perceptron)" });
+ * assertEquals(fig.data[0].type, "heatmap"); // the regions, then one scatter trace per class
+ * ```
  */
 export function decisionSurface(
   model: Predictor,

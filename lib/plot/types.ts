@@ -4,9 +4,19 @@
  *
  * @module
  */
-import type { Layout, Plot } from "nodeplotlib";
+import type * as nodeplotlib from "nodeplotlib";
 
-export type { Layout, Plot };
+/**
+ * A plotly.js trace: nodeplotlib's `Plot` (`Partial<PlotData>` of @types/plotly.js), the
+ * dependency's type named deliberately; see plotly.com/javascript/reference for its fields.
+ */
+export type Plot = nodeplotlib.Plot;
+
+/**
+ * A plotly.js layout: nodeplotlib's `Layout` (`Partial<Layout>` of @types/plotly.js), the
+ * dependency's type named deliberately; see plotly.com/javascript/reference/layout.
+ */
+export type Layout = nodeplotlib.Layout;
 
 /**
  * A plotly trace. @types/plotly.js 1.54 (what nodeplotlib ships) predates a few plotly.js 2.x
@@ -37,8 +47,11 @@ export type NumericVector = ArrayLike<number>;
 
 /** A row-major matrix object such as lib/core's `Matrix` (`rows`, `cols`, `data`). */
 export interface RowMajorMatrix {
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
+  /** rows · cols values, row after row. */
   readonly data: ArrayLike<number>;
 }
 
@@ -53,7 +66,9 @@ export type BatchPredict = (X: number[][]) => ArrayLike<number | string>;
 
 /** A fitted linear model's parameters: `ŷ = X·coef + intercept`. */
 export interface LinearCoefficients {
+  /** One weight per feature (a number for a single feature). */
   readonly coef: number | ArrayLike<number>;
+  /** The bias. @default 0 */
   readonly intercept?: number;
 }
 
@@ -79,7 +94,10 @@ export interface CommonOptions {
 
 /** A plotly.js MIME bundle as the Jupyter display protocol expects it. */
 export interface MimeBundle {
+  /** The figure as plotly JSON, for front ends that render plotly themselves. */
   "application/vnd.plotly.v1+json": { data: unknown[]; layout: Record<string, unknown> };
+  /** A div and the script that draws it with plotly.js (inlined or linked). */
   "text/html": string;
+  /** A one-line description, for text-only front ends. */
   "text/plain": string;
 }
