@@ -41,7 +41,9 @@ function isSeries(value: DanfoLike): boolean {
 
 /** The MIME bundle a table displays as. */
 export interface TableBundle {
+  /** The HTML table. */
   "text/html": string;
+  /** danfojs's own text rendering. */
   "text/plain": string;
 }
 
@@ -49,7 +51,12 @@ export interface TableBundle {
  * The HTML table of a danfojs DataFrame or Series, pandas style (index, columns, head and tail
  * when past 60 rows, first and last 10 columns when past 20).
  * @example
- * toHTML(new DataFrame({ x: [1.5, 2.25] })) // "<div>…<td>1.50</td>…</div>"
+ * ```ts
+ * import { DataFrame, toHTML } from "./mod.ts";
+ * import { assertStringIncludes } from "@std/assert";
+ *
+ * assertStringIncludes(toHTML(new DataFrame({ x: [1.5, 2.25] })), "<td>1.50</td>");
+ * ```
  */
 export function toHTML(df: DanfoLike, options: TableOptions = {}): string {
   if (isSeries(df)) return seriesHTML(df as DanfoLike & { dtype: string }, options);

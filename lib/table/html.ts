@@ -56,7 +56,14 @@ const STYLE = "<style scoped>\n" +
  * The HTML of a table: a header row of column names, then one row per index label.
  * Cells are formatted a column at a time (see `formatColumn`) and escaped.
  * @example
- * tableHTML({ columns: ["x"], index: [0, 1], values: [[1.5], [2.25]] }) // cells "1.50", "2.25"
+ * ```ts
+ * import { tableHTML } from "./mod.ts";
+ * import { assertStringIncludes } from "@std/assert";
+ *
+ * const html = tableHTML({ columns: ["x"], index: [0, 1], values: [[1.5], [2.25]] });
+ * assertStringIncludes(html, "<td>1.50</td>"); // one float format per column
+ * assertStringIncludes(html, "<td>2.25</td>");
+ * ```
  */
 export function tableHTML(table: TableData, options: TableOptions = {}): string {
   const { maxRows = 60, minRows = 10, maxColumns = 20 } = options;

@@ -4,8 +4,14 @@
  * danfojs is heavy to load (~0.8 s), so lib/table is imported on its own, not through lib/mod.ts.
  *
  * @example
- * import { DataFrame } from "../lib/table/mod.ts";
- * new DataFrame({ x: [1.5, 2.25], y: ["a", "b"] }); // last expression of a cell: an HTML table
+ * ```ts
+ * import { DataFrame, JUPYTER_DISPLAY } from "./mod.ts"; // in a notebook: "../lib/table/mod.ts"
+ * import { assertStringIncludes } from "@std/assert";
+ *
+ * const df = new DataFrame({ x: [1.5, 2.25], y: ["a", "b"] }); // a cell ending in df: a table
+ * const bundle = (df as unknown as Record<symbol, () => { "text/html": string }>)[JUPYTER_DISPLAY]();
+ * assertStringIncludes(bundle["text/html"], "<td>2.25</td>");
+ * ```
  *
  * @module
  */
