@@ -4,17 +4,18 @@
  * @module
  */
 import {
+  argmaxRows,
+  classifierScore,
+  encodeLabels,
+  type Label,
   type LabelLike,
-  Matrix,
+  type Matrix,
   type MatrixLike,
-  toLabels,
-  uniqueLabels,
-  ValueError,
 } from "../core/mod.ts";
 import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
 
 interface MLPClassifierState extends MLPState {
-  classes: (number | string)[];
+  classes: Label[];
 }
 
 /**
@@ -41,8 +42,8 @@ export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
   }
 
   /** The class labels, sorted; output k of the network is classes[k]. */
-  get classes(): (number | string)[] {
-    return this.fitted().classes;
+  get classes(): Label[] {
+    return [...this.fitted().classes];
   }
 
   /**
@@ -60,35 +61,22 @@ export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
   }
 
   /** The most probable class of each sample. @param X shape (nSamples, nFeatures) */
-  predict(X: MatrixLike): (number | string)[] {
-    const logits = this.outputs(X).data, classes = this.classes;
-    return Array.from({ length: logits.rows }, (_, i) => {
-      const row = logits.row(i);
-      let best = 0;
-      for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
-      return classes[best];
-    });
+  predict(X: MatrixLike): Label[] {
+    const logits = this.outputs(X).data, classes = this.fitted().classes;
+    return Array.from(argmaxRows(logits.data, logits.rows, logits.cols), (k) => classes[k]);
   }
 
   /** Accuracy of `predict(X)` against y. */
   score(X: MatrixLike, y: LabelLike): number {
-    const yHat = this.predict(X);
-    const truth = toLabels(y, "y", yHat.length);
-    return yHat.reduce((s: number, v, i) => s + (v === truth[i] ? 1 : 0), 0) / yHat.length;
+    return classifierScore(this.predict(X), y);
   }
 
   protected prepare(X: Matrix, y: LabelLike) {
-    const labels = toLabels(y, "y", X.rows);
-    const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValueError(
-        `y must contain at least 2 classes to train a classifier. Got only ${
-          JSON.stringify(classes[0])
-        }.`,
-      );
-    }
-    const index = new Map(classes.map((c, k) => [c, k]));
-    const target = Float64Array.from(labels, (c) => index.get(c) as number);
-    return { target, nOutputs: classes.length, extra: { classes } };
+    const { classes, indices } = encodeLabels(y, {
+      nSamples: X.rows,
+      estimator: this.className,
+      regressor: "MLPRegressor",
+    });
+    return { target: Float64Array.from(indices), nOutputs: classes.length, extra: { classes } };
   }
 }

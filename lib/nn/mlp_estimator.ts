@@ -12,6 +12,7 @@ import {
   checkInteger,
   checkNumber,
   checkOneOf,
+  ConvergenceWarning,
   Estimator,
   type FittedState,
   type LabelLike,
@@ -20,6 +21,7 @@ import {
   Random,
   toMatrix,
   ValueError,
+  warn,
 } from "../core/mod.ts";
 import { cosineDecay, createOptimizer, OPTIMIZER_NAMES, type OptimizerName } from "../optim/mod.ts";
 import { type Activation, ACTIVATIONS } from "./activations.ts";
@@ -140,19 +142,19 @@ export abstract class MLPEstimator<S extends MLPState> extends Estimator<MLPOpti
     checkInteger("seed", o.seed);
   }
 
-  /** W⁽ˡ⁾ of each layer, shape (n_{l−1}, n_l) (scikit-learn's `coefs_`). */
+  /** W⁽ˡ⁾ of each layer, shape (n_{l−1}, n_l) (scikit-learn's `coefs_`); copies. */
   get coefs(): Matrix[] {
-    return this.fitted().weights;
+    return this.fitted().weights.map((w) => w.clone());
   }
 
-  /** b⁽ˡ⁾ of each layer, length n_l (scikit-learn's `intercepts_`). */
+  /** b⁽ˡ⁾ of each layer, length n_l (scikit-learn's `intercepts_`); copies. */
   get intercepts(): Float64Array[] {
-    return this.fitted().biases.map((b) => b.data);
+    return this.fitted().biases.map((b) => b.data.slice());
   }
 
-  /** Mean training loss of each epoch, α-penalty included (scikit-learn's `loss_curve_`). */
+  /** Mean training loss of each epoch, α-penalty included (scikit-learn's `loss_curve_`); a copy. */
   get lossHistory(): number[] {
-    return this.fitted().lossHistory;
+    return [...this.fitted().lossHistory];
   }
 
   /** Epochs run (scikit-learn's `n_iter_`). */
@@ -204,7 +206,7 @@ export abstract class MLPEstimator<S extends MLPState> extends Estimator<MLPOpti
       nIter: 0,
     } as S;
     const start = performance.now();
-    let best = Infinity, noImprovement = 0;
+    let best = Infinity, noImprovement = 0, stopped = false;
     for (let epoch = 1; epoch <= o.maxIter; epoch++) {
       const order = o.shuffle ? rng.permutation(n) : Uint32Array.from({ length: n }, (_, i) => i);
       let total = 0;
@@ -235,7 +237,19 @@ export abstract class MLPEstimator<S extends MLPState> extends Estimator<MLPOpti
       // scikit-learn's rule: count epochs whose loss is not below best − tol.
       noImprovement = loss > best - o.tol ? noImprovement + 1 : 0;
       best = Math.min(best, loss);
-      if (noImprovement > o.nIterNoChange) break;
+      if (noImprovement > o.nIterNoChange) {
+        stopped = true;
+        break;
+      }
+    }
+    if (!stopped) {
+      warn(
+        new ConvergenceWarning(
+          `${this.className}: maximum iterations (${o.maxIter}) reached and the optimization ` +
+            `hasn't converged yet (the loss still improved by more than tol within the last ` +
+            `nIterNoChange epochs). Increase maxIter or scale the features.`,
+        ),
+      );
     }
     return this;
   }

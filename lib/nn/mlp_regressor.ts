@@ -3,9 +3,15 @@
  *
  * @module
  */
-import { type LabelLike, Matrix, type MatrixLike, toVector, type VectorLike } from "../core/mod.ts";
+import {
+  type LabelLike,
+  Matrix,
+  type MatrixLike,
+  regressorScore,
+  toVector,
+  type VectorLike,
+} from "../core/mod.ts";
 import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
-import { r2Score } from "../metrics/regression.ts";
 
 /**
  * A feed-forward network with one linear output trained on the halved squared error:
@@ -43,7 +49,7 @@ export class MLPRegressor extends MLPEstimator<MLPState> {
 
   /** Coefficient of determination R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)². */
   score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
+    return regressorScore(this.predict(X), y);
   }
 
   protected prepare(X: Matrix, y: LabelLike) {
