@@ -96,6 +96,9 @@ def write_index(out_dir: Path, entries: list[dict]) -> None:
 <h1>mlnotes notebooks</h1>
 <p>In study order. Each page is the notebook executed top to bottom on the Deno kernel.
 {summary}</p>
+<p>The library's <a id="api-reference" href="api/index.html">API reference</a>
+(<code>deno doc</code> of <code>lib/mod.ts</code>): every class and function the notebooks
+import, with its formulas, options and a runnable example.</p>
 <table id="notebooks">
 <thead><tr><th>#</th><th>notebook</th><th>status</th><th>time</th></tr></thead>
 <tbody>

@@ -1,12 +1,15 @@
 /**
  * `deno task notebooks`: runs tools/run_notebooks.py with the Python that has Jupyter
  * (Debian's /usr/bin/python3, or the one a `pip install jupyterlab` went into), passing the
- * arguments through: `deno task notebooks --only 20_ --timeout 300`.
+ * arguments through: `deno task notebooks --only 20_ --timeout 300`. Then it builds the API
+ * reference (`deno doc --html`, tools/api_docs.ts) into the site's `api/` folder, which the
+ * site's index links.
  *
  * @module
  */
 
 import { join } from "node:path";
+import { buildApiReference, formatBytes } from "./api_docs.ts";
 import { findJupyterPython, repoRoot } from "./toolchain.ts";
 
 const python = await findJupyterPython();
@@ -23,4 +26,18 @@ const child = new Deno.Command(python, {
   stderr: "inherit",
 }).spawn();
 const { code } = await child.status;
+if (code === 130) Deno.exit(code); // interrupted: no reference either
+
+const outAt = Deno.args.indexOf("--out");
+const outArg = Deno.args.find((a) => a.startsWith("--out="))?.slice("--out=".length);
+const siteDir = outAt >= 0 ? Deno.args[outAt + 1] : outArg ?? join(repoRoot, "site");
+try {
+  const ref = await buildApiReference(join(siteDir, "api"));
+  console.log(
+    `API reference: ${join(ref.dir, "index.html")} (${ref.files} files, ${formatBytes(ref.bytes)})`,
+  );
+} catch (error) {
+  console.error(`notebooks: the API reference failed to build: ${error}`);
+  Deno.exit(code || 1);
+}
 Deno.exit(code);
