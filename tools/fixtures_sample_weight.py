@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Writes tests/fixtures/sample_weight_sklearn.json: scikit-learn 1.2's decision trees and
-logistic regression fitted with `sample_weight`, for tests/lib/tree/sample_weight_test.ts and
-tests/lib/linear/sample_weight_test.ts.
+"""Writes tests/fixtures/sample_weight_sklearn.json: scikit-learn 1.2's decision trees, logistic
+regression and naive Bayes fitted with `sample_weight` (and GaussianNB's var_smoothing on data
+with zero within-class variance), for tests/lib/{tree,linear,naive_bayes}/sample_weight_test.ts.
 
 Data are read from the same data/<name>.csv files the TypeScript loaders read. Weights are drawn
 here (seeded) and stored in the fixture, rounded to 3 decimals so JSON carries them exactly:
@@ -114,6 +114,36 @@ out["logistic"].append({
     "C": 1.0, "coef": m.coef_.tolist(), "intercept": m.intercept_.tolist(),
     "predictProba": m.predict_proba(Xb).tolist(),
 })
+
+# Naive Bayes: GaussianNB's var_smoothing on data with a feature constant within each class and
+# on one sample per class; weighted GaussianNB and MultinomialNB on iris (counts: rounded 10·X).
+from sklearn.naive_bayes import GaussianNB, MultinomialNB
+
+nb = []
+Xc = np.array([[0.0, 1.0, 5.0], [0.0, 2.0, 5.0], [1.0, 3.0, 5.0], [1.0, 5.0, 5.0]])
+yc = np.array([0, 0, 1, 1])
+Xs = np.array([[1.0, 2.0], [3.0, 1.0], [0.5, 4.0]])
+ys = np.array([0, 1, 2])
+Xq = np.array([[0.5, 2.5, 5.0], [0.0, 1.5, 4.0], [1.0, 4.0, 6.0]])
+for name, Xn, yn, Xp in (("constantWithinClass", Xc, yc, Xq), ("oneSamplePerClass", Xs, ys, Xs + 0.25)):
+    for vs in (1e-9, 1e-2, 0.5):
+        m = GaussianNB(var_smoothing=vs).fit(Xn, yn)
+        nb.append({"model": "GaussianNB", "case": name, "X": Xn.tolist(), "y": yn.tolist(),
+                   "Xpredict": Xp.tolist(), "varSmoothing": vs, "theta": m.theta_.tolist(),
+                   "variance": m.var_.tolist(), "epsilon": float(m.epsilon_),
+                   "predictProba": m.predict_proba(Xp).tolist()})
+Xi, yi = load("iris")
+wi = weights(rng, len(yi), "float")
+m = GaussianNB().fit(Xi, yi, sample_weight=wi)
+nb.append({"model": "GaussianNB", "case": "weightedIris", "sampleWeight": wi.tolist(),
+           "varSmoothing": 1e-9, "theta": m.theta_.tolist(), "variance": m.var_.tolist(),
+           "classCount": m.class_count_.tolist(), "predictProba": m.predict_proba(Xi).tolist()})
+counts = np.round(10 * Xi)
+m = MultinomialNB(alpha=0.5).fit(counts, yi, sample_weight=wi)
+nb.append({"model": "MultinomialNB", "case": "weightedIrisCounts", "sampleWeight": wi.tolist(),
+           "alpha": 0.5, "featureLogProb": m.feature_log_prob_.tolist(),
+           "classCount": m.class_count_.tolist(), "predictProba": m.predict_proba(counts).tolist()})
+out["naiveBayes"] = nb
 
 target = ROOT / "tests" / "fixtures" / "sample_weight_sklearn.json"
 target.write_text(json.dumps(out) + "\n")

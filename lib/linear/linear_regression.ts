@@ -100,7 +100,7 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
 
   /** Weights w, one per feature. */
   get coef(): Vector {
-    return this.fitted().coef;
+    return this.fitted().coef.slice();
   }
 
   /** Bias b (0 when `fitIntercept` is false). */

@@ -11,7 +11,9 @@ import { Matrix } from "../core/matrix.ts";
 import { checkBoolean, checkNumber } from "../core/options.ts";
 import type { LabelLike } from "../core/validation.ts";
 import { uniqueLabels } from "../core/labels.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
+import { weightedClassCount } from "./weights.ts";
 import { type CategoryMatrixLike, type CategoryValue, toCategoryRows } from "./categories.ts";
 
 /** Options of {@link CategoricalNB}. */
@@ -64,10 +66,13 @@ export class CategoricalNB
    * Counts (class, feature value) pairs.
    * @param X categories, shape (nSamples, nFeatures)
    * @param y labels, shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,): weighted counts
    */
-  fit(X: CategoryMatrixLike, y: LabelLike): this {
+  fit(X: CategoryMatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const rows = toCategoryRows(X, "X");
-    const { classes, codes, classCount } = encodeLabels(y, rows.length);
+    const { classes, codes } = encodeLabels(y, rows.length);
+    const w = toSampleWeight(fitOptions.sampleWeight, rows.length);
+    const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = rows[0].length;
     const categories: CategoryValue[][] = [];
     const categoryCount: Matrix[] = [];
@@ -76,7 +81,7 @@ export class CategoricalNB
       const index = new Map(values.map((v, l) => [v, l]));
       const counts = new Matrix(k, values.length);
       for (let i = 0; i < rows.length; i++) {
-        counts.data[codes[i] * values.length + index.get(rows[i][j])!]++;
+        counts.data[codes[i] * values.length + index.get(rows[i][j])!] += w ? w[i] : 1;
       }
       categories.push(values);
       categoryCount.push(counts);

@@ -2,14 +2,20 @@
  * Gaussian naive Bayes: each feature, given the class, is normal,
  * P(x⁽ʲ⁾ | c) = N(x⁽ʲ⁾; θ_cj, σ²_cj), with θ and σ² the per-class sample mean and (biased) variance.
  * As in scikit-learn, ε = varSmoothing × max_j Var(X⁽ʲ⁾) is added to every σ² so that a feature
- * constant within a class does not divide by zero.
+ * constant within a class does not divide by zero; when every feature is constant (one sample),
+ * ε = varSmoothing (scikit-learn's ε would be 0 and its probabilities NaN).
+ * With `sampleWeight`, θ and σ² are weighted means and variances and N_c = Σ w (ε stays that of
+ * the unweighted X, as in scikit-learn).
  *
  * @module
  */
 import { Matrix } from "../core/matrix.ts";
 import { checkNumber } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
+import { ValueError } from "../core/errors.ts";
 import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
+import { weightedClassCount } from "./weights.ts";
 
 /** Options of {@link GaussianNB}. */
 export interface GaussianNBOptions {
@@ -50,21 +56,26 @@ export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, Mat
    * Estimates θ_cj, σ²_cj and the prior.
    * @param X shape (nSamples, nFeatures)
    * @param y labels, shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,)
    */
-  fit(X: MatrixLike, y: LabelLike): this {
+  fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
-    const { classes, codes, classCount } = encodeLabels(y, m.rows);
+    const { classes, codes } = encodeLabels(y, m.rows);
+    const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
+    const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = m.cols, x = m.data;
     const theta = new Matrix(k, d), variance = new Matrix(k, d);
     for (let i = 0; i < m.rows; i++) {
-      for (let j = 0; j < d; j++) theta.data[codes[i] * d + j] += x[i * d + j];
+      const wi = w ? w[i] : 1;
+      for (let j = 0; j < d; j++) theta.data[codes[i] * d + j] += wi * x[i * d + j];
     }
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) theta.data[c * d + j] /= classCount[c];
     // Two passes (mean, then squared deviations), as numpy's var does, for accuracy.
     for (let i = 0; i < m.rows; i++) {
+      const wi = w ? w[i] : 1;
       for (let j = 0; j < d; j++) {
         const dev = x[i * d + j] - theta.data[codes[i] * d + j];
-        variance.data[codes[i] * d + j] += dev * dev;
+        variance.data[codes[i] * d + j] += wi * dev * dev;
       }
     }
     const allMean = m.mean(0);
@@ -74,10 +85,17 @@ export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, Mat
       for (let i = 0; i < m.rows; i++) s += (x[i * d + j] - allMean[j]) ** 2;
       maxVar = Math.max(maxVar, s / m.rows);
     }
-    const epsilon = this.options.varSmoothing * maxVar;
+    const epsilon = this.options.varSmoothing * (maxVar > 0 ? maxVar : 1);
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < d; j++) {
-        variance.data[c * d + j] = variance.data[c * d + j] / classCount[c] + epsilon;
+        const v = variance.data[c * d + j] / classCount[c] + epsilon;
+        if (!(v > 0)) {
+          throw new ValueError(
+            `Feature ${j} is constant within class ${JSON.stringify(classes[c])}, so its ` +
+              `variance is 0 and its density is not defined. Use varSmoothing > 0 (default 1e-9).`,
+          );
+        }
+        variance.data[c * d + j] = v;
       }
     }
     const logPrior = classLogPrior(classCount, {

@@ -10,7 +10,9 @@ import { describe, ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
 import { checkBoolean, checkNumber } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
+import { weightedClassCount } from "./weights.ts";
 
 /** Options of {@link MultinomialNB}. */
 export interface MultinomialNBOptions {
@@ -53,14 +55,18 @@ export class MultinomialNB extends NaiveBayes<MultinomialNBOptions, MultinomialS
    * Counts features per class and smooths them.
    * @param X non-negative counts, shape (nSamples, nFeatures)
    * @param y labels, shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,): weighted counts
    */
-  fit(X: MatrixLike, y: LabelLike): this {
+  fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const m = checkNonNegative(toMatrix(X, "X"));
-    const { classes, codes, classCount } = encodeLabels(y, m.rows);
+    const { classes, codes } = encodeLabels(y, m.rows);
+    const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
+    const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = m.cols, alpha = this.options.alpha;
     const featureCount = new Matrix(k, d);
     for (let i = 0; i < m.rows; i++) {
-      for (let j = 0; j < d; j++) featureCount.data[codes[i] * d + j] += m.data[i * d + j];
+      const wi = w ? w[i] : 1;
+      for (let j = 0; j < d; j++) featureCount.data[codes[i] * d + j] += wi * m.data[i * d + j];
     }
     const featureLogProb = new Matrix(k, d);
     for (let c = 0; c < k; c++) {

@@ -9,12 +9,13 @@ import {
   checkInteger,
   checkNumber,
   checkOneOf,
+  classifierScore,
+  encodeLabels,
   Estimator,
   type FittedState,
   type LabelLike,
-  toLabels,
+  regressorScore,
   toVector,
-  uniqueLabels,
   ValueError,
   type VectorLike,
 } from "../core/mod.ts";
@@ -30,7 +31,6 @@ import {
 import { type ClassificationCriterion, growTree, type Target, type TreeNode } from "./grow.ts";
 import { pruneTree, type PruningPath, pruningPath, treeSize } from "./prune.ts";
 import { exportText, type ReadableNode, readableTree } from "./export.ts";
-import { r2Score } from "../metrics/regression.ts";
 
 /** Options shared by both trees. */
 export interface TreeOptions {
@@ -247,14 +247,15 @@ export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptio
     this.state = undefined;
     let classes: Cell[] = [];
     this.grow(X, (n) => {
-      const labels = toLabels(y, "y", n);
-      classes = uniqueLabels(labels);
-      const index = new Map(classes.map((c, k) => [c, k]));
-      return {
-        kind: "classification",
-        y: Int32Array.from(labels, (c) => index.get(c)!),
-        nClasses: classes.length,
-      };
+      // Mixed label kinds and continuous targets are refused here (one rule for all classifiers).
+      const encoded = encodeLabels(y, {
+        nSamples: n,
+        minClasses: 1,
+        estimator: this.className,
+        regressor: "DecisionTreeRegressor",
+      });
+      classes = encoded.classes;
+      return { kind: "classification", y: encoded.indices, nClasses: classes.length };
     }, fitOptions);
     this.state!.classes = classes;
     return this;
@@ -279,9 +280,7 @@ export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptio
 
   /** Accuracy on (X, y). */
   score(X: TableLike, y: LabelLike): number {
-    const yHat = this.predict(X);
-    const labels = toLabels(y, "y", yHat.length);
-    return labels.filter((v, i) => v === yHat[i]).length / labels.length;
+    return classifierScore(this.predict(X), y);
   }
 }
 
@@ -321,7 +320,7 @@ export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions
 
   /** Coefficient of determination R² on (X, y). */
   score(X: TableLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
+    return regressorScore(this.predict(X), y);
   }
 }
 

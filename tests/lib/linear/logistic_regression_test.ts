@@ -279,7 +279,7 @@ Deno.test("toJSON / fromJSON round trip keeps options, classes and predictions",
   assertThrows(
     () => LogisticRegression.fromJSON({ ...model.toJSON(), className: "StandardScaler" }),
     ValueError,
-    "Cannot restore a StandardScaler as a LogisticRegression",
+    "this is a StandardScaler model, not a LogisticRegression model",
   );
 });
 

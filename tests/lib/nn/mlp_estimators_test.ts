@@ -113,7 +113,7 @@ Deno.test("toJSON/fromJSON round trip predicts identically", () => {
   assertThrows(
     () => MLPRegressor.fromJSON(model.toJSON()),
     ValueError,
-    "Cannot restore a MLPClassifier as a MLPRegressor",
+    "this is a MLPClassifier model, not a MLPRegressor model",
   );
 });
 

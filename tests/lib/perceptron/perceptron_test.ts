@@ -178,7 +178,7 @@ Deno.test("round-trips through JSON", () => {
   assertThrows(
     () => Perceptron.fromJSON({ ...p.toJSON(), className: "GaussianNB" }),
     ValueError,
-    "class names differ",
+    "this is a GaussianNB model, not a Perceptron model",
   );
 });
 
