@@ -234,6 +234,21 @@ abstract class BaseForest<O extends ForestOptions & { criterion: string }>
   }
 
   /**
+   * Every tree's own output for X: one row-major n × nOutputs array per tree (class shares or
+   * means), for studying the ensemble (running averages, correlation between trees).
+   * @param X shape (nSamples, nFeatures)
+   */
+  predictTrees(X: MatrixLike): Float64Array[] {
+    const { trees, nOutputs } = this.fitted();
+    const m = this.checkPredictX(X);
+    return trees.map((tree) => {
+      const out = new Float64Array(m.rows * nOutputs);
+      accumulateTree(tree, m.data, m.cols, out);
+      return out;
+    });
+  }
+
+  /**
    * Mean decrease in impurity per feature, averaged over the trees and normalized to sum 1
    * (scikit-learn's `feature_importances_`).
    */

@@ -30,6 +30,15 @@ export {
   RandomForestClassifier,
   RandomForestRegressor,
 } from "./forest.ts";
+export {
+  impliedCorrelation,
+  inBagProbability,
+  runningAverages,
+  type TreeOutputs,
+  varianceByTrees,
+} from "./forest_study.ts";
+export { boostedTreeToReadable } from "./inspect.ts";
+export { bootstrapCounts, featureSampler } from "./forest_tree.ts";
 export { type EvalSet, type RoundInfo, trainBooster, type TrainOptions } from "./train.ts";
 export type { BoosterParams } from "./params.ts";
 export {
