@@ -24,4 +24,5 @@ export * from "./info/mod.ts";
 export * from "./maxent/mod.ts";
 export * from "./svm/mod.ts";
 export * from "./adaboost/mod.ts";
+export * from "./mixture/mod.ts";
 export * from "./deep/mod.ts";
