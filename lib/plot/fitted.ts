@@ -5,7 +5,9 @@
  */
 import { ShapeError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
-import { checkInteger, checkSameLength, extent, linspace, toRows, toVector } from "./inputs.ts";
+import { checkLengthsMatch } from "../core/errors.ts";
+import { checkInteger } from "../core/options.ts";
+import { extent, linspace, toRows, toVector } from "./inputs.ts";
 import { makeGrid, predictNumbers, toBatchPredict, toZ } from "./predict.ts";
 import { baseLayout, colorAt, mergeLayouts } from "./style.ts";
 import type { CommonOptions, NumericRows, NumericVector, Predictor, Trace } from "./types.ts";
@@ -46,7 +48,7 @@ export function fittedLine(
 ): Figure {
   const rows = toRows(X, "X", true);
   const targets = toVector(y, "y");
-  checkSameLength(rows, "X", targets, "y");
+  checkLengthsMatch("y", targets.length, "X", rows.length);
   const nFeatures = rows[0].length;
   if (nFeatures > 2) {
     throw new ShapeError(
@@ -65,7 +67,7 @@ function fittedCurve(
   predict: (G: number[][]) => number[],
   options: FittedLineOptions,
 ): Figure {
-  const resolution = checkInteger(options.resolution ?? 100, "resolution", 2);
+  const resolution = checkInteger("resolution", options.resolution ?? 100, 2);
   const x = rows.map((r) => r[0]);
   const [lo, hi] = extent(x);
   const xs = linspace(lo, hi, resolution);
@@ -101,7 +103,7 @@ function fittedSurface(
   predict: (G: number[][]) => number[],
   options: FittedLineOptions,
 ): Figure {
-  const resolution = checkInteger(options.resolution ?? 25, "resolution", 2);
+  const resolution = checkInteger("resolution", options.resolution ?? 25, 2);
   const grid = makeGrid(
     extent(rows.map((r) => r[0])),
     extent(rows.map((r) => r[1])),

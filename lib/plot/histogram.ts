@@ -6,7 +6,8 @@
  */
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
-import { checkInteger, extent, linspace, toVector } from "./inputs.ts";
+import { checkInteger } from "../core/options.ts";
+import { extent, linspace, toVector } from "./inputs.ts";
 import { baseLayout, colorAt } from "./style.ts";
 import type { CommonOptions, NumericVector, Trace } from "./types.ts";
 
@@ -29,7 +30,7 @@ export function histogramBins(values: NumericVector, bins?: number | NumericVect
   let edges: number[];
   if (bins === undefined || typeof bins === "number") {
     const n = bins ?? Math.ceil(Math.log2(xs.length)) + 1;
-    checkInteger(n, "bins", 1);
+    checkInteger("bins", n, 1);
     const [lo, hi] = extent(xs);
     edges = linspace(lo, hi, n + 1);
   } else {

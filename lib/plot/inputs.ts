@@ -102,48 +102,6 @@ export function toRows(X: unknown, name: string, vectorAsColumn = false): number
   return rows;
 }
 
-/** Checks labels: numbers or strings, one per sample. */
-export function toLabels(labels: unknown, name: string): (number | string)[] {
-  if (!isArrayLike(labels)) {
-    throw new ValueError(`'${name}' must be an array of labels. Got ${describe(labels)} instead.`);
-  }
-  const out: (number | string)[] = [];
-  for (let i = 0; i < labels.length; i++) {
-    const v = labels[i];
-    if (typeof v === "string" || (typeof v === "number" && Number.isFinite(v))) out.push(v);
-    else {
-      throw new ValueError(
-        `'${name}[${i}]' must be a finite number or a string. Got ${describe(v)} instead.`,
-      );
-    }
-  }
-  return out;
-}
-
-/** Throws a ShapeError unless two inputs have the same length. */
-export function checkSameLength(
-  a: ArrayLike<unknown>,
-  aName: string,
-  b: ArrayLike<unknown>,
-  bName: string,
-) {
-  if (a.length !== b.length) {
-    throw new ShapeError(
-      `'${aName}' and '${bName}' must have the same length. Got ${aName}: ${a.length}, ${bName}: ${b.length}.`,
-    );
-  }
-}
-
-/** Checks a positive integer option such as `resolution` or `bins`. */
-export function checkInteger(value: number, name: string, min: number): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new ValueError(
-      `The '${name}' option must be an integer >= ${min}. Got ${value} instead.`,
-    );
-  }
-  return value;
-}
-
 /** `n` evenly spaced numbers from `start` to `stop`, both included (numpy's `linspace`). */
 export function linspace(start: number, stop: number, n: number): number[] {
   if (n === 1) return [start];
@@ -163,16 +121,4 @@ export function extent(values: readonly number[]): [number, number] {
     if (v > hi) hi = v;
   }
   return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
-}
-
-/** Sorted distinct labels: numbers ascending, then strings in code-point order. */
-export function uniqueLabels(...lists: readonly (number | string)[][]): (number | string)[] {
-  const seen = new Set<number | string>();
-  for (const list of lists) for (const v of list) seen.add(v);
-  return [...seen].sort((a, b) => {
-    if (typeof a === "number" && typeof b === "number") return a - b;
-    if (typeof a === "number") return -1;
-    if (typeof b === "number") return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
 }

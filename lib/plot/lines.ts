@@ -5,7 +5,9 @@
  */
 import { ValueError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
-import { checkSameLength, toLabels, toVector, uniqueLabels } from "./inputs.ts";
+import { checkLengthsMatch } from "../core/errors.ts";
+import { toLabels, uniqueLabels } from "../core/labels.ts";
+import { toVector } from "./inputs.ts";
 import { baseLayout, colorAt } from "./style.ts";
 import type { CommonOptions, Labels, Layout, NumericVector, Trace } from "./types.ts";
 
@@ -62,7 +64,13 @@ export function linePlot(
     );
   }
   const traces: Trace[] = ys.map((values, i) => {
-    checkSameLength(xs, "x", values, series.length === 1 ? "y" : `y[${i}]`);
+    checkLengthsMatch(
+      series.length === 1 ? "y" : `y[${i}]`,
+      values.length,
+      "x",
+      xs.length,
+      "values",
+    );
     return {
       type: "scatter",
       mode: typeof mode === "string" ? mode : mode[i],
@@ -108,7 +116,7 @@ export interface ScatterOptions extends CommonOptions {
 export function scatter(x: NumericVector, y: NumericVector, options: ScatterOptions = {}): Figure {
   const xs = toVector(x, "x");
   const ys = toVector(y, "y", { allowNaN: true });
-  checkSameLength(xs, "x", ys, "y");
+  checkLengthsMatch("y", ys.length, "x", xs.length, "values");
   const size = options.size ?? 8;
   if (options.groups === undefined) {
     const name = typeof options.names === "string" ? options.names : options.names?.[0];
@@ -123,7 +131,7 @@ export function scatter(x: NumericVector, y: NumericVector, options: ScatterOpti
     return new Figure([trace], baseLayout(options, { showlegend: name !== undefined }));
   }
   const groups = toLabels(options.groups, "groups");
-  checkSameLength(xs, "x", groups, "groups");
+  checkLengthsMatch("groups", groups.length, "x", xs.length, "values");
   const classes = uniqueLabels(groups);
   const names = typeof options.names === "string" ? [options.names] : options.names;
   if (names !== undefined && names.length !== classes.length) {

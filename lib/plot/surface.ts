@@ -6,15 +6,10 @@
  */
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
-import {
-  checkInteger,
-  checkSameLength,
-  extent,
-  toLabels,
-  toRows,
-  toVector,
-  uniqueLabels,
-} from "./inputs.ts";
+import { checkLengthsMatch } from "../core/errors.ts";
+import { toLabels, uniqueLabels } from "../core/labels.ts";
+import { checkInteger } from "../core/options.ts";
+import { extent, toRows, toVector } from "./inputs.ts";
 import { makeGrid, pad, predictAny, toBatchPredict, toZ } from "./predict.ts";
 import { baseLayout, colorAt, tintAt } from "./style.ts";
 import type { CommonOptions, Labels, NumericRows, Predictor, Trace } from "./types.ts";
@@ -63,7 +58,7 @@ export function contour(
       `'xRange' and 'yRange' must be [low, high] with low < high. Got [${xRange}] and [${yRange}].`,
     );
   }
-  const resolution = checkInteger(options.resolution ?? 50, "resolution", 2);
+  const resolution = checkInteger("resolution", options.resolution ?? 50, 2);
   const grid = makeGrid([x0, x1], [y0, y1], resolution);
   const values = grid.points.map(([x, y]) => {
     const v = f(x, y);
@@ -129,8 +124,8 @@ export function decisionSurface(
     );
   }
   const labels = toLabels(y, "y");
-  checkSameLength(rows, "X", labels, "y");
-  const resolution = checkInteger(options.resolution ?? 100, "resolution", 2);
+  checkLengthsMatch("y", labels.length, "X", rows.length);
+  const resolution = checkInteger("resolution", options.resolution ?? 100, 2);
   const padding = options.padding ?? 0.1;
   if (!(padding >= 0)) {
     throw new ValueError(`The 'padding' option must be >= 0. Got ${padding} instead.`);

@@ -73,7 +73,11 @@ Deno.test("fittedLine, 2 features: 3-D scatter and the fitted plane on a grid", 
 });
 
 Deno.test("fittedLine: bad input is reported", () => {
-  assertThrows(() => fittedLine(X1, [1, 2, 3], { coef: [1] }), ShapeError, "Got X: 4, y: 3");
+  assertThrows(
+    () => fittedLine(X1, [1, 2, 3], { coef: [1] }),
+    ShapeError,
+    "y has 3 values, but X has 4 samples",
+  );
   assertThrows(
     () => fittedLine([[1, 2, 3]], [1], { coef: [1, 1, 1] }),
     ShapeError,

@@ -1,14 +1,6 @@
 import { assertEquals, assertThrows } from "@std/assert";
 import { Matrix, ShapeError, ValueError } from "../../../lib/core/mod.ts";
-import {
-  checkSameLength,
-  extent,
-  linspace,
-  toLabels,
-  toRows,
-  toVector,
-  uniqueLabels,
-} from "../../../lib/plot/inputs.ts";
+import { extent, linspace, toRows, toVector } from "../../../lib/plot/inputs.ts";
 
 Deno.test("toVector copies numbers into a plain array and names bad values", () => {
   const typed = new Int16Array([1, 2, 3]);
@@ -38,17 +30,9 @@ Deno.test("toRows reads number[][], typed rows, a Matrix and (optionally) a 1-D 
   assertThrows(() => toRows(42, "X"), ValueError, "'X' must be a 2-D array");
 });
 
-Deno.test("labels, lengths, grids and ranges", () => {
-  assertEquals(toLabels(["a", 1], "y"), ["a", 1]);
-  assertThrows(
-    () => toLabels([true], "y"),
-    ValueError,
-    "'y[0]' must be a finite number or a string",
-  );
-  assertThrows(() => checkSameLength([1], "a", [1, 2], "b"), ShapeError, "Got a: 1, b: 2.");
+Deno.test("grids and ranges (labels, lengths and integers are lib/core's, tested there)", () => {
   assertEquals(linspace(0, 1, 5), [0, 0.25, 0.5, 0.75, 1]);
   assertEquals(linspace(2, 3, 1), [2]);
   assertEquals(extent([3, -1, 2]), [-1, 3]);
   assertEquals(extent([2, 2]), [1.5, 2.5]);
-  assertEquals(uniqueLabels([3, "b", 1], ["a", 3, -2]), [-2, 1, 3, "a", "b"]);
 });

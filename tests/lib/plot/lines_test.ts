@@ -48,9 +48,13 @@ Deno.test("linePlot: mismatched lengths and option counts are reported", () => {
   assertThrows(
     () => linePlot([1, 2, 3], [1, 2]),
     ShapeError,
-    "'x' and 'y' must have the same length. Got x: 3, y: 2.",
+    "y has 2 values, but x has 3 values; they must match.",
   );
-  assertThrows(() => linePlot([1, 2], [[1, 2], [1]]), ShapeError, "y[1]: 1");
+  assertThrows(
+    () => linePlot([1, 2], [[1, 2], [1]]),
+    ShapeError,
+    "y[1] has 1 values, but x has 2 values",
+  );
   assertThrows(
     () => linePlot([1], [[1], [2]], { names: ["a"] }),
     ValueError,
@@ -74,8 +78,12 @@ Deno.test("scatter: one trace, or one per group in sorted label order", () => {
   assertEquals(ts.map((t) => [t.x, t.y]), [[[2, 4], [6, 8]], [[1, 3], [5, 7]]]);
   const strings = scatter([1, 2, 3], [1, 2, 3], { groups: ["b", "a", "b"] });
   assertEquals(traces(strings).map((t) => t.name), ["a", "b"]);
-  assertThrows(() => scatter([1, 2], [1, 2, 3]), ShapeError, "Got x: 2, y: 3");
-  assertThrows(() => scatter([1, 2], [1, 2], { groups: [1] }), ShapeError, "'groups'");
+  assertThrows(() => scatter([1, 2], [1, 2, 3]), ShapeError, "y has 3 values, but x has 2 values");
+  assertThrows(
+    () => scatter([1, 2], [1, 2], { groups: [1] }),
+    ShapeError,
+    "groups has 1 values, but x has 2 values",
+  );
   assertThrows(
     () => scatter([1, 2], [1, 2], { groups: [0, 1], names: ["only one"] }),
     ValueError,

@@ -88,8 +88,16 @@ Deno.test("decisionSurface: bad input is reported", () => {
     ShapeError,
     "needs X with 2 features",
   );
-  assertThrows(() => decisionSurface(perceptron, X, [1, 1]), ShapeError, "Got X: 3, y: 2");
-  assertThrows(() => decisionSurface(perceptron, X, [1, 1, NaN]), ValueError, "'y[2]'");
+  assertThrows(
+    () => decisionSurface(perceptron, X, [1, 1]),
+    ShapeError,
+    "y has 2 values, but X has 3 samples",
+  );
+  assertThrows(
+    () => decisionSurface(perceptron, X, [1, 1, NaN]),
+    ValueError,
+    "y must contain finite numbers or strings. Got NaN at index 2.",
+  );
   assertThrows(
     () => decisionSurface(perceptron, [1, 2, 3] as never, y),
     ShapeError,
