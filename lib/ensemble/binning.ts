@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { argsortStable } from "../metrics/argsort.ts";
 
 /** Binned training data, bins stored row-major as `Uint8Array` when every feature fits. */
 export interface BinnedData {
@@ -36,28 +37,18 @@ export interface BinnedData {
 /** Bin-edge rule. */
 export type BinMethod = "exact" | "hist";
 
-/** First index whose value is > v in sorted `edges` (upper bound). */
-function upperBound(edges: Float64Array, v: number): number {
-  let lo = 0, hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (edges[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The distinct present values of a column, sorted, with their counts. */
+/** The distinct present values of a sorted column, with their counts. */
 function distinct(sorted: Float64Array): { values: Float64Array; counts: Float64Array } {
-  const values: number[] = [], counts: number[] = [];
+  const values = new Float64Array(sorted.length), counts = new Float64Array(sorted.length);
+  let u = -1;
   for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]++;
+    if (u >= 0 && sorted[i] === values[u]) counts[u]++;
     else {
-      values.push(sorted[i]);
-      counts.push(1);
+      values[++u] = sorted[i];
+      counts[u] = 1;
     }
   }
-  return { values: Float64Array.from(values), counts: Float64Array.from(counts) };
+  return { values: values.slice(0, u + 1), counts: counts.slice(0, u + 1) };
 }
 
 /**
@@ -98,15 +89,26 @@ export function binData(
   const lowest = new Float64Array(nFeatures);
   const thresholds: Float64Array[] = [];
   const allEdges: Float64Array[] = [];
-  const column = new Float64Array(nRows);
+  const column = new Float64Array(nRows), rowOf = new Uint32Array(nRows);
+  // Bins go to a wide buffer first; narrowed to Uint8Array when every feature fits.
+  const wide = (method === "exact" ? nRows + 1 : maxBin) <= 65536
+    ? new Uint16Array(nRows * nFeatures)
+    : new Uint32Array(nRows * nFeatures);
   for (let f = 0; f < nFeatures; f++) {
     let m = 0;
     for (let i = 0; i < nRows; i++) {
       const v = data[i * nFeatures + f];
-      if (v === v) column[m++] = v;
-      else hasMissing[f] = 1;
+      if (v === v) {
+        column[m] = v;
+        rowOf[m++] = i;
+      } else hasMissing[f] = 1;
     }
-    const { values, counts } = distinct(column.subarray(0, m).sort());
+    // One sort (a radix sort on large columns) gives the cuts and every row's bin.
+    const present = column.subarray(0, m);
+    const order = argsortStable(present);
+    const sorted = new Float64Array(m);
+    for (let i = 0; i < m; i++) sorted[i] = present[order[i]];
+    const { values, counts } = distinct(sorted);
     const edges = method === "exact"
       ? values
       : quantileEdges(values, counts, Math.max(1, maxBin - hasMissing[f]));
@@ -125,21 +127,21 @@ export function binData(
     lowest[f] = edges.length ? edges[0] : 0;
     thresholds.push(thr);
     allEdges.push(edges.length ? edges : Float64Array.of(0));
+    let e = 0;
+    for (let i = 0; i < m; i++) {
+      const v = sorted[i];
+      while (e + 1 < edges.length && edges[e + 1] <= v) e++;
+      wide[rowOf[order[i]] * nFeatures + f] = e;
+    }
+    if (hasMissing[f]) {
+      for (let i = 0; i < nRows; i++) {
+        if (data[i * nFeatures + f] !== data[i * nFeatures + f]) wide[i * nFeatures + f] = nb;
+      }
+    }
   }
   let widest = 0;
   for (let f = 0; f < nFeatures; f++) widest = Math.max(widest, nBins[f] + hasMissing[f]);
-  const bins = widest <= 256
-    ? new Uint8Array(nRows * nFeatures)
-    : widest <= 65536
-    ? new Uint16Array(nRows * nFeatures)
-    : new Uint32Array(nRows * nFeatures);
-  for (let f = 0; f < nFeatures; f++) {
-    const edges = allEdges[f], missing = nBins[f];
-    for (let i = 0; i < nRows; i++) {
-      const v = data[i * nFeatures + f];
-      bins[i * nFeatures + f] = v === v ? Math.max(upperBound(edges, v) - 1, 0) : missing;
-    }
-  }
+  const bins = widest <= 256 ? new Uint8Array(wide) : wide;
   return {
     nRows,
     nFeatures,

@@ -83,6 +83,7 @@ function buildHistogram(
  * Grows one tree.
  * @param rows the rows this tree learns from (after subsampling / GOSS)
  * @param featureMask 1 for the features this tree may split on (column sampling), or null
+ * @param pool spare histogram buffers, reused across trees (every buffer goes back at the end)
  */
 export function growTree(
   data: BinnedData,
@@ -91,10 +92,10 @@ export function growTree(
   rows: Uint32Array,
   featureMask: Uint8Array | null,
   p: GrowParams,
+  pool: Float64Array[] = [],
 ): GrownTree {
   const totalBins = data.offsets[data.nFeatures];
   const useCnt = p.minDataInLeaf > 0;
-  const pool: Float64Array[] = [];
   const alloc = () => pool.pop() ?? new Float64Array(2 * totalBins);
   const idx = rows.slice();
   const tmp = new Uint32Array(idx.length);
@@ -219,6 +220,7 @@ export function growTree(
       open.push(...expand(c));
       leaves++;
     }
+    for (const c of open) pool.push(c.hist);
   }
   if (p.postPrune && p.gamma > 0) prune(0, left, right, gain, p.gamma);
   return compact({

@@ -8,7 +8,11 @@ import type { Random } from "../core/random.ts";
 
 /** Each row kept with probability `rate` (XGBoost's `subsample`); all rows when rate = 1. */
 export function sampleRows(n: number, rate: number, rng: Random): Uint32Array {
-  if (rate >= 1) return Uint32Array.from({ length: n }, (_, i) => i);
+  if (rate >= 1) {
+    const all = new Uint32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
   const out = new Uint32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) if (rng.uniform() < rate) out[m++] = i;

@@ -86,24 +86,11 @@ export function findBestSplit(
   featureMask: Uint8Array | null,
   p: SplitParams,
 ): SplitInfo {
-  const best: SplitInfo = { feature: -1, bin: 0, defaultLeft: false, gain: 0, gl: 0, hl: 0, cl: 0 };
   const parentGain = leafGain(p, g, h);
-  const mcw = p.minChildWeight, mdl = p.minDataInLeaf;
-  const consider = (f: number, bin: number, dl: boolean, gl: number, hl: number, cl: number) => {
-    const hr = h - hl, cr = c - cl;
-    if (hl < mcw || hr < mcw || hl <= 0 || hr <= 0) return;
-    if (mdl > 0 && (cl < mdl || cr < mdl)) return;
-    const gain = leafGain(p, gl, hl) + leafGain(p, g - gl, hr) - parentGain;
-    if (gain > best.gain) {
-      best.feature = f;
-      best.bin = bin;
-      best.defaultLeft = dl;
-      best.gain = gain;
-      best.gl = gl;
-      best.hl = hl;
-      best.cl = cl;
-    }
-  };
+  const mcw = p.minChildWeight, mdl = p.minDataInLeaf, lambda = p.lambda;
+  // Plain L2 (no α, no max step): the score is G²/(H + λ), inlined in the scan.
+  const plain = p.alpha === 0 && p.maxDeltaStep === 0;
+  let bestGain = 0, bestF = -1, bestBin = 0, bestDl = false, bestGl = 0, bestHl = 0, bestCl = 0;
   for (let f = 0; f < data.nFeatures; f++) {
     if (featureMask && !featureMask[f]) continue;
     const off = data.offsets[f], nb = data.nBins[f], mi = off + nb;
@@ -113,13 +100,30 @@ export function findBestSplit(
     if (!p.exactOrder || data.hasMissing[f]) {
       // Forward: left = bins 0..b, missing values go right.
       let gl = 0, hl = 0, cl = 0;
-      for (let b = 0; b < nb; b++) {
+      const last = miss ? nb : nb - 1;
+      for (let b = 0; b < last; b++) {
         const k = off + b;
         gl += hist[2 * k];
         hl += hist[2 * k + 1];
         if (cnt) cl += cnt[k];
-        if (b === nb - 1 && !miss) break;
-        consider(f, b, false, gl, hl, cnt ? cl : 0);
+        const hr = h - hl;
+        if (hl < mcw || hr < mcw || hl <= 0 || hr <= 0) continue;
+        if (mdl > 0 && (cl < mdl || c - cl < mdl)) continue;
+        const gr = g - gl;
+        const gain = (plain
+          ? (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda)
+          : leafGain(p, gl, hl) + leafGain(p, gr, hr)) - parentGain;
+        if (gain > bestGain) {
+          [bestGain, bestF, bestBin, bestDl, bestGl, bestHl, bestCl] = [
+            gain,
+            f,
+            b,
+            false,
+            gl,
+            hl,
+            cl,
+          ];
+        }
       }
     }
     if (p.exactOrder || miss) {
@@ -130,9 +134,34 @@ export function findBestSplit(
         gr += hist[2 * k];
         hr += hist[2 * k + 1];
         if (cnt) cr += cnt[k];
-        consider(f, b - 1, true, g - gr, h - hr, cnt ? c - cr : 0);
+        const hl = h - hr;
+        if (hl < mcw || hr < mcw || hl <= 0 || hr <= 0) continue;
+        if (mdl > 0 && (c - cr < mdl || cr < mdl)) continue;
+        const gl = g - gr;
+        const gain = (plain
+          ? (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda)
+          : leafGain(p, gl, hl) + leafGain(p, gr, hr)) - parentGain;
+        if (gain > bestGain) {
+          [bestGain, bestF, bestBin, bestDl, bestGl, bestHl, bestCl] = [
+            gain,
+            f,
+            b - 1,
+            true,
+            g - gr,
+            hl,
+            c - cr,
+          ];
+        }
       }
     }
   }
-  return best;
+  return {
+    feature: bestF,
+    bin: bestBin,
+    defaultLeft: bestDl,
+    gain: bestGain,
+    gl: bestGl,
+    hl: bestHl,
+    cl: cnt ? bestCl : 0,
+  };
 }

@@ -194,6 +194,7 @@ export function trainBooster(
   const rng = new Random(p.seed);
   const trees: BoostedTree[] = [], treeGroup: number[] = [], treeWeight: number[] = [];
   const grown: GrownTree[] = [];
+  const pool: Float64Array[] = [];
   const evalsResult: Record<string, Record<string, number[]>> = {};
   for (const e of evalStates) evalsResult[e.name] = Object.fromEntries(metrics.map((x) => [x, []]));
   const watched = metrics[metrics.length - 1];
@@ -249,7 +250,7 @@ export function trainBooster(
 
     for (let c = 0; c < K; c++) {
       const gc = g.subarray(c * n, (c + 1) * n), hc = h.subarray(c * n, (c + 1) * n);
-      const gt = growTree(data, gc, hc, rows, mask, grow);
+      const gt = growTree(data, gc, hc, rows, mask, grow, pool);
       if (obj === "regression_l1") renewL1(gt, yv, margin.subarray(c * n), w, grow.learningRate);
       const onTrain = treeOnTrain(gt, data, full);
       for (let i = 0; i < n; i++) margin[c * n + i] += newWeight * onTrain[i];
