@@ -7,18 +7,22 @@
 
 /** A value is of the right kind but not acceptable: NaN, an option out of range, an unknown label. */
 export class ValueError extends Error {
+  /** "ValueError", as Python names it. */
   override name = "ValueError";
 }
 
 /** Arrays do not have the shape an operation needs: ragged rows, mismatched lengths, feature drift. */
 export class ShapeError extends Error {
+  /** "ShapeError". */
   override name = "ShapeError";
 }
 
 /** `predict`, `transform` or a learned field was used before `fit`. */
 export class NotFittedError extends Error {
+  /** "NotFittedError", as scikit-learn names it. */
   override name = "NotFittedError";
 
+  /** scikit-learn's message, naming the estimator's class. */
   constructor(className: string) {
     super(
       `This ${className} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,

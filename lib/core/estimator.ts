@@ -13,10 +13,13 @@ import { type MatrixLike, toMatrix } from "./validation.ts";
 
 /** What `toJSON()` returns: plain JSON, typed arrays and matrices tagged so they revive exactly. */
 export interface EstimatorJSON {
+  /** The estimator's `className`, checked by `fromJSON`. */
   className: string;
   /** The layout of this envelope ({@link FORMAT_VERSION}); absent in models saved before it. */
   formatVersion?: number;
+  /** The options after merging over the defaults. */
   options: Record<string, unknown>;
+  /** The learned state (null before `fit`), typed arrays and matrices tagged. */
   state: unknown;
 }
 
@@ -105,6 +108,7 @@ export function readEstimatorJSON(json: unknown, expected?: string): EstimatorJS
 
 /** Learned state always records the feature count seen in `fit`, to catch drift later. */
 export interface FittedState {
+  /** The number of columns of X in `fit`. */
   nFeaturesIn: number;
 }
 
@@ -125,6 +129,7 @@ export abstract class Estimator<O extends object, S extends FittedState> {
   abstract readonly className: string;
   /** The options after merging over the defaults, frozen. */
   readonly options: Readonly<O>;
+  /** What `fit` learned; undefined before it (read it through `fitted()`). */
   protected state: S | undefined;
 
   /**
@@ -163,6 +168,10 @@ export abstract class Estimator<O extends object, S extends FittedState> {
     return m;
   }
 
+  /**
+   * The model as plain JSON (options and learned state) for `JSON.stringify`; restore it with
+   * the class's `fromJSON`.
+   */
   toJSON(): EstimatorJSON {
     return {
       className: this.className,
@@ -176,7 +185,16 @@ export abstract class Estimator<O extends object, S extends FittedState> {
    * Restores an estimator saved with `toJSON()` (also accepts the JSON string). The envelope is
    * checked first ({@link readEstimatorJSON}): garbage, `null` or another class's model is a
    * `ValueError` naming what came.
-   * @example const model = LinearRegression.fromJSON(JSON.parse(text));
+   * @example
+   * ```ts
+   * import { LinearRegression } from "../mod.ts";
+   * import { assertEquals } from "@std/assert";
+   *
+   * const model = new LinearRegression().fit([[0], [1], [2]], [1, 3, 5]);
+   * const text = JSON.stringify(model);
+   * const restored = LinearRegression.fromJSON(JSON.parse(text));
+   * assertEquals(restored.predict([[3]]), model.predict([[3]]));
+   * ```
    */
   static fromJSON<T extends Estimator<object, FittedState>>(
     this: new (options?: never) => T,

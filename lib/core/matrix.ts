@@ -10,15 +10,34 @@ import { ShapeError, ValueError } from "./errors.ts";
 /** A vector as algorithms see it. */
 export type Vector = Float64Array;
 
-type Operand = Matrix | number;
+/** The other operand of an elementwise operation: a matrix of the same shape, or a number. */
+export type Operand = Matrix | number;
 
-/** Dense row-major matrix over a contiguous `Float64Array`. Entry (i, j) is `data[i * cols + j]`. */
+/**
+ * Dense row-major matrix over a contiguous `Float64Array`. Entry (i, j) is `data[i * cols + j]`.
+ *
+ * @example
+ * ```ts
+ * import { Matrix } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const A = Matrix.from2D([[1, 2], [3, 4]]);
+ * assertEquals(A.get(1, 0), 3);
+ * assertEquals(A.matmul(Matrix.eye(2)).toArray(), [[1, 2], [3, 4]]);
+ * assertEquals(A.transpose().toArray(), [[1, 3], [2, 4]]);
+ * assertEquals(Array.from(A.sum(0)), [4, 6]); // column sums
+ * ```
+ */
 export class Matrix {
+  /** Number of rows. */
   readonly rows: number;
+  /** Number of columns. */
   readonly cols: number;
+  /** The rows · cols entries, row after row. */
   readonly data: Float64Array;
 
   /**
+   * A rows × cols matrix over `data` (zeros when omitted); the shape is checked.
    * @param rows number of rows
    * @param cols number of columns
    * @param data row-major values (length rows * cols); zeros when omitted. Not copied.
@@ -37,18 +56,22 @@ export class Matrix {
     this.data = data ?? new Float64Array(rows * cols);
   }
 
+  /** A rows × cols matrix of zeros. */
   static zeros(rows: number, cols: number): Matrix {
     return new Matrix(rows, cols);
   }
 
+  /** A rows × cols matrix with every entry `value`. */
   static full(rows: number, cols: number, value: number): Matrix {
     return new Matrix(rows, cols, new Float64Array(rows * cols).fill(value));
   }
 
+  /** A rows × cols matrix of ones. */
   static ones(rows: number, cols: number): Matrix {
     return Matrix.full(rows, cols, 1);
   }
 
+  /** The n × n identity matrix. */
   static eye(n: number): Matrix {
     const m = new Matrix(n, n);
     for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
@@ -81,14 +104,17 @@ export class Matrix {
     return new Matrix(1, values.length, Float64Array.from(values));
   }
 
+  /** [rows, cols]. */
   get shape(): [number, number] {
     return [this.rows, this.cols];
   }
 
+  /** Entry (i, j), unchecked (out-of-range indices read undefined). */
   get(i: number, j: number): number {
     return this.data[i * this.cols + j];
   }
 
+  /** Sets entry (i, j) in place, unchecked. */
   set(i: number, j: number, value: number): void {
     this.data[i * this.cols + j] = value;
   }
@@ -105,14 +131,17 @@ export class Matrix {
     return out;
   }
 
+  /** A copy with its own data. */
   clone(): Matrix {
     return new Matrix(this.rows, this.cols, this.data.slice());
   }
 
+  /** The rows as nested plain arrays (for printing, JSON and tests). */
   toArray(): number[][] {
     return Array.from({ length: this.rows }, (_, i) => Array.from(this.row(i)));
   }
 
+  /** Aᵀ, a new (cols × rows) matrix. */
   transpose(): Matrix {
     const { rows, cols, data } = this;
     const out = new Matrix(cols, rows);
@@ -162,10 +191,12 @@ export class Matrix {
     return out;
   }
 
+  /** Elementwise sum with a same-shape matrix, or adding a number. */
   add(other: Operand): Matrix {
     return this.zip(other, "add", (a, b) => a + b);
   }
 
+  /** Elementwise difference with a same-shape matrix, or subtracting a number. */
   sub(other: Operand): Matrix {
     return this.zip(other, "sub", (a, b) => a - b);
   }
@@ -175,10 +206,12 @@ export class Matrix {
     return this.zip(other, "mul", (a, b) => a * b);
   }
 
+  /** Elementwise quotient by a same-shape matrix, or dividing by a number. */
   div(other: Operand): Matrix {
     return this.zip(other, "div", (a, b) => a / b);
   }
 
+  /** A new matrix of `fn(value, i, j)` for every entry. */
   map(fn: (value: number, i: number, j: number) => number): Matrix {
     const out = new Matrix(this.rows, this.cols);
     for (let i = 0; i < this.rows; i++) {
@@ -206,6 +239,7 @@ export class Matrix {
 
   /** Sum of all entries, or per column (axis 0, length `cols`) or per row (axis 1, length `rows`). */
   sum(): number;
+  /** Per column (axis 0, length `cols`) or per row (axis 1, length `rows`). */
   sum(axis: 0 | 1): Vector;
   sum(axis?: 0 | 1): number | Vector {
     if (axis === undefined) {
@@ -222,6 +256,7 @@ export class Matrix {
 
   /** Mean of all entries, or per column (axis 0) or per row (axis 1). */
   mean(): number;
+  /** Per column (axis 0) or per row (axis 1). */
   mean(axis: 0 | 1): Vector;
   mean(axis?: 0 | 1): number | Vector {
     if (axis === undefined) return this.sum() / this.data.length;
@@ -274,10 +309,12 @@ export class Matrix {
     return Math.sqrt(s);
   }
 
+  /** `Matrix(rows, cols) [[…], …]`. */
   toString(): string {
     return `Matrix(${this.rows}, ${this.cols}) ${JSON.stringify(this.toArray())}`;
   }
 
+  /** Elementwise `fn` with a same-shape matrix (checked, `op` names it) or a number. */
   private zip(other: Operand, op: string, fn: (a: number, b: number) => number): Matrix {
     const out = new Matrix(this.rows, this.cols);
     if (typeof other === "number") {

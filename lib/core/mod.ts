@@ -5,7 +5,7 @@
  * @module
  */
 export { checkLengthsMatch, describe, NotFittedError, ShapeError, ValueError } from "./errors.ts";
-export { dot, Matrix, type Vector } from "./matrix.ts";
+export { dot, Matrix, type Operand, type Vector } from "./matrix.ts";
 export { cholesky, eigSymmetric, inverse, lstsq, solve, svd } from "./linalg.ts";
 export {
   checkSameLength,

@@ -22,6 +22,7 @@ function splitmix32(seed: number): () => number {
 
 /** Seeded generator: uniform, normal, gamma, integers, permutations, shuffles, choices. */
 export class Random {
+  /** The seed this generator started from. */
   readonly seed: number;
   private s0: number;
   private s1: number;
@@ -29,7 +30,10 @@ export class Random {
   private s3: number;
   private spareNormal: number | undefined;
 
-  /** @param seed any integer (default 0); equal seeds give equal streams */
+  /**
+   * A generator (xoshiro128**) started from `seed`: equal seeds give equal streams.
+   * @param seed any integer (default 0)
+   */
   constructor(seed = 0) {
     if (!Number.isInteger(seed)) {
       throw new ValueError(`The 'seed' must be an integer. Got ${seed} instead.`);

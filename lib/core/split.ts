@@ -34,12 +34,23 @@ function take<T>(data: Rows<T>, indices: ArrayLike<number>): Matrix | T[] {
  * @param X shape (nSamples, ...): a Matrix or any array of rows
  * @param y shape (nSamples,)
  * @returns `{ XTrain, XTest, yTrain, yTest }` of the same kinds as the inputs (arrays stay arrays)
+ * @example
+ * ```ts
+ * import { trainTestSplit } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const X = [[0], [1], [2], [3], [4], [5], [6], [7]], y = [0, 0, 0, 0, 1, 1, 1, 1];
+ * const { XTrain, XTest, yTest } = trainTestSplit(X, y, { testSize: 0.25, seed: 0 });
+ * assertEquals([XTrain.length, XTest.length], [6, 2]);
+ * assertEquals(trainTestSplit(X, y, { testSize: 0.25, seed: 0 }).yTest, yTest); // same seed
+ * ```
  */
 export function trainTestSplit<R, L>(
   X: ArrayLike<R>,
   y: ArrayLike<L>,
   options?: TrainTestSplitOptions,
 ): { XTrain: R[]; XTest: R[]; yTrain: L[]; yTest: L[] };
+/** The same split of a `Matrix` X: the two parts of X are matrices too. */
 export function trainTestSplit<L>(
   X: Matrix,
   y: ArrayLike<L>,

@@ -10,7 +10,9 @@ import { Matrix, type Vector } from "./matrix.ts";
 
 /** Anything with danfojs's `values`/`shape` (a DataFrame or Series), matched by shape, not import. */
 export interface FrameLike {
+  /** The cells: rows of a DataFrame, or a Series' values. */
   readonly values: unknown[];
+  /** [nRows, nColumns] of a DataFrame, [length] of a Series. */
   readonly shape: number[];
 }
 

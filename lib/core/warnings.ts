@@ -10,6 +10,7 @@
 
 /** Base class of every warning (Python's `Warning`). */
 export class Warning extends Error {
+  /** "Warning", as Python names it. */
   override name = "Warning";
 }
 
@@ -18,6 +19,7 @@ export class Warning extends Error {
  * Raise `maxIter`, scale the features, or loosen `tol`.
  */
 export class ConvergenceWarning extends Warning {
+  /** "ConvergenceWarning", as scikit-learn names it. */
   override name = "ConvergenceWarning";
 }
 
@@ -99,7 +101,9 @@ export function resetWarnings(): void {
 
 /** The value `fn` returned and the warnings it raised, in order. */
 export interface CaughtWarnings<T> {
+  /** What `fn` returned. */
   result: T;
+  /** The warnings raised while it ran (none printed). */
   warnings: Warning[];
 }
 
