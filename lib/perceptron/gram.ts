@@ -13,7 +13,11 @@ import { type MatrixLike, toMatrix } from "../core/validation.ts";
  * @returns shape (nSamples, nSamples), symmetric
  * @example
  * ```ts
- * gramMatrix([[3, 3], [4, 3], [1, 1]]).toArray(); // [[18, 21, 6], [21, 25, 7], [6, 7, 2]] (例2.2)
+ * import { gramMatrix } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const G = gramMatrix([[3, 3], [4, 3], [1, 1]]); // 例2.2
+ * assertEquals(G.toArray(), [[18, 21, 6], [21, 25, 7], [6, 7, 2]]);
  * ```
  */
 export function gramMatrix(X: MatrixLike): Matrix {

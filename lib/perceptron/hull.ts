@@ -16,7 +16,11 @@ import { type MatrixLike, toMatrix } from "../core/validation.ts";
  * @returns indices into `points`
  * @example
  * ```ts
- * convexHull([[0, 0], [2, 0], [1, 1], [2, 2], [0, 2]]); // [0, 1, 3, 4]
+ * import { convexHull } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // the centre point (1, 1) is inside: the hull is the square's corners
+ * assertEquals(convexHull([[0, 0], [2, 0], [1, 1], [2, 2], [0, 2]]), [0, 1, 3, 4]);
  * ```
  */
 export function convexHull(points: MatrixLike): number[] {

@@ -3,6 +3,11 @@
  *
  * @module
  */
-export { Perceptron, type PerceptronOptions, type PerceptronUpdate } from "./perceptron.ts";
+export {
+  Perceptron,
+  type PerceptronOptions,
+  type PerceptronState,
+  type PerceptronUpdate,
+} from "./perceptron.ts";
 export { gramMatrix } from "./gram.ts";
 export { convexHull } from "./hull.ts";

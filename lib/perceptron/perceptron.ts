@@ -45,18 +45,25 @@ export interface PerceptronUpdate {
   b: number;
 }
 
-interface PerceptronState extends ClassifierState {
+/** What {@link Perceptron} learns (saved by `toJSON`). */
+export interface PerceptronState extends ClassifierState {
   /** [negative class, positive class]: the labels that map to −1 and +1. */
   classes: (number | string)[];
+  /** The weight vector w (primal form; w = Σ αᵢ yᵢ xᵢ in the dual). */
   w: Float64Array;
+  /** The bias b. */
   b: number;
   /** αᵢ = η × (number of updates on point i); w = Σ αᵢ yᵢ xᵢ in both forms. */
   alpha: Float64Array;
   /** The Gram matrix (dual form only). */
   gram: Matrix | null;
+  /** Every update, in order (empty with `keepTrace: false`). */
   trace: PerceptronUpdate[];
+  /** Passes made over the training set. */
   nIter: number;
+  /** Updates made (mistakes met). */
   nUpdates: number;
+  /** True when the last pass made no mistake. */
   converged: boolean;
 }
 
@@ -77,15 +84,20 @@ const DEFAULTS: PerceptronOptions = {
  *
  * @example
  * ```ts
+ * import { Perceptron } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const p = new Perceptron().fit([[3, 3], [4, 3], [1, 1]], [1, 1, -1]); // 例2.1
- * p.coef; // Float64Array [1, 1]
- * p.intercept; // -3
- * p.trace.map((u) => u.index); // [0, 2, 2, 2, 0, 2, 2]
+ * assertEquals(Array.from(p.coef), [1, 1]);
+ * assertEquals(p.intercept, -3);
+ * assertEquals(p.trace.map((u) => u.index), [0, 2, 2, 2, 0, 2, 2]); // x₁, x₃, x₃, x₃, x₁, x₃, x₃
  * ```
  */
 export class Perceptron extends ClassifierEstimator<PerceptronOptions, PerceptronState> {
+  /** "Perceptron", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "Perceptron";
 
+  /** Creates an unfitted Perceptron; see {@link PerceptronOptions} for the options and their defaults. */
   constructor(options: Partial<PerceptronOptions> = {}) {
     super(DEFAULTS, options);
     const o = this.options;

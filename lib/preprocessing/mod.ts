@@ -3,4 +3,8 @@
  *
  * @module
  */
-export { StandardScaler, type StandardScalerOptions } from "./standard_scaler.ts";
+export {
+  StandardScaler,
+  type StandardScalerOptions,
+  type StandardScalerState,
+} from "./standard_scaler.ts";

@@ -17,10 +17,15 @@ export interface StandardScalerOptions {
   withStd: boolean;
 }
 
-interface StandardScalerState extends FittedState {
+/** What {@link StandardScaler} learns (saved by `toJSON`). */
+export interface StandardScalerState extends FittedState {
+  /** μ, the per-feature mean (learned even when `withMean: false` skips subtracting it). */
   mean: Vector;
+  /** σ², the per-feature population variance. */
   variance: Vector;
+  /** σ, the per-feature divisor: √σ², or 1 for a constant feature. */
   scale: Vector;
+  /** Number of rows `fit` saw. */
   nSamplesSeen: number;
 }
 
@@ -34,15 +39,19 @@ const DEFAULTS: StandardScalerOptions = { withMean: true, withStd: true };
  *
  * @example
  * ```ts
+ * import { StandardScaler } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const scaler = new StandardScaler().fit([[1, 10], [3, 30]]);
- * scaler.mean; // Float64Array [2, 20]
- * scaler.transform([[3, 30]]).toArray(); // [[1, 1]]
+ * assertEquals(Array.from(scaler.mean), [2, 20]);
+ * assertEquals(scaler.transform([[3, 30]]).toArray(), [[1, 1]]);
  * ```
  */
 export class StandardScaler extends Estimator<StandardScalerOptions, StandardScalerState> {
+  /** "StandardScaler", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "StandardScaler";
 
-  /** @param options `withMean`, `withStd` (both default true) */
+  /** Creates an unfitted StandardScaler; see {@link StandardScalerOptions} for the options and their defaults. */
   constructor(options: Partial<StandardScalerOptions> = {}) {
     super(DEFAULTS, options);
     checkBoolean("withMean", this.options.withMean);
