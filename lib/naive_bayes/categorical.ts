@@ -31,7 +31,8 @@ export interface CategoricalNBOptions {
   classPrior: number[] | null;
 }
 
-interface CategoricalState extends NaiveBayesState {
+/** What {@link CategoricalNB} learns (saved by `toJSON`). */
+export interface CategoricalState extends NaiveBayesState {
   /** Per feature, the sorted values seen in training (a_j1, …, a_jS_j). */
   categories: CategoryValue[][];
   /** Per feature, the counts N_{c,l} in a (nClasses, S_j) matrix. */
@@ -46,15 +47,28 @@ interface CategoricalState extends NaiveBayesState {
  *
  * @example
  * ```ts
- * // 例4.1 (λ = 0): x = (2, "S") scores 1/45 for Y = 1 and 1/15 for Y = −1
+ * import { CategoricalNB } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
+ * // 李航 例4.1: X⁽¹⁾ ∈ {1, 2, 3}, X⁽²⁾ ∈ {S, M, L}
+ * const x1 = [1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3];
+ * const x2 = ["S", "M", "M", "S", "S", "S", "M", "M", "L", "L", "L", "M", "M", "L", "L"];
+ * const Y = [-1, -1, 1, 1, -1, -1, -1, 1, 1, 1, 1, 1, 1, 1, -1];
+ * const X = x1.map((v, i) => [v, x2[i]]);
+ * // λ = 0: x = (2, "S") scores 1/15 for Y = −1 and 1/45 for Y = 1, so ŷ = −1
  * const nb = new CategoricalNB({ alpha: 0 }).fit(X, Y);
- * nb.jointScores([[2, "S"]]).toArray(); // [[0.0666…, 0.0222…]] (classes [-1, 1])
+ * const [[minus, plus]] = nb.jointScores([[2, "S"]]).toArray(); // classes [-1, 1]
+ * assertAlmostEquals(minus, 1 / 15);
+ * assertAlmostEquals(plus, 1 / 45);
+ * assertEquals(nb.predict([[2, "S"]]), [-1]);
  * ```
  */
 export class CategoricalNB
   extends NaiveBayes<CategoricalNBOptions, CategoricalState, CategoryMatrixLike> {
+  /** "CategoricalNB", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "CategoricalNB";
 
+  /** Creates an unfitted CategoricalNB; see {@link CategoricalNBOptions} for the options and their defaults. */
   constructor(options: Partial<CategoricalNBOptions> = {}) {
     super({ alpha: 1, smoothPrior: false, fitPrior: true, classPrior: null }, options);
     checkNumber("alpha", this.options.alpha, { min: 0 });
@@ -157,6 +171,7 @@ export class CategoricalNB
     return out;
   }
 
+  /** log P(c) + Σⱼ log P(x⁽ʲ⁾ | c) per sample and class, shape (nSamples, nClasses). */
   predictJointLogProba(X: CategoryMatrixLike): Matrix {
     const { classLogPrior } = this.fitted();
     const codes = this.encodeX(X);

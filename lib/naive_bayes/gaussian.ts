@@ -25,11 +25,13 @@ export interface GaussianNBOptions {
   varSmoothing: number;
 }
 
-interface GaussianState extends NaiveBayesState {
+/** What {@link GaussianNB} learns (saved by `toJSON`). */
+export interface GaussianState extends NaiveBayesState {
   /** Per-class feature means, shape (nClasses, nFeatures). */
   theta: Matrix;
   /** Per-class feature variances plus ε, shape (nClasses, nFeatures). */
   variance: Matrix;
+  /** ε = varSmoothing × the largest feature variance, added to every variance. */
   epsilon: number;
 }
 
@@ -40,13 +42,21 @@ interface GaussianState extends NaiveBayesState {
  *
  * @example
  * ```ts
+ * import { GaussianNB } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
+ * const X = [[1, 2], [2, 1], [1.5, 1.8], [6, 5], [7, 6], [6.5, 5.5]], y = [0, 0, 0, 1, 1, 1];
  * const nb = new GaussianNB().fit(X, y);
- * nb.predictProba(X).row(0);
+ * assertEquals(nb.predict([[1.2, 1.5], [6.8, 6]]), [0, 1]);
+ * const [p0, p1] = nb.predictProba([[4, 3.5]]).row(0);
+ * assertAlmostEquals(p0 + p1, 1); // a posterior distribution over the classes
  * ```
  */
 export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, MatrixLike> {
+  /** "GaussianNB", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "GaussianNB";
 
+  /** Creates an unfitted GaussianNB; see {@link GaussianNBOptions} for the options and their defaults. */
   constructor(options: Partial<GaussianNBOptions> = {}) {
     super({ priors: null, varSmoothing: 1e-9 }, options);
     checkNumber("varSmoothing", this.options.varSmoothing, { min: 0 });
@@ -130,6 +140,7 @@ export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, Mat
     return this.fitted().epsilon;
   }
 
+  /** log P(c) + Σⱼ log P(x⁽ʲ⁾ | c) per sample and class, shape (nSamples, nClasses). */
   predictJointLogProba(X: MatrixLike): Matrix {
     const { theta, variance, classLogPrior } = this.fitted();
     const m = this.checkPredictX(X);

@@ -4,7 +4,8 @@
  *
  * @module
  */
-export { CategoricalNB, type CategoricalNBOptions } from "./categorical.ts";
-export { GaussianNB, type GaussianNBOptions } from "./gaussian.ts";
-export { MultinomialNB, type MultinomialNBOptions } from "./multinomial.ts";
+export { NaiveBayes, type NaiveBayesState } from "./base.ts";
+export { CategoricalNB, type CategoricalNBOptions, type CategoricalState } from "./categorical.ts";
+export { GaussianNB, type GaussianNBOptions, type GaussianState } from "./gaussian.ts";
+export { MultinomialNB, type MultinomialNBOptions, type MultinomialState } from "./multinomial.ts";
 export type { CategoryMatrixLike, CategoryValue } from "./categories.ts";

@@ -24,7 +24,8 @@ export interface MultinomialNBOptions {
   classPrior: number[] | null;
 }
 
-interface MultinomialState extends NaiveBayesState {
+/** What {@link MultinomialNB} learns (saved by `toJSON`). */
+export interface MultinomialState extends NaiveBayesState {
   /** Σ of feature j over the samples of class c, shape (nClasses, nFeatures). */
   featureCount: Matrix;
   /** log θ_cj, shape (nClasses, nFeatures). */
@@ -38,13 +39,18 @@ interface MultinomialState extends NaiveBayesState {
  *
  * @example
  * ```ts
+ * import { MultinomialNB } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
  * const nb = new MultinomialNB({ alpha: 1 }).fit([[2, 0], [3, 1], [0, 4]], ["a", "a", "b"]);
- * nb.predict([[1, 0]]); // ["a"]
+ * assertEquals(nb.predict([[1, 0], [0, 2]]), ["a", "b"]);
  * ```
  */
 export class MultinomialNB extends NaiveBayes<MultinomialNBOptions, MultinomialState, MatrixLike> {
+  /** "MultinomialNB", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "MultinomialNB";
 
+  /** Creates an unfitted MultinomialNB; see {@link MultinomialNBOptions} for the options and their defaults. */
   constructor(options: Partial<MultinomialNBOptions> = {}) {
     super({ alpha: 1, fitPrior: true, classPrior: null }, options);
     checkNumber("alpha", this.options.alpha, { min: 0 });
@@ -105,6 +111,7 @@ export class MultinomialNB extends NaiveBayes<MultinomialNBOptions, MultinomialS
     return this.fitted().featureLogProb.clone();
   }
 
+  /** log P(c) + Σⱼ log P(x⁽ʲ⁾ | c) per sample and class, shape (nSamples, nClasses). */
   predictJointLogProba(X: MatrixLike): Matrix {
     const { featureLogProb, classLogPrior } = this.fitted();
     const m = checkNonNegative(this.checkPredictX(X));
