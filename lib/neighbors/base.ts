@@ -33,9 +33,11 @@ export interface NeighborsOptions {
 
 /** Learned state shared by the k-NN estimators: the training points themselves. */
 export interface NeighborsState extends FittedState {
+  /** The training points, shape (nSamples, nFeatures). */
   X: Matrix;
 }
 
+/** The defaults of {@link NeighborsOptions}: k = 5, Euclidean, uniform votes, kd-tree. */
 export const NEIGHBORS_DEFAULTS: NeighborsOptions = {
   nNeighbors: 5,
   p: 2,
@@ -49,6 +51,7 @@ export abstract class NeighborsBase<S extends NeighborsState>
   extends Estimator<NeighborsOptions, S> {
   private index: KDTree | BruteForce | undefined;
 
+  /** Merges `options` over {@link NEIGHBORS_DEFAULTS} and checks them. */
   protected constructor(options: Partial<NeighborsOptions> = {}) {
     super(NEIGHBORS_DEFAULTS, options);
     const o = this.options;

@@ -17,15 +17,23 @@ import { checkK, checkQuery, type NeighborsResult, type QueryResult } from "./re
  * @param X training points, shape (nSamples, nFeatures)
  * @example
  * ```ts
- * new BruteForce([[1, 1], [5, 1], [4, 4]], { p: 3 }).query([1, 1], 2).indices; // [0, 2]
+ * import { BruteForce } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const index = new BruteForce([[1, 1], [5, 1], [4, 4]], { p: 3 }); // 李航 例3.1
+ * assertEquals(index.query([1, 1], 2).indices, [0, 2]);
  * ```
  */
 export class BruteForce {
+  /** Minkowski exponent p of the metric. */
   readonly p: number;
+  /** Number of training points. */
   readonly nSamples: number;
+  /** Their dimension. */
   readonly nFeatures: number;
   private readonly data: Float64Array;
 
+  /** Stores a copy of X; every query measures its distance to every row. */
   constructor(X: MatrixLike, { p = 2 }: { p?: number } = {}) {
     this.p = checkP(p);
     const m: Matrix = toMatrix(X, "X");
@@ -58,6 +66,7 @@ export class BruteForce {
     return { k, indices, distances, nVisited: new Int32Array(Q.rows).fill(this.nSamples) };
   }
 
+  /** Scans every training point into `heap`, writing the k nearest at `offset`. */
   private searchInto(
     q: ArrayLike<number>,
     heap: NeighborHeap,

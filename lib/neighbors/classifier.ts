@@ -12,7 +12,9 @@ import { encodeLabels, type Label } from "../core/labels.ts";
 import { classifierScore } from "../core/scores.ts";
 import { NeighborsBase, type NeighborsOptions, type NeighborsState } from "./base.ts";
 
-interface ClassifierState extends NeighborsState {
+/** What {@link KNeighborsClassifier} learns (saved by `toJSON`): the training points and their labels. */
+export interface KNeighborsClassifierState extends NeighborsState {
+  /** The sorted distinct labels. */
   classes: Label[];
   /** y as indices into `classes`. */
   yCodes: Int32Array;
@@ -26,13 +28,19 @@ interface ClassifierState extends NeighborsState {
  *
  * @example
  * ```ts
+ * import { KNeighborsClassifier, loadIris } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { X, y, targetNames } = loadIris();
  * const knn = new KNeighborsClassifier({ nNeighbors: 3 }).fit(X, y);
- * knn.predict([[5.1, 3.5, 1.4, 0.2]]);
+ * assertEquals(knn.predict([[5.1, 3.5, 1.4, 0.2]]).map((c) => targetNames[Number(c)]), ["setosa"]);
  * ```
  */
-export class KNeighborsClassifier extends NeighborsBase<ClassifierState> {
+export class KNeighborsClassifier extends NeighborsBase<KNeighborsClassifierState> {
+  /** "KNeighborsClassifier", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "KNeighborsClassifier";
 
+  /** Creates an unfitted KNeighborsClassifier; see {@link NeighborsOptions} for the options and their defaults. */
   constructor(options: Partial<NeighborsOptions> = {}) {
     super(options);
   }

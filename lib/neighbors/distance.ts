@@ -86,7 +86,13 @@ export function fromReduced(r: number, p: number): number {
  * @param p exponent ≥ 1 or `Infinity` (default 2)
  * @example
  * ```ts
- * minkowski([1, 1], [4, 4], 3); // 3.7797631496846193 (李航 例3.1)
+ * import { minkowski } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
+ * // 李航 例3.1: from x₁ = (1, 1), x₃ = (4, 4) is nearer than x₂ = (5, 1) once p ≥ 3
+ * assertAlmostEquals(minkowski([1, 1], [4, 4], 3), 3.7797631496846193, 1e-15);
+ * assertEquals(minkowski([1, 1], [5, 1], 3), 4);
+ * assertEquals(minkowski([1, 1], [4, 4], Infinity), 3);
  * ```
  */
 export function minkowski(a: ArrayLike<number>, b: ArrayLike<number>, p = 2): number {

@@ -45,9 +45,11 @@ export interface KDNode {
   axis: number;
   /** The split coordinate (the median point's coordinate on `axis`); NaN for a leaf bucket. */
   split: number;
+  /** Depth in the tree (the root is 0). */
   depth: number;
   /** Child node ids, -1 when absent. */
   left: number;
+  /** Right child id, -1 when absent. */
   right: number;
   /** Training indices held by a leaf bucket (empty for internal nodes). */
   bucket: number[];
@@ -55,12 +57,17 @@ export interface KDNode {
 
 /** A point node's region and its splitting hyperplane x⁽ᵃˣⁱˢ⁾ = split. */
 export interface KDRegion {
+  /** Node id. */
   node: number;
+  /** Training index of the node's point. */
   point: number;
+  /** Splitting axis. */
   axis: number;
+  /** The split coordinate. */
   split: number;
   /** Lower and upper corners of the node's region (clipped to the given bounds). */
   lo: number[];
+  /** Upper corner of the node's region. */
   hi: number[];
 }
 
@@ -80,15 +87,24 @@ const SLACK = 1 + 1e-12;
  * @param X training points, shape (nSamples, nFeatures)
  * @example
  * ```ts
+ * import { KDTree } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
  * const tree = new KDTree([[2, 3], [5, 4], [9, 6], [4, 7], [8, 1], [7, 2]]);
- * tree.node(0).point; // 5, i.e. (7, 2) is the root (李航 例3.2)
- * tree.query([3, 4.5], 1); // { indices: [0], distances: [1.8027...], nVisited: ... }
+ * assertEquals(tree.node(0).point, 5); // (7, 2) is the root (李航 例3.2)
+ * const { indices, distances } = tree.query([3, 4.5], 1);
+ * assertEquals(indices, [0]); // (2, 3)
+ * assertAlmostEquals(distances[0], Math.hypot(1, 1.5));
  * ```
  */
 export class KDTree {
+  /** Minkowski exponent p of the metric. */
   readonly p: number;
+  /** Largest leaf bucket (1: the book's tree, a point per node). */
   readonly leafSize: number;
+  /** Number of training points. */
   readonly nSamples: number;
+  /** Their dimension. */
   readonly nFeatures: number;
   private readonly data: Float64Array;
   /** Training indices permuted so that each node owns a contiguous range. */
@@ -107,6 +123,7 @@ export class KDTree {
   private visited = 0;
   private steps: SearchStep[] | null = null;
 
+  /** Builds the tree by 算法3.2: split at the (upper) median, on the axes in turn. */
   constructor(X: MatrixLike, { p = 2, leafSize = 1 }: KDTreeOptions = {}) {
     this.p = checkP(p);
     this.leafSize = checkInteger("leafSize", leafSize, 1);
@@ -312,6 +329,7 @@ export class KDTree {
     }
   }
 
+  /** The distance of the current k-th nearest candidate. */
   private radius(): number {
     return fromReduced(this.heap.worst(), this.p);
   }

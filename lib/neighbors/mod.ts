@@ -14,6 +14,11 @@ export {
 } from "./kdtree.ts";
 export { BruteForce } from "./brute.ts";
 export type { NeighborsResult, QueryResult } from "./result.ts";
-export type { NeighborsOptions } from "./base.ts";
-export { KNeighborsClassifier } from "./classifier.ts";
-export { KNeighborsRegressor } from "./regressor.ts";
+export {
+  NEIGHBORS_DEFAULTS,
+  NeighborsBase,
+  type NeighborsOptions,
+  type NeighborsState,
+} from "./base.ts";
+export { KNeighborsClassifier, type KNeighborsClassifierState } from "./classifier.ts";
+export { KNeighborsRegressor, type KNeighborsRegressorState } from "./regressor.ts";

@@ -8,7 +8,9 @@ import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/va
 import { NeighborsBase, type NeighborsOptions, type NeighborsState } from "./base.ts";
 import { regressorScore } from "../core/scores.ts";
 
-interface RegressorState extends NeighborsState {
+/** What {@link KNeighborsRegressor} learns (saved by `toJSON`): the training points and targets. */
+export interface KNeighborsRegressorState extends NeighborsState {
+  /** The training targets. */
   y: Float64Array;
 }
 
@@ -17,13 +19,19 @@ interface RegressorState extends NeighborsState {
  *
  * @example
  * ```ts
- * const knn = new KNeighborsRegressor({ nNeighbors: 2, weights: "distance" }).fit([[0], [1], [3]], [0, 1, 3]);
- * knn.predict([[2]]); // [2]
+ * import { KNeighborsRegressor } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const knn = new KNeighborsRegressor({ nNeighbors: 2, weights: "distance" });
+ * knn.fit([[0], [1], [3]], [0, 1, 3]);
+ * assertEquals(Array.from(knn.predict([[2]])), [2]); // neighbours 1 and 3, equally near
  * ```
  */
-export class KNeighborsRegressor extends NeighborsBase<RegressorState> {
+export class KNeighborsRegressor extends NeighborsBase<KNeighborsRegressorState> {
+  /** "KNeighborsRegressor", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "KNeighborsRegressor";
 
+  /** Creates an unfitted KNeighborsRegressor; see {@link NeighborsOptions} for the options and their defaults. */
   constructor(options: Partial<NeighborsOptions> = {}) {
     super(options);
   }

@@ -17,6 +17,7 @@ export interface QueryResult {
 
 /** The neighbours of many query points, row-major with k columns. */
 export interface NeighborsResult {
+  /** Neighbours per query. */
   k: number;
   /** Shape (nQueries, k), row-major. */
   indices: Int32Array;
