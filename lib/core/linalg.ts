@@ -12,7 +12,7 @@ import {
   QrDecomposition,
   SingularValueDecomposition,
   WrapperMatrix1D,
-} from "ml-matrix";
+} from "npm:ml-matrix@6.15.1";
 import { ShapeError, ValueError } from "./errors.ts";
 import { Matrix, type Vector } from "./matrix.ts";
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { DataFrame } from "danfojs";
+import type { DataFrame } from "npm:danfojs@1.2.0";
 import { ValueError } from "../core/errors.ts";
 import type { Dataset } from "./types.ts";
 
@@ -72,6 +72,6 @@ export async function toFrame(
   const columns: Record<string, (number | string)[]> = {};
   featureNames.forEach((name, j) => columns[name] = X.map((row) => row[j]));
   columns[targetColumn] = target;
-  const { DataFrame } = await import("danfojs");
+  const { DataFrame } = await import("npm:danfojs@1.2.0");
   return new DataFrame(columns);
 }

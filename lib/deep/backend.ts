@@ -12,8 +12,8 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
-import "@tensorflow/tfjs-backend-wasm";
+import * as tf from "npm:@tensorflow/tfjs@4.22.0";
+import "npm:@tensorflow/tfjs-backend-wasm@4.22.0";
 
 type KernelFunc = tf.KernelConfig["kernelFunc"];
 type Backend = {

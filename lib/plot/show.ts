@@ -80,7 +80,7 @@ export async function showFigure(
   const open = options.open ?? config.open;
   if (open === "browser" || (open === "auto" && hasDisplay())) {
     // nodeplotlib starts a NestJS server: imported only when needed, as it is slow to load.
-    const npl = await import("nodeplotlib");
+    const npl = await import("npm:nodeplotlib@1.1.2");
     npl.plot(fig.data as Plot[], fig.layout as Layout);
     return undefined;
   }

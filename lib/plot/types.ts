@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type * as nodeplotlib from "nodeplotlib";
+import type * as nodeplotlib from "npm:nodeplotlib@1.1.2";
 
 /**
  * A plotly.js trace: nodeplotlib's `Plot` (`Partial<PlotData>` of @types/plotly.js), the

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DataFrame, Series } from "danfojs";
+import { DataFrame, Series } from "npm:danfojs@1.2.0";
 import { tableHTML, type TableOptions } from "./html.ts";
 
 /** The Deno kernel's display protocol key. */

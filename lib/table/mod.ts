@@ -27,6 +27,6 @@ export {
 export { escapeHTML, type TableData, tableHTML, type TableOptions } from "./html.ts";
 export { formatColumn, formatFloatColumn, formatValue } from "./format.ts";
 /** danfojs's classes, re-exported so that a notebook gets them with the display installed. */
-export { DataFrame, Series } from "danfojs";
+export { DataFrame, Series } from "npm:danfojs@1.2.0";
 
 installDisplay();
