@@ -14,7 +14,7 @@
  */
 import { ShapeError } from "../core/mod.ts";
 
-type Label = number | string;
+import type { Label } from "../core/labels.ts";
 
 /** Entropy in bits of a vector of class counts. */
 export function entropyOfCounts(counts: ArrayLike<number>): number {

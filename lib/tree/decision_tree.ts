@@ -66,16 +66,26 @@ const TREE_DEFAULTS: TreeOptions = {
   featureNames: null,
 };
 
-interface TreeState extends FittedState {
+/** What a decision tree learns (saved by `toJSON`). */
+export interface TreeState extends FittedState {
+  /** The fitted tree, pruned by `ccpAlpha`. */
   tree: TreeNode;
   /** The unpruned tree, kept for `costComplexityPruningPath`. */
   fullTree: TreeNode;
+  /** How each column was read during `fit` (categories of string columns). */
   encoding: FeatureEncoding;
+  /** The sorted class labels (empty for regression). */
   classes: Cell[];
 }
 
-abstract class BaseTree<O extends TreeOptions & { criterion: string }>
+/**
+ * What the classification and regression trees share: option checks, encoding X, growing and
+ * pruning, the fitted tree and its readable forms, feature importances.
+ * @typeParam O the options, with a `criterion`
+ */
+export abstract class BaseTree<O extends TreeOptions & { criterion: string }>
   extends Estimator<O, TreeState> {
+  /** Checks the options common to both trees (a ValueError names a bad one). */
   protected checkTreeOptions(): void {
     const o = this.options;
     if (o.maxDepth !== null) checkInteger("maxDepth", o.maxDepth, 1);
@@ -142,6 +152,7 @@ abstract class BaseTree<O extends TreeOptions & { criterion: string }>
     return pruningPath(this.fitted().fullTree);
   }
 
+  /** The feature names: the `featureNames` option, or x0, x1, .... */
   protected names(): string[] {
     const n = this.fitted().nFeaturesIn;
     const given = this.options.featureNames;
@@ -209,6 +220,7 @@ abstract class BaseTree<O extends TreeOptions & { criterion: string }>
   }
 }
 
+/** Options of {@link DecisionTreeClassifier}: the criterion and the shared {@link TreeOptions}. */
 export interface DecisionTreeClassifierOptions extends TreeOptions {
   /** "entropy": ID3's information gain; "gainRatio": C4.5; "gini": CART. @default "gini" */
   criterion: ClassificationCriterion;
@@ -219,14 +231,26 @@ export interface DecisionTreeClassifierOptions extends TreeOptions {
  * value, CART into "= a" / "≠ a"; numeric columns split at thresholds.
  *
  * @example
- * const tree = new DecisionTreeClassifier({ criterion: "entropy" }).fit(
- *   [["青年", "否"], ["中年", "是"]], ["否", "是"],
- * );
- * tree.exportText();
+ * ```ts
+ * import { DecisionTreeClassifier, loanApplications } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // 李航 例5.3: ID3 (information gain) on 表5.1 splits on 有自己的房子, then on 有工作
+ * const { X, y, featureNames } = loanApplications();
+ * const tree = new DecisionTreeClassifier({ criterion: "entropy", featureNames }).fit(X, y);
+ * assertEquals(tree.exportText().split("\n").slice(0, 2), [
+ *   "|--- 有自己的房子 = 否",
+ *   "|   |--- 有工作 = 否",
+ * ]);
+ * assertEquals([tree.depth, tree.nLeaves], [2, 3]);
+ * assertEquals(tree.predict([["青年", "否", "是", "一般"]]), ["是"]);
+ * ```
  */
 export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptions> {
+  /** "DecisionTreeClassifier", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "DecisionTreeClassifier";
 
+  /** Creates an unfitted DecisionTreeClassifier; see {@link DecisionTreeClassifierOptions} for the options and their defaults. */
   constructor(options: Partial<DecisionTreeClassifierOptions> = {}) {
     super({ ...TREE_DEFAULTS, criterion: "gini" }, options);
     checkOneOf("criterion", this.options.criterion, ["gini", "entropy", "gainRatio"] as const);
@@ -239,6 +263,7 @@ export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptio
   }
 
   /**
+   * Grows the tree on (X, y), then prunes it with `ccpAlpha` (李航 §5.2-5.5).
    * @param X shape (nSamples, nFeatures): numbers and/or strings
    * @param y shape (nSamples,): class labels (numbers or strings)
    * @param fitOptions `sampleWeight`, shape (nSamples,): weighted class counts and impurities
@@ -284,6 +309,7 @@ export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptio
   }
 }
 
+/** Options of {@link DecisionTreeRegressor}: the criterion and the shared {@link TreeOptions}. */
 export interface DecisionTreeRegressorOptions extends TreeOptions {
   /** Least squares (CART regression, 李航 算法5.5). @default "squaredError" */
   criterion: "squaredError";
@@ -294,8 +320,10 @@ export interface DecisionTreeRegressorOptions extends TreeOptions {
  * a leaf predicts the mean of its samples.
  */
 export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions> {
+  /** "DecisionTreeRegressor", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "DecisionTreeRegressor";
 
+  /** Creates an unfitted DecisionTreeRegressor; see {@link DecisionTreeRegressorOptions} for the options and their defaults. */
   constructor(options: Partial<DecisionTreeRegressorOptions> = {}) {
     super({ ...TREE_DEFAULTS, criterion: "squaredError" }, options);
     checkOneOf("criterion", this.options.criterion, ["squaredError"] as const);
@@ -303,6 +331,7 @@ export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions
   }
 
   /**
+   * Grows the least-squares tree on (X, y) (李航 算法5.5), then prunes it with `ccpAlpha`.
    * @param X shape (nSamples, nFeatures): numbers and/or strings
    * @param y shape (nSamples,): real targets
    * @param fitOptions `sampleWeight`, shape (nSamples,): weighted means and squared errors

@@ -9,7 +9,9 @@ import type { TreeNode } from "./grow.ts";
 
 /** A node with feature names and original category values instead of codes. */
 export interface ReadableNode {
+  /** Training rows reaching the node. */
   samples: number;
+  /** Node impurity under the criterion. */
   impurity: number;
   /** Class counts (classification) or [mean] (regression). */
   value: number[];

@@ -23,7 +23,9 @@ import { entropyOfCounts, giniOfCounts } from "./criteria.ts";
 import type { EncodedTable } from "./encode.ts";
 import { argsortColumn } from "./presort.ts";
 
+/** How a classification tree scores a split: Gini index (CART), information gain (ID3), gain ratio (C4.5). */
 export type ClassificationCriterion = "gini" | "entropy" | "gainRatio";
+/** Any split criterion: a classification one, or the squared error of regression trees. */
 export type Criterion = ClassificationCriterion | "squaredError";
 
 /** A node's test. Codes index the fitted categories of the feature. */
@@ -42,10 +44,13 @@ export interface TreeNode {
   impurity: number;
   /** Weighted class counts (classification) or [weighted mean] (regression). */
   value: number[];
+  /** The node's test; absent for a leaf. */
   split?: Split;
+  /** The child nodes, in the order of the split's branches; absent for a leaf. */
   children?: TreeNode[];
 }
 
+/** What a tree is grown to predict: class indices (and their count) or real targets. */
 export type Target =
   | { kind: "classification"; y: Int32Array; nClasses: number }
   | { kind: "regression"; y: Float64Array };

@@ -5,11 +5,13 @@
  * @module
  */
 export {
+  BaseTree,
   DecisionTreeClassifier,
   type DecisionTreeClassifierOptions,
   DecisionTreeRegressor,
   type DecisionTreeRegressorOptions,
   type TreeOptions,
+  type TreeState,
 } from "./decision_tree.ts";
 export {
   empiricalConditionalEntropy,
@@ -21,8 +23,8 @@ export {
   giniSplit,
   informationGain,
 } from "./criteria.ts";
-export type { Criterion, Split, TreeNode } from "./grow.ts";
+export type { ClassificationCriterion, Criterion, Split, Target, TreeNode } from "./grow.ts";
 export type { PruningPath } from "./prune.ts";
 export type { ReadableNode } from "./export.ts";
-export type { Cell, TableLike } from "./encode.ts";
+export type { Cell, FeatureEncoding, TableLike } from "./encode.ts";
 export { treeFigure } from "./plot.ts";

@@ -59,7 +59,16 @@ function branchText(condition: string): string {
 
 /**
  * A figure of the tree (from `model.toTree()`).
- * @example treeFigure(new DecisionTreeClassifier().fit(X, y).toTree())
+ * @example
+ * ```ts
+ * import { DecisionTreeClassifier, loanApplications, treeFigure } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { X, y, featureNames } = loanApplications();
+ * const tree = new DecisionTreeClassifier({ criterion: "entropy", featureNames }).fit(X, y);
+ * const fig = treeFigure(tree.toTree()); // a notebook cell ending in fig draws the tree
+ * assertEquals(String(fig), 'Figure("决策树 (decision tree)", 3 traces: scatter, scatter, scatter)');
+ * ```
  */
 export function treeFigure(root: ReadableNode, { title = "决策树 (decision tree)" } = {}): Figure {
   const { placed, edges } = place(root);

@@ -15,7 +15,13 @@ const RUN = 16;
  * counting sort, O(n); others a bottom-up merge sort with inline comparisons, O(n log n).
  * @param col one feature's values, finite, shape (nSamples,)
  * @example
- * argsortColumn(Float64Array.of(3, 1, 3, -0, 0)); // Uint32Array [3, 4, 1, 0, 2]
+ * ```ts
+ * import { argsortColumn } from "./presort.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * // stable: equal values (3 and 3, −0 and 0) keep their order
+ * assertEquals(Array.from(argsortColumn(Float64Array.of(3, 1, 3, -0, 0))), [3, 4, 1, 0, 2]);
+ * ```
  */
 export function argsortColumn(col: Float64Array): Uint32Array {
   const n = col.length;

@@ -15,7 +15,9 @@ import type { TreeNode } from "./grow.ts";
 
 /** The α at which each successive subtree appears, and its total leaf impurity R(T). */
 export interface PruningPath {
+  /** Increasing α, one per subtree of the pruning sequence (李航 算法5.7). */
   ccpAlphas: number[];
+  /** Total leaf impurity of the subtree pruned at each α. */
   impurities: number[];
 }
 
