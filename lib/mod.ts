@@ -25,4 +25,5 @@ export * from "./maxent/mod.ts";
 export * from "./svm/mod.ts";
 export * from "./adaboost/mod.ts";
 export * from "./mixture/mod.ts";
+export * from "./hmm/mod.ts";
 export * from "./deep/mod.ts";
