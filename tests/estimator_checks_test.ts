@@ -24,12 +24,6 @@ import {
  */
 export const KNOWN_FAILURES: Record<string, string> = {
   // Classifiers not yet on lib/core's encodeLabels (issue 15 migrates them).
-  "LogisticRegression / continuous y for a classifier": "float y taken as classes",
-  "CategoricalNB / continuous y for a classifier": "float y taken as classes",
-  "GaussianNB / continuous y for a classifier": "float y taken as classes",
-  "MultinomialNB / continuous y for a classifier": "float y taken as classes",
-  "MLPClassifier / continuous y for a classifier": "float y taken as classes",
-  "Perceptron / continuous y for a classifier": "says 'binary', not 'continuous'",
   "RandomForestClassifier / continuous y for a classifier": "float y taken as classes",
   "ExtraTreesClassifier / continuous y for a classifier": "float y taken as classes",
   "GradientBoostingClassifier / continuous y for a classifier": "float y taken as classes",
@@ -47,8 +41,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   "GradientBoostingRanker / NaN and ±Infinity in predict": "accepts ±Infinity",
   "GradientBoostingRanker / empty input": "fits an X without columns",
   "GradientBoostingRanker / feature drift": "message says 'Booster'",
-  // scikit-learn's QDA warns on a singular class covariance and still predicts.
-  "QuadraticDiscriminantAnalysis / constant columns": "refuses a constant column (regParam 0)",
 };
 
 /** Per-class data kinds, options for small fast fits, and checks that do not apply. */
@@ -56,19 +48,22 @@ export const TABLE: Record<string, CheckEntry> = {
   MultinomialNB: { data: "counts" },
   CategoricalNB: { data: "categorical" },
   MaxEnt: { data: "categorical" },
-  MLPClassifier: { options: { hiddenLayerSizes: [8], maxIter: 60 } },
-  MLPRegressor: { options: { hiddenLayerSizes: [8], maxIter: 60 } },
+  // Its `seed` is for solver "sgd"; the default closed form is deterministic.
+  LinearRegression: { deterministicWeights: true },
+  // One full batch without shuffling: integer weights give the repeated rows' training run.
+  MLPClassifier: {
+    options: { hiddenLayerSizes: [8], maxIter: 60, shuffle: false },
+    deterministicWeights: true,
+  },
+  MLPRegressor: {
+    options: { hiddenLayerSizes: [8], maxIter: 60, shuffle: false },
+    deterministicWeights: true,
+  },
   // predictProba exists only with Platt scaling fitted (scikit-learn's probability=True)
   SVC: { options: { probability: true } },
-  // mixtures are clusterers: predictProba's columns are components, not classes
-  GaussianMixture: {
-    options: { nComponents: 2 },
-    skip: { "predictProba is a distribution that agrees with predict": "columns are components" },
-  },
-  BernoulliMixture: {
-    options: { binarize: 1 },
-    skip: { "predictProba is a distribution that agrees with predict": "columns are components" },
-  },
+  // Mixtures are clusterers: predictProba's columns are their components.
+  GaussianMixture: { options: { nComponents: 2 } },
+  BernoulliMixture: { options: { binarize: 1 } },
   GradientBoostingClassifier: { missingValues: true, options: { nEstimators: 10 } },
   GradientBoostingRegressor: { missingValues: true, options: { nEstimators: 10 } },
   GradientBoostingRanker: {

@@ -9,13 +9,16 @@ import { Matrix, type Vector } from "../core/matrix.ts";
 
 /** Class summaries of a training set. */
 export interface ClassStats {
+  /** Nₖ, samples per class. */
   counts: Int32Array;
+  /** πₖ: the given priors, or Nₖ/N. */
   priors: Vector;
   /** Class means, shape (K, p). */
   means: Matrix;
 }
 
 /**
+ * Counts, priors and means per class.
  * @param X shape (n, p)
  * @param indices each sample's class index 0..K−1
  * @param K number of classes

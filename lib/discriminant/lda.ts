@@ -57,9 +57,13 @@ interface LDAState extends ClassifierState {
  */
 export class LinearDiscriminantAnalysis
   extends ClassifierEstimator<LinearDiscriminantAnalysisOptions, LDAState> {
+  /** "LinearDiscriminantAnalysis": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "LinearDiscriminantAnalysis";
 
-  /** @param options see {@link LinearDiscriminantAnalysisOptions} */
+  /**
+   * Stores the options (see {@link LinearDiscriminantAnalysisOptions}); nothing is learned until `fit`.
+   * @param options see {@link LinearDiscriminantAnalysisOptions}
+   */
   constructor(options: Partial<LinearDiscriminantAnalysisOptions> = {}) {
     super({ nComponents: null, priors: null, tol: 1e-4 }, options);
     if (this.options.nComponents !== null) checkInteger("nComponents", this.options.nComponents, 1);
@@ -67,8 +71,10 @@ export class LinearDiscriminantAnalysis
   }
 
   /**
+   * Estimates priors, class means and the pooled covariance (sphered by SVD), then the discriminant directions.
    * @param X shape (nSamples, nFeatures)
    * @param y class labels, at least two classes
+   * @returns this, fitted
    */
   fit(X: MatrixLike, y: LabelLike): this {
     const m = toMatrix(X, "X");

@@ -12,6 +12,7 @@ import { ValueError } from "../core/errors.ts";
 import { svd } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkNumber } from "../core/options.ts";
+import { warn, Warning } from "../core/warnings.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { argmaxRows, type Label } from "../core/labels.ts";
 import { classStats, softmaxRows } from "./class_stats.ts";
@@ -47,17 +48,23 @@ interface QDAState extends ClassifierState {
  */
 export class QuadraticDiscriminantAnalysis
   extends ClassifierEstimator<QuadraticDiscriminantAnalysisOptions, QDAState> {
+  /** "QuadraticDiscriminantAnalysis": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "QuadraticDiscriminantAnalysis";
 
-  /** @param options see {@link QuadraticDiscriminantAnalysisOptions} */
+  /**
+   * Stores the options (see {@link QuadraticDiscriminantAnalysisOptions}); nothing is learned until `fit`.
+   * @param options see {@link QuadraticDiscriminantAnalysisOptions}
+   */
   constructor(options: Partial<QuadraticDiscriminantAnalysisOptions> = {}) {
     super({ priors: null, regParam: 0 }, options);
     checkNumber("regParam", this.options.regParam, { min: 0, max: 1 });
   }
 
   /**
+   * Estimates priors, class means and one covariance per class (held as an SVD).
    * @param X shape (nSamples, nFeatures)
    * @param y class labels; each class needs at least 2 samples
+   * @returns this, fitted
    */
   fit(X: MatrixLike, y: LabelLike): this {
     const m = toMatrix(X, "X");
@@ -78,15 +85,21 @@ export class QuadraticDiscriminantAnalysis
       const Xk = m.selectRows(rows).broadcastRow(means.row(k), (a, b) => a - b);
       const { s, v } = svd(Xk);
       const variance = s.map((d) => (1 - r) * (d * d) / (counts[k] - 1) + r);
-      if (variance.some((v2) => !(v2 > 0)) || s.length < p) {
-        throw new ValueError(
-          `QuadraticDiscriminantAnalysis: the covariance of class ${
-            JSON.stringify(classes[k])
-          } is singular (collinear variables or fewer samples than features); set regParam > 0.`,
+      // Directions without spread (constant or collinear inputs, or Nₖ ≤ p) have no density:
+      // like scikit-learn, warn and keep the others (a pseudo-inverse and pseudo-determinant).
+      const keep = Array.from(variance.keys()).filter((c) => variance[c] > 1e-12 * variance[0]);
+      if (keep.length < p) {
+        warn(
+          new Warning(
+            `QuadraticDiscriminantAnalysis: variables are collinear in class ${
+              JSON.stringify(classes[k])
+            } ` +
+              `(covariance rank ${keep.length} < ${p}); set regParam > 0 to regularise.`,
+          ),
         );
       }
-      rotations.push(v.selectCols(Array.from({ length: s.length }, (_, c) => c)));
-      variances.push(variance);
+      rotations.push(v.selectCols(keep));
+      variances.push(Float64Array.from(keep, (c) => variance[c]));
     }
     this.state = { nFeaturesIn: p, classes, priors, means, rotations, variances };
     return this;

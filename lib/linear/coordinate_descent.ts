@@ -11,11 +11,13 @@ import type { Matrix, Vector } from "../core/matrix.ts";
 
 /** What one coordinate-descent run returns. */
 export interface CoordinateDescentResult {
+  /** The coefficients w. */
   coef: Vector;
   /** Duality gap at the end (unscaled objective). */
   gap: number;
   /** Number of full sweeps over the coordinates. */
   nIter: number;
+  /** Whether the gap test passed within `maxIter`. */
   converged: boolean;
 }
 

@@ -19,18 +19,27 @@ import { svd } from "../core/linalg.ts";
 
 /** The parts of `loadProstate()`'s result used here (lib/data's `ProstateData` fits). */
 export interface ProstateLike {
+  /** The 97 × 8 predictors, unscaled. */
   X: ArrayLike<ArrayLike<number>>;
+  /** lpsa, one per row. */
   y: ArrayLike<number>;
+  /** true for the 67 training rows. */
   train: ArrayLike<boolean>;
+  /** The predictors' names. */
   featureNames: readonly string[];
 }
 
 /** Standardised training and test sets of ESL §3.2. */
 export interface ProstateDesign {
+  /** Standardised predictors of the 67 training rows. */
   Xtrain: Matrix;
+  /** lpsa of the training rows. */
   ytrain: Vector;
+  /** Standardised predictors of the 30 test rows (same scaling). */
   Xtest: Matrix;
+  /** lpsa of the test rows. */
   ytest: Vector;
+  /** The predictors' names. */
   featureNames: string[];
 }
 
@@ -74,6 +83,7 @@ export function prostateDesign(data: ProstateLike): ProstateDesign {
 
 /** One column of ESL Table 3.3. */
 export interface Table33Column {
+  /** The column's method, as the book heads it. */
   method: "LS" | "Best Subset" | "Ridge" | "Lasso" | "PCR" | "PLS";
   /** The complexity grid (subset size, df, shrinkage s, or number of directions). */
   complexities: number[];

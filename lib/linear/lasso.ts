@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { RegressorEstimator } from "../core/classifier.ts";
+import type { FittedState } from "../core/estimator.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkBoolean, checkInteger, checkNumber } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
-import { r2Score } from "../metrics/regression.ts";
 import { centre, interceptFrom, linearPredict } from "./center.ts";
 import { lassoCoordinateDescent } from "./coordinate_descent.ts";
 
@@ -45,10 +45,14 @@ interface LassoState extends FittedState {
  * assertAlmostEquals(model.coef[0], 0.92);
  * ```
  */
-export class Lasso extends Estimator<LassoOptions, LassoState> {
+export class Lasso extends RegressorEstimator<LassoOptions, LassoState> {
+  /** "Lasso": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "Lasso";
 
-  /** @param options see {@link LassoOptions} */
+  /**
+   * Stores the options (see {@link LassoOptions}); nothing is learned until `fit`.
+   * @param options see {@link LassoOptions}
+   */
   constructor(options: Partial<LassoOptions> = {}) {
     super({ alpha: 1, fitIntercept: true, maxIter: 1000, tol: 1e-4 }, options);
     const o = this.options;
@@ -59,8 +63,10 @@ export class Lasso extends Estimator<LassoOptions, LassoState> {
   }
 
   /**
+   * Fits w by coordinate descent on the centred data, then b = ȳ − x̄·w.
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @returns this, fitted
    */
   fit(X: MatrixLike, y: VectorLike): this {
     const m = toMatrix(X, "X");
@@ -89,11 +95,6 @@ export class Lasso extends Estimator<LassoOptions, LassoState> {
   predict(X: MatrixLike): Vector {
     const { coef, intercept } = this.fitted();
     return linearPredict(this.checkPredictX(X), coef, intercept);
-  }
-
-  /** R² of the predictions on (X, y). */
-  score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
   }
 
   /** Weights w (exact zeros for dropped features). */

@@ -6,13 +6,13 @@
  *
  * @module
  */
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { RegressorEstimator } from "../core/classifier.ts";
+import type { FittedState } from "../core/estimator.ts";
 import { ValueError } from "../core/errors.ts";
 import { svd } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkInteger } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
-import { r2Score } from "../metrics/regression.ts";
 import { centre, interceptFrom, linearPredict } from "./center.ts";
 
 /** Options of {@link PCR}. */
@@ -43,18 +43,24 @@ interface PCRState extends FittedState {
  * assertAlmostEquals(pcr.coef[1], 0);
  * ```
  */
-export class PCR extends Estimator<PCROptions, PCRState> {
+export class PCR extends RegressorEstimator<PCROptions, PCRState> {
+  /** "PCR": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "PCR";
 
-  /** @param options see {@link PCROptions} */
+  /**
+   * Stores the options (see {@link PCROptions}); nothing is learned until `fit`.
+   * @param options see {@link PCROptions}
+   */
   constructor(options: Partial<PCROptions> = {}) {
     super({ nComponents: 2 }, options);
     checkInteger("nComponents", this.options.nComponents, 0);
   }
 
   /**
+   * Fits the first `nComponents` principal directions of the centred X and regresses y on them.
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @returns this, fitted
    */
   fit(X: MatrixLike, y: VectorLike): this {
     const m = toMatrix(X, "X");
@@ -102,11 +108,6 @@ export class PCR extends Estimator<PCROptions, PCRState> {
     const { xMean, components } = this.fitted();
     const Z = this.checkPredictX(X).broadcastRow(xMean, (a, b) => a - b);
     return Z.matmul(components.transpose());
-  }
-
-  /** R² of the predictions on (X, y). */
-  score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
   }
 
   /** Coefficients β = Σₘ θₘvₘ, one per feature. */

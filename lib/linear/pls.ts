@@ -6,13 +6,13 @@
  *
  * @module
  */
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { RegressorEstimator } from "../core/classifier.ts";
+import type { FittedState } from "../core/estimator.ts";
 import { ValueError } from "../core/errors.ts";
 import { inverse } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkBoolean, checkInteger } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
-import { r2Score } from "../metrics/regression.ts";
 import { linearPredict } from "./center.ts";
 
 /** Options of {@link PLSRegression}. */
@@ -50,10 +50,14 @@ interface PLSState extends FittedState {
  * assertAlmostEquals(pls.coef[1], 0);
  * ```
  */
-export class PLSRegression extends Estimator<PLSRegressionOptions, PLSState> {
+export class PLSRegression extends RegressorEstimator<PLSRegressionOptions, PLSState> {
+  /** "PLSRegression": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "PLSRegression";
 
-  /** @param options see {@link PLSRegressionOptions} */
+  /**
+   * Stores the options (see {@link PLSRegressionOptions}); nothing is learned until `fit`.
+   * @param options see {@link PLSRegressionOptions}
+   */
   constructor(options: Partial<PLSRegressionOptions> = {}) {
     super({ nComponents: 2, scale: true }, options);
     checkInteger("nComponents", this.options.nComponents, 1);
@@ -61,8 +65,10 @@ export class PLSRegression extends Estimator<PLSRegressionOptions, PLSState> {
   }
 
   /**
+   * Finds the `nComponents` PLS directions by NIPALS (one target) and the coefficients.
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @returns this, fitted
    */
   fit(X: MatrixLike, y: VectorLike): this {
     const m = toMatrix(X, "X");
@@ -141,11 +147,6 @@ export class PLSRegression extends Estimator<PLSRegressionOptions, PLSState> {
     const { xMean, xStd, xRotations } = this.fitted();
     const Z = this.checkPredictX(X).map((v, _i, j) => (v - xMean[j]) / xStd[j]);
     return Z.matmul(xRotations);
-  }
-
-  /** R² of the predictions on (X, y). */
-  score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
   }
 
   /** Coefficients w in the units of X (ŷ = Xw + b). */

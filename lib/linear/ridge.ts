@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { RegressorEstimator } from "../core/classifier.ts";
+import type { FittedState } from "../core/estimator.ts";
 import { ValueError } from "../core/errors.ts";
 import { svd } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkBoolean, checkNumber } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
-import { r2Score } from "../metrics/regression.ts";
 import { centre, interceptFrom, linearPredict } from "./center.ts";
 
 /** Options of {@link Ridge}. */
@@ -144,10 +144,14 @@ export function ridgePath(
  * assertAlmostEquals(model.coef[0], 2 / 3); // Σx꜀y꜀ / (Σx꜀² + α) = 2 / (2 + 1)
  * ```
  */
-export class Ridge extends Estimator<RidgeOptions, RidgeState> {
+export class Ridge extends RegressorEstimator<RidgeOptions, RidgeState> {
+  /** "Ridge": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "Ridge";
 
-  /** @param options see {@link RidgeOptions} */
+  /**
+   * Stores the options (see {@link RidgeOptions}); nothing is learned until `fit`.
+   * @param options see {@link RidgeOptions}
+   */
   constructor(options: Partial<RidgeOptions> = {}) {
     super({ alpha: 1, fitIntercept: true }, options);
     checkNumber("alpha", this.options.alpha, { min: 0 });
@@ -155,8 +159,10 @@ export class Ridge extends Estimator<RidgeOptions, RidgeState> {
   }
 
   /**
+   * Fits w and b in closed form through the SVD of the centred X.
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @returns this, fitted
    */
   fit(X: MatrixLike, y: VectorLike): this {
     const m = toMatrix(X, "X");
@@ -176,11 +182,6 @@ export class Ridge extends Estimator<RidgeOptions, RidgeState> {
   predict(X: MatrixLike): Vector {
     const { coef, intercept } = this.fitted();
     return linearPredict(this.checkPredictX(X), coef, intercept);
-  }
-
-  /** R² of the predictions on (X, y). */
-  score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
   }
 
   /** Weights w, one per feature. */

@@ -80,6 +80,16 @@ Deno.test("Table 4.3: backward stepwise keeps tobacco, ldl, famhist, age", () =>
   }
 });
 
+Deno.test("backward stepwise can end at the intercept-only model", () => {
+  const noise = [[1], [2], [1], [2], [1], [2], [1], [2]];
+  const r = backwardStepwiseLogistic(noise, [0, 1, 1, 0, 0, 1, 1, 0], ["noise"]);
+  assertEquals(r.features, []);
+  assertEquals(r.model, null);
+  assertEquals(r.summary.map((s) => s.name), ["intercept"]);
+  assertAlmostEquals(r.summary[0].coef, 0, 1e-12); // logit(1/2)
+  assertAlmostEquals(r.steps[1].deviance, 16 * Math.log(2), 1e-12);
+});
+
 Deno.test("errors: collinear inputs named by summary(); irls needs two classes; bad files", () => {
   const Xd = X.map((r) => [...r, r[4] + r[6]]);
   const m = new LogisticRegression({ penalty: "none", solver: "irls", maxIter: 20 }).fit(
