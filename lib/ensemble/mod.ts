@@ -38,6 +38,7 @@ export {
   varianceByTrees,
 } from "./forest_study.ts";
 export { boostedTreeToReadable } from "./inspect.ts";
+export { float32Boundary, nextUp, roundUpFloat32 } from "./float_bits.ts";
 export { bootstrapCounts, featureSampler } from "./forest_tree.ts";
 export { type EvalSet, type RoundInfo, trainBooster, type TrainOptions } from "./train.ts";
 export type { BoosterParams } from "./params.ts";
