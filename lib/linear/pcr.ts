@@ -80,7 +80,7 @@ export class PCR extends RegressorEstimator<PCROptions, PCRState> {
       // θₖ = ⟨zₖ, y⟩/⟨zₖ, zₖ⟩ with zₖ = dₖuₖ, so θₖ = uₖᵀy/dₖ.
       let uty = 0;
       for (let i = 0; i < m.rows; i++) uty += u.data[i * u.cols + k] * c.y[i];
-      const theta = s[k] > 0 ? uty / s[k] : 0;
+      const theta = s[k] > 1e-12 * s[0] ? uty / s[k] : 0; // a null direction adds nothing
       for (let j = 0; j < p; j++) {
         coef[j] += theta * v.data[j * v.cols + k];
         components.data[k * p + j] = v.data[j * v.cols + k];
