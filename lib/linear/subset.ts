@@ -6,7 +6,7 @@
  * @module
  */
 import { ValueError } from "../core/errors.ts";
-import { lstsq } from "../core/linalg.ts";
+import { cholesky, lstsq } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 import { centre } from "./center.ts";
@@ -47,11 +47,17 @@ export function bestSubset(X: MatrixLike, y: VectorLike): BestSubsetResult {
   const p = m.cols;
   if (p > 20) throw new ValueError(`bestSubset enumerates 2^p subsets; p must be <= 20. Got ${p}.`);
   const tss = c.y.reduce((s, v) => s + v * v, 0);
+  // One Gram matrix for all 2ᵖ fits: RSS(S) = yᵀy − bₛᵀ(XₛᵀXₛ)⁻¹bₛ with b = Xᵀy (centred data).
+  const G = c.X.transpose().matmul(c.X);
+  const b = c.X.transpose().matvec(c.y);
   const all: SubsetFit[] = [];
   for (let mask = 0; mask < 1 << p; mask++) {
     const features = [];
     for (let j = 0; j < p; j++) if (mask & (1 << j)) features.push(j);
-    all.push({ features, rss: features.length === 0 ? tss : subsetRss(c.X, c.y, features) });
+    all.push({
+      features,
+      rss: features.length === 0 ? tss : subsetRss(c.X, c.y, G, b, tss, features),
+    });
   }
   const best: SubsetFit[] = [];
   for (const fit of all) {
@@ -61,11 +67,42 @@ export function bestSubset(X: MatrixLike, y: VectorLike): BestSubsetResult {
   return { best, all };
 }
 
-function subsetRss(Xc: Matrix, yc: Vector, features: number[]): number {
+function subsetRss(
+  Xc: Matrix,
+  yc: Vector,
+  G: Matrix,
+  b: Vector,
+  tss: number,
+  features: number[],
+): number {
+  const k = features.length;
+  const Gs = new Matrix(k, k), bs = new Matrix(k, 1);
+  features.forEach((i, r) => {
+    bs.data[r] = b[i];
+    features.forEach((j, c) => (Gs.data[r * k + c] = G.get(i, j)));
+  });
+  try {
+    const w = cholesky(Gs); // Gs = LLᵀ, so bᵀGs⁻¹b = ‖L⁻¹b‖²
+    const z = solveLower(w, bs.data);
+    return Math.max(tss - z.reduce((s, v) => s + v * v, 0), 0);
+  } catch {
+    // a collinear subset: least squares by QR/SVD on the columns themselves
+  }
   const A = Xc.selectCols(features);
   const w = lstsq(A, Matrix.column(yc)).data;
   const fitted = A.matvec(w);
   let rss = 0;
   for (let i = 0; i < yc.length; i++) rss += (yc[i] - fitted[i]) ** 2;
   return rss;
+}
+
+/** Forward substitution L z = b for lower-triangular L. */
+function solveLower(L: Matrix, b: ArrayLike<number>): Vector {
+  const n = L.rows, z = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i];
+    for (let j = 0; j < i; j++) s -= L.data[i * n + j] * z[j];
+    z[i] = s / L.data[i * n + i];
+  }
+  return z;
 }
