@@ -140,7 +140,7 @@ export class Embedding extends Module {
       return tf.tidy(() => {
         const idx = t.dtype === "int32" ? t : t.toInt();
         const flat = idx.reshape([-1]);
-        let out = tf.gather(this.weight.value, flat);
+        let out = embeddingLookup(this.weight.value, flat);
         if (this.paddingIdx !== null) {
           out = out.mul(flat.notEqual(this.paddingIdx).toFloat().expandDims(1));
         }
@@ -159,6 +159,26 @@ export class Embedding extends Module {
     const pad = this.paddingIdx !== null ? `, padding_idx=${this.paddingIdx}` : "";
     return `${this.numEmbeddings}, ${this.embeddingDim}${pad}, sparse=False`;
   }
+}
+
+/**
+ * gather(weight, ids) whose gradient is a scatter-add (`tf.scatterND` sums duplicate ids): tfjs's
+ * own gradient of gather goes through `UnsortedSegmentSum`, which the wasm backend lacks and the
+ * CPU backend computes in O(vocabulary × ids) — seconds per step for a small model.
+ */
+export function embeddingLookup(weight: tf.Tensor, ids: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => {
+    const idx = ids.reshape([-1]);
+    const f = tf.customGrad((w, save) => {
+      (save as tf.GradSaveFunc)([idx]); // kept for the backward pass beyond this tidy
+      return {
+        value: tf.gather(w as tf.Tensor, idx),
+        gradFunc: (dy, [i]) =>
+          tf.scatterND(i.reshape([-1, 1]), dy as tf.Tensor, (w as tf.Tensor).shape),
+      };
+    });
+    return f(weight);
+  });
 }
 
 /** Throws if a tensor of token ids is not integral or leaves [0, vocab). */

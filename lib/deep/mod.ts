@@ -62,3 +62,30 @@ export {
   type TransformerOptions,
 } from "./transformer.ts";
 export { GRU, LSTM, RNN, type RNNOptions } from "./rnn.ts";
+export {
+  type CrossEntropyOptions,
+  setLearningRate,
+  tokenCrossEntropy,
+  trainStep,
+  type TrainStepOptions,
+  warmupLR,
+  type WarmupOptions,
+} from "./training.ts";
+export { CharVocab, padSequences, SPECIAL_TOKENS } from "./text.ts";
+export { DATE_FORMATS, type DatePair, makeDatePairs } from "./date_task.ts";
+export {
+  type Seq2SeqModel,
+  Seq2SeqRNN,
+  type Seq2SeqRNNOptions,
+  Seq2SeqTransformer,
+  type Seq2SeqTransformerOptions,
+} from "./seq2seq.ts";
+export { beamSearch, type BeamSearchOptions, type DecodeOptions, greedyDecode } from "./decode.ts";
+export {
+  fitSeq2Seq,
+  type FitSeq2SeqOptions,
+  seq2seqAccuracy,
+  type Seq2SeqVocab,
+  seq2seqVocab,
+  translate,
+} from "./seq2seq_train.ts";

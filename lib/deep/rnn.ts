@@ -120,7 +120,9 @@ abstract class RecurrentBase extends Module {
           const F = seq.shape[2] as number;
           let xw = tf.matMul(seq.reshape([B * T, F]), Wih, false, true);
           if (bih) xw = xw.add(bih);
-          const steps = tf.unstack(xw.reshape([B, T, -1]), 1);
+          // per-step slices, not tf.unstack: the gradient of unstack fails when a step's output is unused
+          const xw3 = xw.reshape([B, T, -1]);
+          const G = xw3.shape[2] as number;
           let h: tf.Tensor = h0
             ? h0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
             : tf.zeros([B, H]);
@@ -132,7 +134,7 @@ abstract class RecurrentBase extends Module {
             const t = d ? T - 1 - s : s;
             let hw = tf.matMul(h, Whh, false, true);
             if (bhh) hw = hw.add(bhh);
-            [h, c] = this.#cell(steps[t], hw, h, c);
+            [h, c] = this.#cell(xw3.slice([0, t, 0], [B, 1, G]).reshape([B, G]), hw, h, c);
             ys[t] = h;
           }
           outs.push(tf.stack(ys, 1));
