@@ -493,7 +493,8 @@ export const CHECKS: Record<string, Check> = {
     const m = c.fit(c.make(), c.data.X, c.data.y);
     const P = proba(m, c.data.Xtest);
     if (!P) return;
-    const classes = m.classes as unknown[];
+    // A classifier's columns follow `classes`; a clusterer's are its components 0..K−1.
+    const classes = (m.classes as unknown[] | undefined) ?? P[0].map((_, k) => k);
     const yHat = m.predict(c.data.Xtest);
     P.forEach((row, i) => {
       assertEquals(row.length, classes.length);

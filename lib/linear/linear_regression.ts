@@ -24,6 +24,7 @@ import {
 } from "../core/mod.ts";
 import { squaredLoss, squaredLossGradient } from "./squared_loss.ts";
 import { ValueError } from "../core/errors.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { r2Score } from "../metrics/regression.ts";
 import {
   coefficientStdErr,
@@ -116,11 +117,18 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
   /**
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,): weighted least squares Σ wᵢ(yᵢ − ŷᵢ)²
+   * (solver "lstsq"; scikit-learn's `sample_weight`)
    */
-  fit(X: MatrixLike, y: VectorLike): this {
+  fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
     const Xm = toMatrix(X, "X");
     const yv = toVector(y, "y", Xm.rows);
-    this.state = this.options.solver === "lstsq" ? this.fitLstsq(Xm, yv) : this.fitSgd(Xm, yv);
+    const w = toSampleWeight(fitOptions.sampleWeight, Xm.rows);
+    if (w && this.options.solver !== "lstsq") {
+      throw new ValueError("sampleWeight needs solver 'lstsq'.");
+    }
+    if (w) this.state = this.fitWeighted(Xm, yv, w);
+    else this.state = this.options.solver === "lstsq" ? this.fitLstsq(Xm, yv) : this.fitSgd(Xm, yv);
     return this;
   }
 
@@ -174,6 +182,36 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
       lossHistory: new Float64Array(),
       ...this.stdErrs(X, y, coef, intercept),
     };
+  }
+
+  /**
+   * Weighted least squares: centre with the weighted means, scale row i by √wᵢ, solve. No
+   * standard errors (summary() is for unweighted fits).
+   */
+  private fitWeighted(X: Matrix, y: Vector, w: Vector): LinearRegressionState {
+    const d = X.cols, n = X.rows;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += w[i];
+    const xMean = new Float64Array(d);
+    let yMean = 0;
+    if (this.options.fitIntercept) {
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < d; j++) xMean[j] += w[i] * X.data[i * d + j];
+        yMean += w[i] * y[i];
+      }
+      for (let j = 0; j < d; j++) xMean[j] /= total;
+      yMean /= total;
+    }
+    const Xc = new Matrix(n, d), yc = new Matrix(n, 1);
+    for (let i = 0; i < n; i++) {
+      const s = Math.sqrt(w[i]);
+      for (let j = 0; j < d; j++) Xc.data[i * d + j] = s * (X.data[i * d + j] - xMean[j]);
+      yc.data[i] = s * (y[i] - yMean);
+    }
+    const coef = lstsq(Xc, yc).data;
+    let intercept = yMean;
+    for (let j = 0; j < d; j++) intercept -= xMean[j] * coef[j];
+    return { nFeaturesIn: d, coef, intercept, lossHistory: new Float64Array() };
   }
 
   /** σ̂²(AᵀA)⁻¹ with A = [1 | X]: the sampling covariance of the estimates (ESL 3.8). */

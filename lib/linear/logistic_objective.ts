@@ -12,6 +12,9 @@
  *
  *   J(θ) = (1/n) Σᵢ ℓᵢ(θ) + (α/2) Σₖ ‖wₖ‖²,   α = 1 / (C·n)   (α = 0 without penalty).
  *
+ * With sample weights (scikit-learn's C·Σᵢ wᵢ ℓᵢ + ½‖w‖²), n becomes Σᵢ wᵢ and each ℓᵢ, its
+ * gradient and Hessian term are multiplied by wᵢ.
+ *
  * Intercepts are not penalised. 李航《统计学习方法》§6.1.3 maximises the same likelihood
  * without the penalty; ESL §4.4.1 derives the Newton (IRLS) step.
  *
@@ -27,8 +30,22 @@ export interface LogisticProblem {
   X: Matrix;
   /** Whether θ has an intercept column. */
   fitIntercept: boolean;
-  /** Penalty strength α = 1/(C·n); 0 for no penalty. */
+  /** Penalty strength α = 1/(C·n) (1/(C·Σw) with weights); 0 for no penalty. */
   alpha: number;
+  /**
+   * Row weights wᵢ ≥ 0 (scikit-learn's `sample_weight`), length n: the data term becomes
+   * (1/Σw) Σᵢ wᵢ ℓᵢ, so integer weights equal repeated rows. All 1 when absent.
+   */
+  sampleWeight?: Vector;
+}
+
+/** Σ wᵢ, or n without weights. */
+function totalWeight(problem: LogisticProblem): number {
+  const w = problem.sampleWeight;
+  if (!w) return problem.X.rows;
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += w[i];
+  return s;
 }
 
 /**
@@ -63,10 +80,14 @@ export class BinaryLogisticObjective implements TwiceDifferentiableObjective {
   constructor(readonly problem: LogisticProblem, readonly y: Vector) {
     this.q = problem.X.cols + (problem.fitIntercept ? 1 : 0);
     this.size = this.q;
+    this.total = totalWeight(problem);
   }
 
+  /** Σ wᵢ (n without weights): the data term's normaliser. */
+  private readonly total: number;
+
   valueAndGradient(theta: Vector, grad: Vector): number {
-    const { X, alpha } = this.problem;
+    const { X, alpha, sampleWeight: sw } = this.problem;
     const { rows: n, cols: p, data } = X;
     const y = this.y;
     const b = this.q > p ? theta[p] : 0;
@@ -76,22 +97,23 @@ export class BinaryLogisticObjective implements TwiceDifferentiableObjective {
       const o = i * p;
       let z = b;
       for (let j = 0; j < p; j++) z += theta[j] * data[o + j];
-      loss += softplus(z) - y[i] * z;
-      const r = sigmoid(z) - y[i];
+      const wi = sw ? sw[i] : 1;
+      loss += wi * (softplus(z) - y[i] * z);
+      const r = wi * (sigmoid(z) - y[i]);
       for (let j = 0; j < p; j++) grad[j] += r * data[o + j];
       if (this.q > p) grad[p] += r;
     }
     let penalty = 0;
-    for (let j = 0; j < this.q; j++) grad[j] /= n;
+    for (let j = 0; j < this.q; j++) grad[j] /= this.total;
     for (let j = 0; j < p; j++) {
       penalty += theta[j] * theta[j];
       grad[j] += alpha * theta[j];
     }
-    return loss / n + 0.5 * alpha * penalty;
+    return loss / this.total + 0.5 * alpha * penalty;
   }
 
   hessian(theta: Vector): Matrix {
-    const { X, alpha } = this.problem;
+    const { X, alpha, sampleWeight: sw } = this.problem;
     const { rows: n, cols: p, data } = X;
     const q = this.q;
     const H = new Matrix(q, q);
@@ -103,13 +125,13 @@ export class BinaryLogisticObjective implements TwiceDifferentiableObjective {
       let z = 0;
       for (let j = 0; j < q; j++) z += theta[j] * xt[j];
       const s = sigmoid(z);
-      const w = s * (1 - s);
+      const w = (sw ? sw[i] : 1) * s * (1 - s);
       for (let a = 0; a < q; a++) {
         const wa = w * xt[a];
         for (let c = a; c < q; c++) h[a * q + c] += wa * xt[c];
       }
     }
-    symmetrize(H, 1 / n);
+    symmetrize(H, 1 / this.total);
     for (let j = 0; j < p; j++) h[j * q + j] += alpha;
     return H;
   }
@@ -150,10 +172,14 @@ export class MultinomialLogisticObjective implements TwiceDifferentiableObjectiv
   ) {
     this.q = problem.X.cols + (problem.fitIntercept ? 1 : 0);
     this.size = this.q * nClasses;
+    this.total = totalWeight(problem);
   }
 
+  /** Σ wᵢ (n without weights): the data term's normaliser. */
+  private readonly total: number;
+
   valueAndGradient(theta: Vector, grad: Vector): number {
-    const { X, alpha } = this.problem;
+    const { X, alpha, sampleWeight: sw } = this.problem;
     const { rows: n, cols: p, data } = X;
     const K = this.nClasses, q = this.q;
     const z = new Float64Array(K), prob = new Float64Array(K);
@@ -168,11 +194,11 @@ export class MultinomialLogisticObjective implements TwiceDifferentiableObjectiv
         z[k] = s;
       }
       const lse = softmaxRowInto(z, prob);
-      const yi = this.y[i];
-      loss += lse - z[yi];
+      const yi = this.y[i], wi = sw ? sw[i] : 1;
+      loss += wi * (lse - z[yi]);
       prob[yi] -= 1; // now pᵢₖ − Yᵢₖ
       for (let k = 0; k < K; k++) {
-        const r = prob[k], t = k * q;
+        const r = wi * prob[k], t = k * q;
         for (let j = 0; j < p; j++) grad[t + j] += r * data[o + j];
         if (q > p) grad[t + p] += r;
       }
@@ -180,17 +206,17 @@ export class MultinomialLogisticObjective implements TwiceDifferentiableObjectiv
     let penalty = 0;
     for (let k = 0; k < K; k++) {
       const t = k * q;
-      for (let j = 0; j < q; j++) grad[t + j] /= n;
+      for (let j = 0; j < q; j++) grad[t + j] /= this.total;
       for (let j = 0; j < p; j++) {
         penalty += theta[t + j] * theta[t + j];
         grad[t + j] += alpha * theta[t + j];
       }
     }
-    return loss / n + 0.5 * alpha * penalty;
+    return loss / this.total + 0.5 * alpha * penalty;
   }
 
   hessian(theta: Vector): Matrix {
-    const { X, alpha } = this.problem;
+    const { X, alpha, sampleWeight: sw } = this.problem;
     const { rows: n, cols: p, data } = X;
     const K = this.nClasses, q = this.q, size = this.size;
     const H = new Matrix(size, size);
@@ -205,9 +231,10 @@ export class MultinomialLogisticObjective implements TwiceDifferentiableObjectiv
         z[k] = s;
       }
       softmaxRowInto(z, prob);
+      const wi = sw ? sw[i] : 1;
       for (let k = 0; k < K; k++) {
         for (let l = k; l < K; l++) {
-          const w = prob[k] * ((k === l ? 1 : 0) - prob[l]);
+          const w = wi * prob[k] * ((k === l ? 1 : 0) - prob[l]);
           for (let a = 0; a < q; a++) {
             const wa = w * xt[a];
             const row = (k * q + a) * size + l * q;
@@ -217,7 +244,7 @@ export class MultinomialLogisticObjective implements TwiceDifferentiableObjectiv
         }
       }
     }
-    symmetrize(H, 1 / n);
+    symmetrize(H, 1 / this.total);
     // μ·P on the coordinates that are unpenalised, P = (1/K) 11ᵀ across classes.
     let mu = 0;
     for (let d = 0; d < size; d++) mu = Math.max(mu, h[d * size + d]);

@@ -12,6 +12,7 @@ import { checkInteger, checkNumber } from "../core/options.ts";
 import { Random } from "../core/random.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { softmaxRowInto } from "./softmax.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
 
 /** Options of {@link SoftmaxRegression}. */
@@ -44,7 +45,7 @@ export interface SoftmaxHistory {
 }
 
 /** Extra arguments of {@link SoftmaxRegression.fit}. */
-export interface SoftmaxFitOptions {
+export interface SoftmaxFitOptions extends FitOptions {
   /** Held-out [X, y] evaluated after every epoch (never trained on). */
   evalSet?: [MatrixLike, LabelLike];
 }
@@ -102,11 +103,13 @@ export class SoftmaxRegression
    * Trains for `epochs` passes of shuffled minibatches.
    * @param X shape (nSamples, nFeatures)
    * @param y labels, length nSamples, at least two classes
-   * @param options `evalSet` to record test loss and accuracy per epoch
+   * @param options `evalSet` to record test loss and accuracy per epoch; `sampleWeight`
+   * (length nSamples): each minibatch step follows Σ wᵢ∇ℓᵢ / Σ wᵢ over the batch
    */
-  fit(X: MatrixLike, y: LabelLike, { evalSet }: SoftmaxFitOptions = {}): this {
+  fit(X: MatrixLike, y: LabelLike, { evalSet, sampleWeight }: SoftmaxFitOptions = {}): this {
     const m = toMatrix(X, "X");
     const { classes, indices } = this.encodeTarget(y, m.rows);
+    const w = toSampleWeight(sampleWeight, m.rows);
     const { learningRate, batchSize, epochs, seed, initStd, tol } = this.options;
     const n = m.rows, p = m.cols, K = classes.length;
     let evalData: { X: Matrix; y: Int32Array } | undefined;
@@ -132,19 +135,23 @@ export class SoftmaxRegression
         const end = Math.min(start + batchSize, n);
         gW.fill(0);
         gb.fill(0);
+        let batchWeight = 0;
         for (let t = start; t < end; t++) {
-          const i = order[t], o = i * p;
+          const i = order[t], o = i * p, wi = w ? w[i] : 1;
+          batchWeight += wi;
+          if (wi === 0) continue;
           scores(W, b, m.data, o, z);
           softmaxRowInto(z, prob);
           prob[indices[i]] -= 1; // ŷ − y
           for (let k = 0; k < K; k++) {
-            const r = prob[k];
+            const r = wi * prob[k];
             if (r === 0) continue;
             for (let j = 0; j < p; j++) gW[k * p + j] += r * m.data[o + j];
             gb[k] += r;
           }
         }
-        const step = learningRate / (end - start);
+        if (batchWeight === 0) continue;
+        const step = learningRate / batchWeight;
         for (let a = 0; a < gW.length; a++) W.data[a] -= step * gW[a];
         for (let k = 0; k < K; k++) b[k] -= step * gb[k];
       }

@@ -100,12 +100,18 @@ export interface LossOptions extends ForwardOptions {
   task: "classification" | "regression";
   /** λ of the penalty (λ/2) Σₗ ‖W⁽ˡ⁾‖² (biases are not penalised). @default 0 */
   l2?: number;
+  /**
+   * Per-sample weights wᵢ ≥ 0, shape (n,): the data loss becomes Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ (integer
+   * weights equal repeated rows). All 1 when absent.
+   */
+  sampleWeight?: ArrayLike<number>;
 }
 
 /**
  * The objective on a batch: data loss + (λ/2) Σ‖W‖².
  * - classification: (1/n) Σᵢ −log softmax(oᵢ)[yᵢ]
  * - regression: (1/n) Σᵢ ½ ‖oᵢ − yᵢ‖²
+ * (with `sampleWeight`, weighted means Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ instead of (1/n) Σᵢ)
  * @param X shape (n, nInputs)
  * @param y classification: labels 0..k−1, shape (n,); regression: targets, shape (n, nOutputs)
  */
@@ -116,7 +122,10 @@ export function mlpLoss(
   options: LossOptions,
 ): Tensor {
   const out = forwardMLP(params, X, options);
-  let loss = options.task === "classification"
+  const w = options.sampleWeight;
+  let loss = w
+    ? weightedLoss(out, y, w, options.task)
+    : options.task === "classification"
     ? softmaxCrossEntropy(out, y as ArrayLike<number>)
     : halfMseLoss(out, y instanceof Matrix ? y : Matrix.column(y as ArrayLike<number>));
   const l2 = options.l2 ?? 0;
@@ -124,6 +133,32 @@ export function mlpLoss(
     for (const W of params.weights) loss = loss.add(W.pow(2).sum().mul(l2 / 2));
   }
   return loss;
+}
+
+/** Σᵢ wᵢ ℓᵢ / Σᵢ wᵢ for softmax cross-entropy or the halved squared error. */
+function weightedLoss(
+  out: Tensor,
+  y: ArrayLike<number> | Matrix,
+  w: ArrayLike<number>,
+  task: "classification" | "regression",
+): Tensor {
+  const n = out.rows, k = out.cols;
+  if (w.length !== n) {
+    throw new ShapeError(`sampleWeight has ${w.length} values, but X has ${n} samples.`);
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i];
+  // A constant (n, k) matrix carrying each row's weight (on its label for classification).
+  const W = new Matrix(n, k);
+  if (task === "classification") {
+    const labels = y as ArrayLike<number>;
+    for (let i = 0; i < n; i++) W.data[i * k + labels[i]] = w[i];
+    return out.logSoftmax(1).mul(Tensor.constant(W)).sum().mul(-1 / total);
+  }
+  const Y = y instanceof Matrix ? y : Matrix.column(y as ArrayLike<number>);
+  for (let i = 0; i < n; i++) W.data.fill(w[i], i * k, (i + 1) * k);
+  const r = out.sub(Tensor.constant(Y));
+  return r.mul(r).mul(Tensor.constant(W)).sum().mul(0.5 / (total * k));
 }
 
 /** The parameters as an optimizer sees them; biases opt out of any optimizer weight decay. */

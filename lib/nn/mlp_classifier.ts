@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { FitOptions } from "../core/sample_weight.ts";
 import {
   argmaxRows,
   classifierScore,
@@ -50,8 +51,8 @@ export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,): numbers or strings
    */
-  fit(X: MatrixLike, y: LabelLike): this {
-    for (const _ of this.fitEpochs(X, y));
+  fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
+    for (const _ of this.fitEpochs(X, y, fitOptions));
     return this;
   }
 

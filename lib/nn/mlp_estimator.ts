@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { Tensor } from "../autodiff/mod.ts";
 import {
   checkBoolean,
@@ -179,11 +180,17 @@ export abstract class MLPEstimator<S extends MLPState> extends Estimator<MLPOpti
    * (predict) between epochs. Re-initialises the weights: every call trains from scratch.
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,): each batch loss is Σ wᵢℓᵢ / Σ wᵢ and
+   * the epoch loss the weighted mean (integer weights equal repeated rows in expectation)
    */
-  *fitEpochs(X: MatrixLike, y: LabelLike): Generator<EpochInfo, this> {
+  *fitEpochs(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): Generator<EpochInfo, this> {
     const o = this.options;
     const Xm = toMatrix(X, "X");
     const { target, nOutputs, extra } = this.prepare(Xm, y);
+    // Unit weights take the unweighted path, so they give bit-identical models.
+    const given = toSampleWeight(fitOptions.sampleWeight, Xm.rows);
+    const w = given?.every((v) => v === 1) ? undefined : given;
+    const totalWeight = w ? w.reduce((s, v) => s + v, 0) : Xm.rows;
     const n = Xm.rows, batch = Math.min(o.batchSize, n), batches = Math.ceil(n / batch);
     const rng = new Random(o.seed);
     const params = initMLP([Xm.cols, ...o.hiddenLayerSizes, nOutputs], { init: o.init, rng });
@@ -213,19 +220,23 @@ export abstract class MLPEstimator<S extends MLPState> extends Estimator<MLPOpti
       for (let s = 0; s < n; s += batch) {
         const idx = order.subarray(s, Math.min(s + batch, n));
         const yb = Float64Array.from(idx, (i) => target[i]);
+        const wb = w ? Float64Array.from(idx, (i) => w[i]) : undefined;
+        const batchWeight = wb ? wb.reduce((a, v) => a + v, 0) : idx.length;
+        if (batchWeight === 0) continue;
         const loss = mlpLoss(params, Xm.selectRows(idx), yb, {
           task: this.task,
           activation: o.activation,
           dropout: o.dropout,
           training: true,
           rng,
-          l2: o.alpha / idx.length,
+          l2: o.alpha / batchWeight,
+          sampleWeight: wb,
         });
         loss.backward();
         optimizer.step(parameters);
-        total += loss.item() * idx.length;
+        total += loss.item() * batchWeight;
       }
-      const loss = total / n;
+      const loss = total / totalWeight;
       lossHistory.push(loss);
       this.fitted().nIter = epoch;
       if (!Number.isFinite(loss)) {

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { FitOptions } from "../core/sample_weight.ts";
 import {
   type LabelLike,
   Matrix,
@@ -37,8 +38,8 @@ export class MLPRegressor extends MLPEstimator<MLPState> {
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
    */
-  fit(X: MatrixLike, y: VectorLike): this {
-    for (const _ of this.fitEpochs(X, y));
+  fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
+    for (const _ of this.fitEpochs(X, y, fitOptions));
     return this;
   }
 
