@@ -44,6 +44,7 @@ export interface MaxEntDualResult {
   dualValue: number;
   /** max |E_P(fᵢ) − bᵢ| at the solution. */
   maxViolation: number;
+  /** Newton iterations made. */
   nIter: number;
 }
 
@@ -58,10 +59,15 @@ export interface MaxEntDualResult {
  * @throws ValueError when no distribution meets the constraints
  * @example
  * ```ts
+ * import { solveMaxEntDual } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * // 李航 例6.1: five outcomes, P(A) + P(B) = 3/10
  * const r = solveMaxEntDual(["A", "B", "C", "D", "E"], [
  *   { feature: (o) => (o === "A" || o === "B" ? 1 : 0), expectation: 3 / 10 },
  * ]);
- * r.probabilities; // [3/20, 3/20, 7/30, 7/30, 7/30]
+ * assertAlmostEquals(r.probabilities[0], 3 / 20);
+ * assertAlmostEquals(r.probabilities[4], 7 / 30);
  * ```
  */
 export function solveMaxEntDual<O>(

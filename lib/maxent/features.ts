@@ -20,8 +20,11 @@ export type Category = string | number | boolean;
 
 /** The indicator feature [x[column] = value and y = label]. */
 export interface IndicatorFeature {
+  /** The column of x tested. */
   readonly column: number;
+  /** The value it must equal. */
   readonly value: Category;
+  /** The class y must equal. */
   readonly label: Label;
 }
 
@@ -33,8 +36,11 @@ export type SampleLike<X> = ArrayLike<X> | FrameLike | Matrix;
  * p = s·K + c lists the features that are non-zero on (xₛ, class c) and their values.
  */
 export interface FeatureTable {
+  /** n, the samples. */
   readonly nSamples: number;
+  /** K, the classes. */
   readonly nClasses: number;
+  /** m, the features. */
   readonly nFeatures: number;
   /** Row p occupies entries offsets[p] .. offsets[p + 1] − 1; length n·K + 1. */
   readonly offsets: Int32Array;

@@ -144,8 +144,25 @@ export function solveScalingEquation(
  * @returns weights, final J, the J history (one value per sweep) and which step was used
  * @example
  * ```ts
- * const r = improvedIterativeScaling(new MaxEntObjective(table, yIndex, 0), { maxIter: 500, tol: 1e-6 });
- * r.step; // "closed-form" when every pair has the same f#
+ * import { improvedIterativeScaling, MaxEntObjective } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
+ * // three samples, two classes, no dependence on x: fᵢ(x, y) = [y = i]; y = 0, 0, 1
+ * const table = {
+ *   nSamples: 3,
+ *   nClasses: 2,
+ *   nFeatures: 2,
+ *   offsets: Int32Array.of(0, 1, 2, 3, 4, 5, 6), // row s·K + c holds feature c
+ *   index: Int32Array.of(0, 1, 0, 1, 0, 1),
+ *   value: Float64Array.of(1, 1, 1, 1, 1, 1),
+ * };
+ * const yIndex = Int32Array.of(0, 0, 1);
+ * const r = improvedIterativeScaling(new MaxEntObjective(table, yIndex, 0), {
+ *   maxIter: 500,
+ *   tol: 1e-8,
+ * });
+ * assertEquals(r.step, "closed-form"); // every pair has the same f# = 1
+ * assertAlmostEquals(r.x[0] - r.x[1], Math.log(2), 1e-6); // P(y = 0) = 2/3
  * ```
  */
 export function improvedIterativeScaling(

@@ -86,8 +86,13 @@ function compareCategories(a: Category, b: Category): number {
  * @param classes the sorted class labels
  * @example
  * ```ts
- * indicatorFeatures([["a"], ["b"]], Int32Array.from([0, 1]), ["no", "yes"]);
- * // [{ column: 0, value: "a", label: "no" }, { column: 0, value: "b", label: "yes" }]
+ * import { indicatorFeatures } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(indicatorFeatures([["a"], ["b"]], Int32Array.from([0, 1]), ["no", "yes"]), [
+ *   { column: 0, value: "a", label: "no" },
+ *   { column: 0, value: "b", label: "yes" },
+ * ]);
  * ```
  */
 export function indicatorFeatures(
@@ -165,7 +170,12 @@ export function indicatorName(f: IndicatorFeature, columnNames?: readonly string
  * @returns X with one 0/1 column per (j, v), and the categories used
  * @example
  * ```ts
- * oneHotEncode([["a", "x"], ["b", "x"]]).X.toArray(); // [[1, 0, 1], [0, 1, 1]]
+ * import { oneHotEncode } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { X, categories } = oneHotEncode([["a", "x"], ["b", "x"]]);
+ * assertEquals(X.toArray(), [[1, 0, 1], [0, 1, 1]]);
+ * assertEquals(categories, [["a", "b"], ["x"]]);
  * ```
  */
 export function oneHotEncode(

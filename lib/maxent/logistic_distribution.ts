@@ -29,15 +29,19 @@ export interface LogisticDistributionOptions {
  *
  * @example
  * ```ts
+ * import { LogisticDistribution } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
  * const d = new LogisticDistribution({ mu: 0, gamma: 1 });
- * d.cdf(0); // 0.5
- * d.pdf(0); // 0.25
- * d.variance(); // π²/3
+ * assertEquals([d.cdf(0), d.pdf(0)], [0.5, 0.25]);
+ * assertAlmostEquals(d.variance(), Math.PI ** 2 / 3);
  * ```
  */
 export class LogisticDistribution implements UnivariateDistribution {
+  /** μ and γ after checking. */
   readonly params: Readonly<Required<LogisticDistributionOptions>>;
 
+  /** Checks μ (finite) and γ (> 0); a bad one is a `ValueError` naming it. */
   constructor({ mu = 0, gamma = 1 }: LogisticDistributionOptions = {}) {
     if (typeof mu !== "number" || !Number.isFinite(mu)) {
       throw new ValueError(`The 'mu' parameter must be a finite number. Got ${mu} instead.`);

@@ -38,15 +38,23 @@ import { checkMaxEntOptions, MAXENT_DEFAULTS, type MaxEntOptions } from "./maxen
 import { conditionalProbabilities, MaxEntObjective } from "./objective.ts";
 import { minimizeQuasiNewton } from "./quasi_newton.ts";
 
-interface MaxEntState extends ClassifierState {
+/** What {@link MaxEnt} learns (saved by `toJSON`). */
+export interface MaxEntState extends ClassifierState {
+  /** w, one weight per feature. */
   weights: Vector;
   /** The indicator features, or null for user functions. */
   indicators: IndicatorFeature[] | null;
+  /** Solver iterations. */
   nIter: number;
+  /** True when the solver met `tol`. */
   converged: boolean;
+  /** Objective evaluations. */
   nEvaluations: number;
+  /** The objective after each iteration. */
   lossHistory: Vector;
+  /** L_P̃(P_w) after each iteration. */
   logLikelihoodHistory: Vector;
+  /** How IIS solved for δ (null for other solvers). */
   iisStep: IisStep | null;
 }
 
@@ -61,20 +69,29 @@ interface MaxEntState extends ClassifierState {
  *
  * @example
  * ```ts
+ * import { MaxEnt } from "../mod.ts";
+ * import { assertAlmostEquals, assertEquals } from "@std/assert";
+ *
  * const X = [["sunny", "hot"], ["rain", "mild"], ["sunny", "mild"], ["rain", "hot"]];
  * const y = ["no", "yes", "yes", "no"];
  * const model = new MaxEnt({ solver: "iis", penalty: "l2" }).fit(X, y);
- * model.predictProba([["sunny", "hot"]]).toArray(); // [[P(no), P(yes)]]
+ * assertEquals(model.classes, ["no", "yes"]);
+ * const [[pNo, pYes]] = model.predictProba([["sunny", "hot"]]).toArray();
+ * assertAlmostEquals(pNo + pYes, 1);
+ * assertEquals(model.predict([["sunny", "hot"], ["rain", "mild"]]), ["no", "yes"]);
+ * // features of your own: any fᵢ(x, y)
  * const custom = new MaxEnt<string[]>({
  *   features: [(x, y) => (x[0] === "rain" && y === "yes" ? 1 : 0), (x, y) => (y === "no" ? 1 : 0)],
  * }).fit(X, y);
+ * assertEquals(custom.predictProba([["rain", "hot"]]).rows, 1);
  * ```
  */
 export class MaxEnt<X = unknown>
   extends ClassifierEstimator<MaxEntOptions<X>, MaxEntState, SampleLike<X>> {
+  /** "MaxEnt", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "MaxEnt";
 
-  /** @param options see {@link MaxEntOptions} for meanings and defaults */
+  /** Creates an unfitted MaxEnt; see {@link MaxEntOptions} for the options and their defaults. */
   constructor(options: Partial<MaxEntOptions<X>> = {}) {
     super(MAXENT_DEFAULTS as MaxEntOptions<X>, options);
     checkMaxEntOptions(this.options);
@@ -129,7 +146,13 @@ export class MaxEnt<X = unknown>
     return this;
   }
 
-  private prepare(X: SampleLike<X>, y: LabelLike) {
+  /** Encodes y, builds the feature table and the objective. */
+  private prepare(X: SampleLike<X>, y: LabelLike): {
+    objective: MaxEntObjective;
+    classes: Label[];
+    indicators: IndicatorFeature[] | null;
+    nFeaturesIn: number;
+  } {
     const samples = toSamples(X);
     const { classes, indices } = this.encodeTarget(y, samples.length);
     let table: FeatureTable, indicators: IndicatorFeature[] | null = null, nFeaturesIn = 0;
@@ -152,6 +175,7 @@ export class MaxEnt<X = unknown>
     };
   }
 
+  /** The feature table of new samples, with the fitted features and classes. */
   private table(X: SampleLike<X>): FeatureTable {
     const { indicators, classes, nFeaturesIn } = this.fitted();
     const samples = toSamples(X);
@@ -217,6 +241,7 @@ export class MaxEnt<X = unknown>
     return this.evaluate(X, y).logLikelihood;
   }
 
+  /** The objective at the fitted weights on (X, y). */
   private evaluate(X: SampleLike<X>, y: LabelLike): MaxEntObjective {
     const table = this.table(X);
     const indices = labelIndices(y, this.fitted().classes, table.nSamples);

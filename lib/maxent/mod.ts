@@ -7,7 +7,7 @@
  * @module
  */
 export { LogisticDistribution, type LogisticDistributionOptions } from "./logistic_distribution.ts";
-export { MaxEnt } from "./maxent.ts";
+export { MaxEnt, type MaxEntState } from "./maxent.ts";
 export { type MaxEntOptions } from "./maxent_options.ts";
 export {
   type Category,

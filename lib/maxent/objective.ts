@@ -72,12 +72,28 @@ export function conditionalProbabilities(table: FeatureTable, w: Vector, out: Ve
  *
  * @example
  * ```ts
+ * import { MaxEntObjective } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * // three samples, two classes, no dependence on x: fᵢ(x, y) = [y = i]; y = 0, 0, 1
+ * const table = {
+ *   nSamples: 3,
+ *   nClasses: 2,
+ *   nFeatures: 2,
+ *   offsets: Int32Array.of(0, 1, 2, 3, 4, 5, 6), // row s·K + c holds feature c
+ *   index: Int32Array.of(0, 1, 0, 1, 0, 1),
+ *   value: Float64Array.of(1, 1, 1, 1, 1, 1),
+ * };
+ * const yIndex = Int32Array.of(0, 0, 1);
  * const objective = new MaxEntObjective(table, yIndex, 0);
  * const grad = new Float64Array(objective.size);
- * objective.valueAndGradient(new Float64Array(objective.size), grad); // log K at w = 0
+ * const value = objective.valueAndGradient(new Float64Array(objective.size), grad);
+ * assertAlmostEquals(value, Math.log(2)); // −L = log K at w = 0
+ * assertAlmostEquals(grad[0], 1 / 2 - 2 / 3); // E_P(f₀) − E_P̃(f₀)
  * ```
  */
 export class MaxEntObjective implements DifferentiableObjective {
+  /** m, the number of weights. */
   readonly size: number;
   /** E_P̃(fᵢ) = (1/n) Σₛ fᵢ(xₛ, yₛ), length m. */
   readonly empirical: Vector;
@@ -86,11 +102,12 @@ export class MaxEntObjective implements DifferentiableObjective {
   /** E_P(fᵢ) at the last evaluated w, length m. */
   readonly expected: Vector;
   /** L_P̃(P_w) = (1/n) Σₛ log P_w(yₛ | xₛ) at the last evaluated w. */
-  logLikelihood = Number.NaN;
+  logLikelihood: number = Number.NaN;
   /** Maps each objective value returned to its log-likelihood, to rebuild solver histories. */
   readonly logLikelihoodOf = new Map<number, number>();
 
   /**
+   * The objective −L_P̃(P_w) + (α/2)‖w‖² over a feature table (李航 (6.27), the dual of §6.2).
    * @param table feature values on the n·K (sample, class) pairs
    * @param yIndex the class index of each sample, length n
    * @param alpha L2 penalty strength α ≥ 0
@@ -137,6 +154,7 @@ export class MaxEntObjective implements DifferentiableObjective {
     return objective;
   }
 
+  /** L_P̃(P_w) recomputed from log Z (the value is exact where the loss history rounds). */
   private exactLogLikelihood(w: Vector, logZ: Vector): number {
     const { nSamples: n, nClasses: K, offsets, index, value } = this.table;
     let total = 0;

@@ -50,9 +50,27 @@ export interface QuasiNewtonOptions extends SolverOptions {
  * @returns the last iterate, f there, the gradient max-norm and f per iteration
  * @example
  * ```ts
+ * import { MaxEntObjective, minimizeQuasiNewton } from "../mod.ts";
+ * import { assert, assertAlmostEquals } from "@std/assert";
+ *
+ * // three samples, two classes, no dependence on x: fᵢ(x, y) = [y = i]; y = 0, 0, 1
+ * const table = {
+ *   nSamples: 3,
+ *   nClasses: 2,
+ *   nFeatures: 2,
+ *   offsets: Int32Array.of(0, 1, 2, 3, 4, 5, 6), // row s·K + c holds feature c
+ *   index: Int32Array.of(0, 1, 0, 1, 0, 1),
+ *   value: Float64Array.of(1, 1, 1, 1, 1, 1),
+ * };
+ * const yIndex = Int32Array.of(0, 0, 1);
+ * const objective = new MaxEntObjective(table, yIndex, 0);
  * const r = minimizeQuasiNewton(objective, new Float64Array(objective.size), {
- *   maxIter: 200, tol: 1e-8, update: "dfp",
+ *   maxIter: 200,
+ *   tol: 1e-8,
+ *   update: "dfp", // 李航 算法B.5 (DFP); "bfgs" is 算法6.2
  * });
+ * assert(r.converged);
+ * assertAlmostEquals(objective.probabilities[0], 2 / 3, 1e-6); // P_w(y = 0 | x₀)
  * ```
  */
 export function minimizeQuasiNewton(
