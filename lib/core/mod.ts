@@ -26,6 +26,7 @@ export {
   checkOneOf,
   checkOptions,
   mergeOptions,
+  optionNames,
 } from "./options.ts";
 export {
   argmaxRows,

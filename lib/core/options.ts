@@ -157,3 +157,25 @@ export function mergeOptions<O extends object>(
   for (const [k, v] of Object.entries(given)) if (v !== undefined) merged[k] = v;
   return Object.freeze(merged) as Readonly<O>;
 }
+
+/**
+ * The names of an options type, written once as `{ name: true, ... }` so that TypeScript checks
+ * the list against the type (a missing or extra name is a compile error); pass the result to
+ * {@link checkOptions}.
+ * @example
+ * ```ts
+ * import { checkOptions, optionNames } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * interface BlobOptions {
+ *   nSamples?: number;
+ *   seed?: number;
+ * }
+ * const NAMES = optionNames<BlobOptions>({ nSamples: true, seed: true });
+ * assertEquals(NAMES, ["nSamples", "seed"]);
+ * checkOptions({ seed: 1 }, NAMES, "makeBlobs");
+ * ```
+ */
+export function optionNames<T>(names: { readonly [K in keyof Required<T>]: true }): string[] {
+  return Object.keys(names);
+}

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkNumber,
   checkOneOf,
@@ -205,6 +206,11 @@ export function rocAucScore(
   yScore: VectorLike | MatrixLike,
   options: RocAucOptions = {},
 ): number | number[] {
+  checkOptions(
+    options,
+    ["average", "sampleWeight", "maxFpr", "multiClass", "labels"],
+    "rocAucScore",
+  );
   const { average: avg = "macro", sampleWeight, maxFpr, multiClass = "raise", labels } = options;
   checkOneOf("multiClass", multiClass, ["raise", "ovr", "ovo"]);
   const y = toClassLabels(yTrue, "yTrue");
@@ -298,6 +304,7 @@ export function averagePrecisionScore(
   yScore: VectorLike | MatrixLike,
   options: AveragePrecisionOptions = {},
 ): number | number[] {
+  checkOptions(options, ["posLabel", "average", "sampleWeight"], "averagePrecisionScore");
   const { posLabel = 1, average: avg = "macro", sampleWeight } = options;
   const y = toClassLabels(yTrue, "yTrue");
   const classes = uniqueLabels(y);

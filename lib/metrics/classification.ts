@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkBoolean,
   checkOneOf,
@@ -82,6 +83,7 @@ export function accuracyScore(
     sampleWeight?: VectorLike;
   } = {},
 ): number {
+  checkOptions(options, ["normalize", "sampleWeight"], "accuracyScore");
   const { normalize = true, sampleWeight } = options;
   checkBoolean("normalize", normalize);
   const { yTrue: t, yPred: p, w } = toLabelPair(yTrue, yPred, sampleWeight);
@@ -121,6 +123,7 @@ export function confusionMatrix(
     normalize?: "true" | "pred" | "all" | null;
   } = {},
 ): number[][] {
+  checkOptions(options, ["labels", "sampleWeight", "normalize"], "confusionMatrix");
   const { labels, sampleWeight, normalize = null } = options;
   if (normalize !== null) checkOneOf("normalize", normalize, ["true", "pred", "all"]);
   const pair = toLabelPair(yTrue, yPred, sampleWeight);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkBoolean,
   checkOneOf,
@@ -183,6 +184,11 @@ export function rocCurve(
     firstThreshold?: "maxPlusOne" | "infinity";
   } = {},
 ): RocCurve {
+  checkOptions(
+    options,
+    ["posLabel", "sampleWeight", "dropIntermediate", "firstThreshold"],
+    "rocCurve",
+  );
   const { dropIntermediate = true, firstThreshold = "maxPlusOne" } = options;
   checkBoolean("dropIntermediate", dropIntermediate);
   checkOneOf("firstThreshold", firstThreshold, ["maxPlusOne", "infinity"]);
@@ -300,6 +306,7 @@ export function precisionRecallCurve(
   probasPred: VectorLike,
   options: CurveOptions = {},
 ): PrecisionRecallCurve {
+  checkOptions(options, ["posLabel", "sampleWeight"], "precisionRecallCurve");
   const input = toBinaryInput(yTrue, probasPred, options, "precisionRecallCurve");
   const { precision, recall, thresholds } = prFromCounts(binaryClfCurve(input));
   return {

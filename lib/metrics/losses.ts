@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkBoolean,
   checkNumber,
@@ -62,6 +63,7 @@ export function logLoss(
   yPred: VectorLike | MatrixLike,
   options: LogLossOptions = {},
 ): number {
+  checkOptions(options, ["eps", "normalize", "sampleWeight", "labels"], "logLoss");
   const { eps = "auto", normalize = true, sampleWeight, labels } = options;
   checkBoolean("normalize", normalize);
   const e = eps === "auto" ? Number.EPSILON : checkNumber("eps", eps, { min: 0, max: 0.5 });
@@ -160,6 +162,7 @@ export function crossEntropyLoss(
   y: VectorLike,
   options: { reduction?: Reduction } = {},
 ): number | number[] {
+  checkOptions(options, ["reduction"], "crossEntropyLoss");
   const reduction = checkOneOf("reduction", options.reduction ?? "mean", ["none", "mean", "sum"]);
   const p = toMatrix(yHat, "yHat");
   const idx = toVector(y, "y");

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import { checkInteger, ShapeError, toMatrix } from "../core/mod.ts";
 import type { MatrixLike } from "../core/mod.ts";
 import { argsortStable } from "./argsort.ts";
@@ -71,6 +72,7 @@ export function meanAveragePrecisionScore(
   yScore: MatrixLike,
   options: MapOptions = {},
 ): number {
+  checkOptions(options, ["k"], "meanAveragePrecisionScore");
   const { k } = options;
   if (k !== undefined) checkInteger("k", k, 1);
   const t = toMatrix(yTrue, "yTrue"), s = toMatrix(yScore, "yScore");

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkNumber,
   checkOneOf,
@@ -21,6 +22,8 @@ export type Average = "binary" | "micro" | "macro" | "weighted";
 
 /** Value of a ratio whose denominator is zero; "warn" behaves as 0 (no warning is printed). */
 export type ZeroDivision = "warn" | 0 | 1;
+
+const PRF_OPTIONS = ["labels", "posLabel", "average", "sampleWeight", "zeroDivision"];
 
 /** Options of the precision / recall / F-beta family. */
 export interface PrfOptions {
@@ -110,6 +113,7 @@ export function precisionRecallFscoreSupport(
   yPred: LabelLike,
   options: PrfOptions & { beta?: number } = {},
 ): PrfResult<number> | PrfResult<number[]> {
+  checkOptions(options, [...PRF_OPTIONS, "beta"], "precisionRecallFscoreSupport");
   const { beta = 1, average: avg = null, sampleWeight, zeroDivision = "warn" } = options;
   if (beta !== Infinity) checkNumber("beta", beta, { min: 0 });
   if (avg !== null) checkOneOf("average", avg, ["binary", "micro", "macro", "weighted"]);
@@ -210,6 +214,7 @@ export function precisionScore(
   yPred: LabelLike,
   options: PrfOptions = {},
 ): number | number[] {
+  checkOptions(options, PRF_OPTIONS, "precisionScore");
   return scoreOf("precision", yTrue, yPred, options);
 }
 
@@ -242,6 +247,7 @@ export function recallScore(
   yPred: LabelLike,
   options: PrfOptions = {},
 ): number | number[] {
+  checkOptions(options, PRF_OPTIONS, "recallScore");
   return scoreOf("recall", yTrue, yPred, options);
 }
 
@@ -274,6 +280,7 @@ export function f1Score(
   yPred: LabelLike,
   options: PrfOptions = {},
 ): number | number[] {
+  checkOptions(options, PRF_OPTIONS, "f1Score");
   return scoreOf("fScore", yTrue, yPred, { ...options, beta: 1 });
 }
 
@@ -307,6 +314,7 @@ export function fbetaScore(
   yPred: LabelLike,
   options: PrfOptions & { beta: number },
 ): number | number[] {
+  checkOptions(options, [...PRF_OPTIONS, "beta"], "fbetaScore");
   if (options?.beta === undefined) {
     throw new ValueError("fbetaScore needs the 'beta' option, e.g. { beta: 2 }.");
   }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkBoolean,
   checkInteger,
@@ -133,6 +134,7 @@ export function dcgScore(
     logBase?: number;
   } = {},
 ): number {
+  checkOptions(options, ["k", "sampleWeight", "ignoreTies", "logBase"], "dcgScore");
   const { logBase = 2 } = options;
   checkNumber("logBase", logBase, { min: 1, exclusiveMin: true });
   const { t, s, k, ignoreTies, w } = prepare(yTrue, yScore, options);
@@ -155,6 +157,7 @@ export function dcgScore(
  * ```
  */
 export function ndcgScore(yTrue: MatrixLike, yScore: MatrixLike, options: DcgOptions = {}): number {
+  checkOptions(options, ["k", "sampleWeight", "ignoreTies"], "ndcgScore");
   const { t, s, k, ignoreTies, w } = prepare(yTrue, yScore, options);
   const d = discounts(t.cols, k, 2);
   const gain = dcgRows(t, s, d, ignoreTies);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkBoolean,
   checkOneOf,
@@ -135,6 +136,7 @@ export function meanSquaredError(
   yPred: TargetLike,
   options: RegressionOptions = {},
 ): number | number[] {
+  checkOptions(options, ["sampleWeight", "multioutput"], "meanSquaredError");
   const { sampleWeight, multioutput = "uniformAverage" } = options;
   const prep = prepare(yTrue, yPred, sampleWeight, multioutput, false);
   return combine(outputMeans(prep, (t, p) => (t - p) ** 2), prep.rule);
@@ -169,6 +171,7 @@ export function rootMeanSquaredError(
   yPred: TargetLike,
   options: RegressionOptions = {},
 ): number | number[] {
+  checkOptions(options, ["sampleWeight", "multioutput"], "rootMeanSquaredError");
   const { sampleWeight, multioutput = "uniformAverage" } = options;
   const prep = prepare(yTrue, yPred, sampleWeight, multioutput, false);
   const errors = outputMeans(prep, (t, p) => (t - p) ** 2).map(Math.sqrt);
@@ -203,6 +206,7 @@ export function meanAbsoluteError(
   yPred: TargetLike,
   options: RegressionOptions = {},
 ): number | number[] {
+  checkOptions(options, ["sampleWeight", "multioutput"], "meanAbsoluteError");
   const { sampleWeight, multioutput = "uniformAverage" } = options;
   const prep = prepare(yTrue, yPred, sampleWeight, multioutput, false);
   return combine(outputMeans(prep, (t, p) => Math.abs(t - p)), prep.rule);
@@ -238,6 +242,7 @@ export function r2Score(
   yPred: TargetLike,
   options: R2Options = {},
 ): number | number[] {
+  checkOptions(options, ["sampleWeight", "multioutput", "forceFinite"], "r2Score");
   const { sampleWeight, multioutput = "uniformAverage", forceFinite = true } = options;
   checkBoolean("forceFinite", forceFinite);
   const prep = prepare(yTrue, yPred, sampleWeight, multioutput, true);
@@ -305,6 +310,7 @@ export function meanSquaredErrorGradient(
   yPred: TargetLike,
   options: RegressionOptions = {},
 ): number[] | number[][] {
+  checkOptions(options, ["sampleWeight", "multioutput"], "meanSquaredErrorGradient");
   const { sampleWeight, multioutput = "uniformAverage" } = options;
   const prep = prepare(yTrue, yPred, sampleWeight, multioutput, false);
   if (prep.rule === "raw") {
