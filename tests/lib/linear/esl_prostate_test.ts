@@ -128,6 +128,22 @@ Deno.test("Table 3.3 by 10-fold CV and the one-SE rule: LS row fixed, choices de
   }
 });
 
+Deno.test("Table 3.3 over 10 fold splits: what the one-SE rule picks (the notebook quotes this)", async () => {
+  const d = await prostate();
+  const picks: Record<string, number[]> = {};
+  for (let seed = 0; seed < 10; seed++) {
+    for (const c of eslTable33(d, { seed })) (picks[c.method] ??= []).push(c.chosen);
+  }
+  const count = (m: string, v: number) => picks[m].filter((c) => c === v).length;
+  assertEquals(count("LS", 8), 10);
+  assertEquals(count("Best Subset", 2), 8); // the book's choice
+  assertEquals(count("Ridge", 3) + count("Ridge", 4), 10); // the book: df ≈ 5
+  assertEquals(count("Lasso", 0.36), 3); // the book's s; all picks in [0.32, 0.44]
+  assert(picks.Lasso.every((s) => s >= 0.32 && s <= 0.44));
+  assertEquals(count("PCR", 3), 9); // the book: 7
+  assertEquals([count("PLS", 1), count("PLS", 2)], [6, 4]); // the book: 2
+});
+
 Deno.test("kFoldIndices and the one-standard-error rule", () => {
   const folds = kFoldIndices(67, 10, 3);
   const sizes = Array.from({ length: 10 }, (_, f) => folds.filter((g) => g === f).length);
