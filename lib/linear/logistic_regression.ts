@@ -40,7 +40,8 @@ export interface LogisticRegressionOptions {
   fitIntercept: boolean;
   /**
    * `"lbfgs"` (quasi-Newton, strong-Wolfe line search), `"newton"` (Newton/IRLS, exact Hessian;
-   * cost grows with (K·p)² per iteration), `"gd"` (fixed-step gradient descent, for teaching).
+   * cost grows with (K·p)² per iteration), `"gd"` (fixed-step gradient descent, for teaching),
+   * `"irls"` (two classes: iteratively reweighted least squares by QR, ESL §4.4.1; see `irls.ts`).
    * @default "lbfgs"
    */
   solver: "lbfgs" | "newton" | "gd" | "irls";
