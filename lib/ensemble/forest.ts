@@ -13,7 +13,9 @@ import {
   checkInteger,
   checkNumber,
   checkOneOf,
+  encodeLabels,
   Estimator,
+  type EstimatorKind,
   type FittedState,
   type LabelLike,
   type MatrixLike,
@@ -21,7 +23,6 @@ import {
   toLabels,
   toMatrix,
   toVector,
-  uniqueLabels,
   ValueError,
   type VectorLike,
 } from "../core/mod.ts";
@@ -279,6 +280,9 @@ function argmaxAt(values: Float64Array, offset: number, K: number): number {
 }
 
 abstract class BaseForestClassifier extends BaseForest<ForestClassifierOptions> {
+  /** Forest classifiers predict classes. */
+  static override readonly estimatorKind: EstimatorKind = "classifier";
+
   /**
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,): class labels (numbers or strings)
@@ -287,15 +291,11 @@ abstract class BaseForestClassifier extends BaseForest<ForestClassifierOptions> 
   fit(X: MatrixLike, y: LabelLike, fitOptions: { sampleWeight?: VectorLike } = {}): this {
     this.state = undefined;
     const m = toMatrix(X);
-    const labels = toLabels(y, "y", m.rows);
-    const classes = uniqueLabels(labels);
-    if (classes.length < 2) {
-      throw new ValueError(
-        `${this.className} needs at least 2 classes in y. Got ${classes.length}.`,
-      );
-    }
-    const index = new Map<number | string, number>(classes.map((c, k) => [c, k]));
-    const yIndex = Int32Array.from(labels, (c) => index.get(c)!);
+    const { classes, indices: yIndex } = encodeLabels(y, {
+      nSamples: m.rows,
+      estimator: this.className,
+      regressor: "RandomForestRegressor",
+    });
     const target: Target = { kind: "classification", y: yIndex, nClasses: classes.length };
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     this.fitForest(m, target, w, classes, (p, count) => {
@@ -349,6 +349,9 @@ abstract class BaseForestClassifier extends BaseForest<ForestClassifierOptions> 
 }
 
 abstract class BaseForestRegressor extends BaseForest<ForestRegressorOptions> {
+  /** Forest regressors predict numbers. */
+  static override readonly estimatorKind: EstimatorKind = "regressor";
+
   /**
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,): real targets

@@ -143,7 +143,12 @@ Deno.test("forests: bad options and input are refused with names", () => {
   const rf = new RandomForestRegressor({ nEstimators: 3 }).fit(X, [1, 2, 3, 4]);
   assertThrows(() => rf.predict([[1, 2, 3]]), ShapeError, "expecting 2 features");
   assertThrows(() => rf.oobScore, ValueError, "oobScore: true");
-  assertThrows(() => new RandomForestClassifier().fit(X, [1, 1, 1, 1]), ValueError, "2 classes");
+  assertThrows(
+    () => new RandomForestClassifier().fit(X, [1, 1, 1, 1]),
+    ValueError,
+    "at least 2 classes",
+  );
+  assertThrows(() => new RandomForestClassifier().fit(X, [0.5, 1, 2, 3]), ValueError, "continuous");
   assertThrows(
     () => new RandomForestRegressor({ maxSamples: 9 }).fit(X, [1, 2, 3, 4]),
     ValueError,
