@@ -1,6 +1,7 @@
 import { assert, assertEquals, assertThrows } from "@std/assert";
 import { Booster } from "../../../lib/ensemble/mod.ts";
 import { ValueError } from "../../../lib/core/mod.ts";
+import { roundTripSource } from "../../../tools/xgboost_roundtrip.ts";
 
 const dir = new URL("../../fixtures/xgboost/", import.meta.url);
 const CASES = [
@@ -104,15 +105,16 @@ Deno.test("toXGBoostJSON: XGBoost loads our files and predicts what we predict (
     read("roundtrip/manifest.json"),
   );
   const xgb: RoundTrip = JSON.parse(read("roundtrip/xgboost_predictions.json"));
-  const lgbDir = new URL("../../fixtures/lightgbm/", import.meta.url);
-  assert(Object.keys(manifest).length >= 17);
+  assert(Object.keys(manifest).length >= 19);
+  const fixtures = new URL("../../fixtures/", import.meta.url);
   for (const [name, { file, X }] of Object.entries(manifest)) {
-    const source = name.slice(4);
-    const booster = name.startsWith("xgb_")
-      ? Booster.fromXGBoostJSON(read(`${source}.model.json`))
-      : Booster.fromLightGBMText(Deno.readTextFileSync(new URL(`${source}.txt`, lgbDir)));
+    const booster = roundTripSource(name, fixtures);
     // The file XGBoost checked is the file we write today.
-    assertEquals(booster.toXGBoostJSON(), read(`roundtrip/${file}`), name);
+    assertEquals(
+      booster.toXGBoostJSON(),
+      read(`roundtrip/${file}`),
+      `${name}: the file differs from the one XGBoost checked; re-run /usr/bin/python3 tools/fixtures_xgboost_files.py`,
+    );
     const errors = [
       maxAbs(booster.predict(X), xgb.cases[name].predict),
       maxAbs(booster.predict(X, { outputMargin: true }), xgb.cases[name].margin),
