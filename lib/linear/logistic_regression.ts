@@ -4,8 +4,10 @@
  *
  * @module
  */
-import { Estimator, type FittedState } from "../core/estimator.ts";
+import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts";
+import { argmaxRows, type Label } from "../core/labels.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
@@ -13,7 +15,6 @@ import { minimizeGradientDescent } from "../solvers/gradient_descent.ts";
 import { minimizeLbfgs } from "../solvers/lbfgs.ts";
 import { minimizeNewton } from "../solvers/newton.ts";
 import type { MinimizeResult, TwiceDifferentiableObjective } from "../solvers/types.ts";
-import { argmaxRows, encodeLabels, indicesOf, type Label } from "./labels.ts";
 import {
   BinaryLogisticObjective,
   type LogisticProblem,
@@ -58,8 +59,7 @@ export interface LogisticRegressionOptions {
   learningRate: number;
 }
 
-interface LogisticRegressionState extends FittedState {
-  classes: Label[];
+interface LogisticRegressionState extends ClassifierState {
   coef: Matrix;
   intercept: Vector;
   nIter: number;
@@ -100,7 +100,7 @@ const DEFAULTS: LogisticRegressionOptions = {
  * ```
  */
 export class LogisticRegression
-  extends Estimator<LogisticRegressionOptions, LogisticRegressionState> {
+  extends ClassifierEstimator<LogisticRegressionOptions, LogisticRegressionState> {
   readonly className = "LogisticRegression";
 
   /** @param options see {@link LogisticRegressionOptions} for meanings and defaults */
@@ -120,15 +120,22 @@ export class LogisticRegression
    * Fits the model.
    * @param X shape (nSamples, nFeatures), finite
    * @param y labels (numbers or strings), length nSamples, at least two distinct values
+   * @param fitOptions `sampleWeight`, length nSamples: minimises C·Σ wᵢℓᵢ + ½‖w‖² (scikit-learn's)
    */
-  fit(X: MatrixLike, y: LabelLike): this {
+  fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
-    const { classes, indices } = encodeLabels(y, m.rows);
+    const { classes, indices } = this.encodeTarget(y, m.rows);
     const { penalty, C, fitIntercept, solver, maxIter, tol, learningRate } = this.options;
+    const sampleWeight = toSampleWeight(fitOptions.sampleWeight, m.rows);
+    if (sampleWeight && solver === "irls") {
+      throw new ValueError("sampleWeight needs solver 'lbfgs', 'newton' or 'gd', not 'irls'.");
+    }
+    const total = sampleWeight ? sampleWeight.reduce((s, w) => s + w, 0) : m.rows;
     const problem: LogisticProblem = {
       X: m,
       fitIntercept,
-      alpha: penalty === "l2" ? 1 / (C * m.rows) : 0,
+      alpha: penalty === "l2" ? 1 / (C * total) : 0,
+      sampleWeight,
     };
     const binary = classes.length === 2;
     const objective: TwiceDifferentiableObjective = binary
@@ -239,26 +246,6 @@ export class LogisticRegression
     const proba = this.predictProba(X);
     const { classes } = this.fitted();
     return Array.from(argmaxRows(proba.data, proba.rows, proba.cols), (k) => classes[k]);
-  }
-
-  /**
-   * Accuracy: the fraction of samples whose predicted label equals y.
-   * @param X shape (nSamples, nFeatures)
-   * @param y true labels, length nSamples
-   */
-  score(X: MatrixLike, y: LabelLike): number {
-    const m = this.checkPredictX(X);
-    const truth = indicesOf(y, this.fitted().classes, m.rows);
-    const proba = this.predictProba(m);
-    const predicted = argmaxRows(proba.data, proba.rows, proba.cols);
-    let correct = 0;
-    for (let i = 0; i < truth.length; i++) if (predicted[i] === truth[i]) correct++;
-    return correct / truth.length;
-  }
-
-  /** Sorted class labels; columns of `predictProba` follow this order. */
-  get classes(): Label[] {
-    return [...this.fitted().classes];
   }
 
   /** Weights, shape (1, nFeatures) for two classes, (nClasses, nFeatures) otherwise. */
