@@ -14,7 +14,14 @@ import { Matrix, Random, ValueError } from "../core/mod.ts";
  * @param x activations, any shape
  * @param p drop probability in [0, 1]
  * @param rng the seeded generator of the mask
- * @example dropout(Tensor.from([[1, 2, 3, 4]]), 0.5, new Random(0)); // entries 0 or doubled
+ * @example
+ * ```ts
+ * import { dropout, Random, Tensor } from "../mod.ts";
+ * import { assert } from "@std/assert";
+ *
+ * const kept = dropout(Tensor.from([[1, 2, 3, 4]]), 0.5, new Random(0)).data.toArray()[0];
+ * assert(kept.every((v, j) => v === 0 || v === 2 * (j + 1))); // dropped, or scaled by 1/(1 − p)
+ * ```
  */
 export function dropout(x: Tensor, p: number, rng: Random): Tensor {
   if (!(p >= 0 && p <= 1)) {

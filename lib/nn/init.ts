@@ -21,7 +21,13 @@ export type Init = typeof INITS[number];
  *   (Glorot & Bengio 2010; scikit-learn's MLP default)
  * - "he": N(0, 2 / fanIn) (He et al. 2015)
  * @param rng the seeded generator to draw from
- * @example initWeights(64, 100, "he", new Random(0)).shape; // [64, 100]
+ * @example
+ * ```ts
+ * import { initWeights, Random } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(initWeights(64, 100, "he", new Random(0)).shape, [64, 100]);
+ * ```
  */
 export function initWeights(
   fanIn: number,

@@ -17,7 +17,9 @@ import { type Init, initWeights } from "./init.ts";
 
 /** Weights W⁽ˡ⁾ of shape (n_{l−1}, n_l) and bias rows b⁽ˡ⁾ of shape (1, n_l), one per layer. */
 export interface MLPParams {
+  /** W⁽ˡ⁾ per layer. */
   weights: Tensor[];
+  /** b⁽ˡ⁾ per layer. */
   biases: Tensor[];
 }
 
@@ -33,7 +35,15 @@ export interface InitMLPOptions {
 
 /**
  * Fresh parameters for layer sizes [nInputs, hidden..., nOutputs].
- * @example initMLP([64, 100, 10]).weights.map((w) => w.shape); // [[64, 100], [100, 10]]
+ * @example
+ * ```ts
+ * import { initMLP } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const { weights, biases } = initMLP([64, 100, 10]);
+ * assertEquals(weights.map((w) => w.shape), [[64, 100], [100, 10]]);
+ * assertEquals(biases.map((b) => b.shape), [[1, 100], [1, 10]]);
+ * ```
  */
 export function initMLP(
   layerSizes: readonly number[],

@@ -15,7 +15,9 @@ import {
 } from "../core/mod.ts";
 import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
 
-interface MLPClassifierState extends MLPState {
+/** What {@link MLPClassifier} learns (saved by `toJSON`). */
+export interface MLPClassifierState extends MLPState {
+  /** The sorted class labels; output k of the network is classes[k]. */
   classes: Label[];
 }
 
@@ -29,15 +31,22 @@ interface MLPClassifierState extends MLPState {
  * are equivalent, the parameterisation differs).
  *
  * @example
- * const model = new MLPClassifier({ hiddenLayerSizes: [8], learningRate: 0.05, seed: 0 })
- *   .fit([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]); // XOR
- * model.predict([[1, 0]]); // [1]
+ * ```ts
+ * import { MLPClassifier } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const X = [[0, 0], [0, 1], [1, 0], [1, 1]], y = [0, 1, 1, 0]; // XOR: no line separates it
+ * const model = new MLPClassifier({ hiddenLayerSizes: [8], learningRate: 0.05, seed: 0 }).fit(X, y);
+ * assertEquals(model.predict(X), [0, 1, 1, 0]);
+ * ```
  */
 export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
+  /** "MLPClassifier", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "MLPClassifier";
+  /** "classification": the output layer's task. */
   protected readonly task = "classification";
 
-  /** @param options see {@link MLPOptions}; every field has a default */
+  /** Creates an unfitted MLPClassifier; see {@link MLPOptions} for the options and their defaults. */
   constructor(options: Partial<MLPOptions> = {}) {
     super(options);
   }
@@ -48,6 +57,7 @@ export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
   }
 
   /**
+   * Trains for up to `maxIter` epochs (early stopping by `tol`, `nIterNoChange`).
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,): numbers or strings
    */
@@ -72,7 +82,11 @@ export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
     return classifierScore(this.predict(X), y);
   }
 
-  protected prepare(X: Matrix, y: LabelLike) {
+  /** Encodes the labels as class indices (one softmax output per class). */
+  protected prepare(
+    X: Matrix,
+    y: LabelLike,
+  ): { target: Float64Array; nOutputs: number; extra: { classes: Label[] } } {
     const { classes, indices } = encodeLabels(y, {
       nSamples: X.rows,
       estimator: this.className,

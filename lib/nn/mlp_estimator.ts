@@ -65,6 +65,7 @@ export interface MLPOptions {
   seed: number;
 }
 
+/** The defaults of {@link MLPOptions} (scikit-learn's, with the optimizer's defaults). */
 export const MLP_DEFAULTS: MLPOptions = {
   hiddenLayerSizes: [100],
   activation: "relu",
@@ -108,6 +109,7 @@ export interface EpochInfo {
 
 /** Shared base; subclasses say how targets are encoded and how outputs are read. */
 export abstract class MLPEstimator<S extends MLPState> extends Estimator<MLPOptions, S> {
+  /** Merges `options` over {@link MLP_DEFAULTS} and checks them. */
   protected constructor(options: Partial<MLPOptions>) {
     super(MLP_DEFAULTS, options);
     const o = this.options;

@@ -20,21 +20,29 @@ import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts
  *   ŷ = o(x),   L = (1/n) Σᵢ ½ (ŷᵢ − yᵢ)² + α/(2n) Σₗ ‖W⁽ˡ⁾‖²
  *
  * @example
+ * ```ts
+ * import { MLPRegressor } from "../mod.ts";
+ * import { assertGreater } from "@std/assert";
+ *
  * const X = Array.from({ length: 50 }, (_, i) => [i / 25 - 1]);
- * const model = new MLPRegressor({ hiddenLayerSizes: [16], learningRate: 0.01 })
- *   .fit(X, X.map(([x]) => x * x));
- * model.score(X, X.map(([x]) => x * x)); // close to 1
+ * const y = X.map(([x]) => x * x);
+ * const model = new MLPRegressor({ hiddenLayerSizes: [16], learningRate: 0.01 }).fit(X, y);
+ * assertGreater(model.score(X, y), 0.9); // R² of the parabola fit
+ * ```
  */
 export class MLPRegressor extends MLPEstimator<MLPState> {
+  /** "MLPRegressor", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "MLPRegressor";
+  /** "regression": the output layer's task. */
   protected readonly task = "regression";
 
-  /** @param options see {@link MLPOptions}; every field has a default */
+  /** Creates an unfitted MLPRegressor; see {@link MLPOptions} for the options and their defaults. */
   constructor(options: Partial<MLPOptions> = {}) {
     super(options);
   }
 
   /**
+   * Trains for up to `maxIter` epochs (early stopping by `tol`, `nIterNoChange`).
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
    */
@@ -53,7 +61,11 @@ export class MLPRegressor extends MLPEstimator<MLPState> {
     return regressorScore(this.predict(X), y);
   }
 
-  protected prepare(X: Matrix, y: LabelLike) {
+  /** The targets as they are (one linear output). */
+  protected prepare(
+    X: Matrix,
+    y: LabelLike,
+  ): { target: Float64Array; nOutputs: number; extra: Record<never, never> } {
     return { target: toVector(y as VectorLike, "y", X.rows), nOutputs: 1, extra: {} };
   }
 }

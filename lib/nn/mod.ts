@@ -25,7 +25,7 @@ export {
   type MLPOptions,
   type MLPState,
 } from "./mlp_estimator.ts";
-export { MLPClassifier } from "./mlp_classifier.ts";
+export { MLPClassifier, type MLPClassifierState } from "./mlp_classifier.ts";
 export { MLPRegressor } from "./mlp_regressor.ts";
 export {
   weightDecayExperiment,

@@ -23,7 +23,10 @@ export class ProgressDisplay {
   private shown = false;
   private readonly sink?: (line: string) => void;
 
-  /** @param sink receives each line instead of Jupyter/the terminal (tests, logging) */
+  /**
+   * A display that writes to Jupyter (updated in place) or the terminal, or to `sink`.
+   * @param sink receives each line instead of Jupyter/the terminal (tests, logging)
+   */
   constructor(sink?: (line: string) => void) {
     this.sink = sink;
   }
@@ -57,9 +60,13 @@ export class ProgressDisplay {
 
 /** A model that trains epoch by epoch (MLPClassifier, MLPRegressor). */
 export interface EpochTrainer {
+  /** The model's class name, shown in the progress line. */
   readonly className: string;
+  /** Its options; `maxIter` bounds the epochs. */
   readonly options: Readonly<{ maxIter: number }>;
+  /** Trains, yielding after each epoch. */
   fitEpochs(X: MatrixLike, y: LabelLike): Generator<EpochInfo, unknown>;
+  /** Accuracy (classifier) or R² (regressor) on (X, y). */
   score(X: MatrixLike, y: never): number;
 }
 
@@ -77,6 +84,7 @@ export interface TrainWithProgressOptions {
 
 /** Per-epoch record of a training run. */
 export interface TrainingHistory {
+  /** Mean training loss of each epoch. */
   loss: number[];
   /** `score` on the training set (accuracy, or R² for a regressor). */
   trainScore: number[];
@@ -91,7 +99,22 @@ export interface TrainingHistory {
  * and returns the per-epoch curves for `lossCurve`.
  * @param X shape (nSamples, nFeatures)
  * @param y shape (nSamples,)
- * @example const history = await trainWithProgress(model, XTrain, yTrain, { XTest, yTest });
+ * @example
+ * ```ts
+ * import { MLPClassifier, ProgressDisplay, trainWithProgress } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * const X = [[0, 0], [0, 1], [1, 0], [1, 1]], y = [0, 1, 1, 0];
+ * const model = new MLPClassifier({ hiddenLayerSizes: [8], learningRate: 0.05, seed: 0 });
+ * const lines: string[] = []; // in a notebook, leave `display` out: a live progress line
+ * const history = await trainWithProgress(model, X, y, {
+ *   XTest: X,
+ *   yTest: y,
+ *   display: new ProgressDisplay((line) => lines.push(line)),
+ * });
+ * assertEquals(history.loss.length, model.nIter);
+ * assertEquals(history.testScore.at(-1), 1);
+ * ```
  */
 export async function trainWithProgress(
   model: EpochTrainer,

@@ -15,21 +15,21 @@ export interface WeightDecayExperimentOptions {
   lambda?: number;
   /** Drop probability applied to the inputs while training (0: none). @default 0 */
   dropout?: number;
-  /** @default 20 */
+  /** Training examples (few, so that the model overfits). @default 20 */
   nTrain?: number;
-  /** @default 100 */
+  /** Test examples. @default 100 */
   nTest?: number;
   /** Number of features d. @default 200 */
   nInputs?: number;
-  /** @default 5 */
+  /** Minibatch size. @default 5 */
   batchSize?: number;
-  /** @default 100 */
+  /** Passes over the training set. @default 100 */
   epochs?: number;
   /** η. @default 0.003 */
   learningRate?: number;
   /** Every true weight equals this. @default 0.01 */
   trueW?: number;
-  /** @default 0.05 */
+  /** The true bias. @default 0.05 */
   trueB?: number;
   /** Standard deviation of the label noise ε. @default 0.01 */
   noise?: number;
@@ -45,6 +45,7 @@ export interface WeightDecayExperimentResult {
   testLoss: number[];
   /** The learned w, shape (d,). */
   w: Float64Array;
+  /** The learned b. */
   b: number;
   /** ‖w‖₂, the figure d2l prints. */
   wNorm: number;
@@ -59,7 +60,14 @@ export interface WeightDecayExperimentResult {
  * (the penalty enters as SGD's weight decay, w ← w − η(∇ + λw), bias not decayed). With 20
  * samples and 200 features, λ = 0 fits the training set exactly while ‖w‖ stays near its initial
  * √200 ≈ 14; λ = 3 shrinks w and the test loss with it.
- * @example weightDecayExperiment({ lambda: 3 }).wNorm; // < 1
+ * @example
+ * ```ts
+ * import { weightDecayExperiment } from "../mod.ts";
+ * import { assertGreater, assertLess } from "@std/assert";
+ *
+ * assertGreater(weightDecayExperiment({ lambda: 0 }).wNorm, 10); // d2l §3.7: ‖w‖ ≈ 14, overfit
+ * assertLess(weightDecayExperiment({ lambda: 3 }).wNorm, 1); // weight decay shrinks it
+ * ```
  */
 export function weightDecayExperiment(
   options: WeightDecayExperimentOptions = {},
