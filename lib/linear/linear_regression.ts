@@ -11,12 +11,12 @@ import {
   checkInteger,
   checkNumber,
   checkOneOf,
-  Estimator,
   type FittedState,
   lstsq,
   Matrix,
   type MatrixLike,
   Random,
+  RegressorEstimator,
   toMatrix,
   toVector,
   type Vector,
@@ -25,15 +25,16 @@ import {
 import { squaredLoss, squaredLossGradient } from "./squared_loss.ts";
 import { ValueError } from "../core/errors.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
-import { r2Score } from "../metrics/regression.ts";
 import {
   coefficientStdErr,
   singularDesignError,
+  type StdErrResult,
   type SummaryRow,
   summaryRows,
   termNames,
 } from "./summary.ts";
 
+/** Options of {@link LinearRegression}. */
 export interface LinearRegressionOptions {
   /** Learn an intercept b; when false the model is ŷ = X w. @default true */
   fitIntercept: boolean;
@@ -61,9 +62,13 @@ const DEFAULTS: LinearRegressionOptions = {
   seed: 0,
 };
 
-interface LinearRegressionState extends FittedState {
+/** What {@link LinearRegression} learns (saved by `toJSON`). */
+export interface LinearRegressionState extends FittedState {
+  /** w, one weight per feature. */
   coef: Vector;
+  /** b (0 without `fitIntercept`). */
   intercept: number;
+  /** SGD only: the training loss after each epoch (empty for lstsq). */
   lossHistory: Vector;
   /** Closed form only: standard errors, intercept first (empty for SGD or when singular). */
   stdErr?: Vector;
@@ -80,13 +85,22 @@ interface LinearRegressionState extends FittedState {
  * `squaredLossGradient`. `lossHistory[e]` is the full-data loss after epoch e + 1.
  *
  * @example
- * const model = new LinearRegression().fit([[1], [2], [3]], [3, 5, 7]);
- * model.coef;      // Float64Array [2]
- * model.intercept; // 1
+ * ```ts
+ * import { LinearRegression } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * const model = new LinearRegression().fit([[1], [2], [3]], [3, 5, 7]); // y = 2x + 1
+ * assertAlmostEquals(model.coef[0], 2);
+ * assertAlmostEquals(model.intercept, 1);
+ * assertAlmostEquals(model.score([[4]], [9]), 1);
+ * ```
  */
-export class LinearRegression extends Estimator<LinearRegressionOptions, LinearRegressionState> {
+export class LinearRegression
+  extends RegressorEstimator<LinearRegressionOptions, LinearRegressionState> {
+  /** "LinearRegression", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "LinearRegression";
 
+  /** Creates an unfitted LinearRegression; see {@link LinearRegressionOptions} for the options and their defaults. */
   constructor(options: Partial<LinearRegressionOptions> = {}) {
     super(DEFAULTS, options);
     const o = this.options;
@@ -115,6 +129,7 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
   }
 
   /**
+   * Fits w and b: least squares in closed form (ESL §3.2) or minibatch SGD (d2l §3.4).
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
    * @param fitOptions `sampleWeight`, shape (nSamples,): weighted least squares Σ wᵢ(yᵢ − ŷᵢ)²
@@ -138,11 +153,6 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
     return this.checkPredictX(X).matvec(coef).map((v) => v + intercept);
   }
 
-  /** Coefficient of determination R² of the predictions on (X, y). */
-  score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(y, this.predict(X));
-  }
-
   /**
    * The coefficient table of ESL Table 3.2: estimate, standard error √(σ̂²[(AᵀA)⁻¹]ⱼⱼ) with
    * σ̂² = RSS/(n − p − 1) (ESL 3.8), and z score, intercept first. Closed-form fits only.
@@ -164,6 +174,7 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
     return summaryRows(names, fitIntercept ? [intercept, ...coef] : coef, stdErr);
   }
 
+  /** Least squares by QR on centred data; b = ȳ − x̄·w. */
   private fitLstsq(X: Matrix, y: Vector): LinearRegressionState {
     const d = X.cols;
     // Centring X and y first and recovering b = ȳ − x̄·w is what scikit-learn does; it keeps the
@@ -215,7 +226,12 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
   }
 
   /** σ̂²(AᵀA)⁻¹ with A = [1 | X]: the sampling covariance of the estimates (ESL 3.8). */
-  private stdErrs(X: Matrix, y: Vector, coef: Vector, b: number) {
+  private stdErrs(
+    X: Matrix,
+    y: Vector,
+    coef: Vector,
+    b: number,
+  ): StdErrResult | Record<never, never> {
     const q = X.cols + (this.options.fitIntercept ? 1 : 0);
     if (X.rows <= q) return {};
     const A = this.options.fitIntercept ? Matrix.ones(X.rows, 1).hstack(X) : X;
@@ -225,6 +241,7 @@ export class LinearRegression extends Estimator<LinearRegressionOptions, LinearR
     return coefficientStdErr(A, null, rss / (X.rows - q));
   }
 
+  /** Minibatch SGD on the halved squared loss, d2l §3.4's training loop. */
   private fitSgd(X: Matrix, y: Vector): LinearRegressionState {
     const { learningRate, batchSize, epochs, initStd, seed, fitIntercept } = this.options;
     const rng = new Random(seed);

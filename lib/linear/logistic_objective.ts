@@ -64,9 +64,14 @@ function totalWeight(problem: LogisticProblem): number {
  *
  * @example
  * ```ts
+ * import { BinaryLogisticObjective, Matrix } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * const X = Matrix.from2D([[0], [1], [2], [3]]), y01 = Float64Array.of(0, 0, 1, 1), n = 4;
  * const f = new BinaryLogisticObjective({ X, fitIntercept: true, alpha: 1 / n }, y01);
  * const g = new Float64Array(f.size);
- * const value = f.valueAndGradient(new Float64Array(f.size), g); // log 2 at θ = 0
+ * const value = f.valueAndGradient(new Float64Array(f.size), g);
+ * assertAlmostEquals(value, Math.log(2)); // every probability is ½ at θ = 0
  * ```
  */
 export class BinaryLogisticObjective implements TwiceDifferentiableObjective {
@@ -74,6 +79,7 @@ export class BinaryLogisticObjective implements TwiceDifferentiableObjective {
   private readonly q: number;
 
   /**
+   * The objective of binary logistic regression on `problem` with targets y.
    * @param problem X (n, p), intercept flag, penalty strength α
    * @param y targets in {0, 1}, length n
    */
@@ -161,6 +167,7 @@ export class MultinomialLogisticObjective implements TwiceDifferentiableObjectiv
   private readonly q: number;
 
   /**
+   * The objective of multinomial (softmax) logistic regression on `problem` with targets y.
    * @param problem X (n, p), intercept flag, penalty strength α
    * @param y class indices in 0..nClasses−1, length n
    * @param nClasses K

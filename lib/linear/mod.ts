@@ -3,9 +3,17 @@
  *
  * @module
  */
-export { LinearRegression, type LinearRegressionOptions } from "./linear_regression.ts";
+export {
+  LinearRegression,
+  type LinearRegressionOptions,
+  type LinearRegressionState,
+} from "./linear_regression.ts";
 export { squaredLoss, squaredLossGradient } from "./squared_loss.ts";
-export { LogisticRegression, type LogisticRegressionOptions } from "./logistic_regression.ts";
+export {
+  LogisticRegression,
+  type LogisticRegressionOptions,
+  type LogisticRegressionState,
+} from "./logistic_regression.ts";
 export {
   BinaryLogisticObjective,
   type LogisticProblem,
@@ -16,6 +24,7 @@ export {
   type SoftmaxHistory,
   SoftmaxRegression,
   type SoftmaxRegressionOptions,
+  type SoftmaxRegressionState,
 } from "./softmax_regression.ts";
 export { logSumExp, softmax } from "./softmax.ts";
 export {

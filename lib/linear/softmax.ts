@@ -16,7 +16,10 @@ import { type MatrixLike, toMatrix } from "../core/validation.ts";
  * @param z the scores (logits) of one sample
  * @example
  * ```ts
- * logSumExp([1000, 1000]); // 1000.6931471805599 (naive: Infinity)
+ * import { logSumExp } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ *
+ * assertEquals(logSumExp([1000, 1000]), 1000 + Math.LN2); // naive log Σ exp: Infinity
  * ```
  */
 export function logSumExp(z: ArrayLike<number>): number {
@@ -34,7 +37,13 @@ export function logSumExp(z: ArrayLike<number>): number {
  * @returns probabilities, shape (nSamples, nClasses)
  * @example
  * ```ts
- * softmax([[1, 2, 3]]).toArray(); // [[0.0900, 0.2447, 0.6652]]
+ * import { softmax } from "../mod.ts";
+ * import { assertAlmostEquals } from "@std/assert";
+ *
+ * const [p1, p2, p3] = softmax([[1, 2, 3]]).row(0);
+ * assertAlmostEquals(p1, 0.0900, 1e-4);
+ * assertAlmostEquals(p2, 0.2447, 1e-4);
+ * assertAlmostEquals(p3, 0.6652, 1e-4);
  * ```
  */
 export function softmax(Z: MatrixLike): Matrix {
