@@ -7,9 +7,8 @@
  */
 import { describe, ValueError } from "../core/errors.ts";
 import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts";
-import { encodeLabels as encodeClassLabels, type Label } from "../core/labels.ts";
+import type { Label } from "../core/labels.ts";
 import { Matrix } from "../core/matrix.ts";
-import type { LabelLike } from "../core/validation.ts";
 
 /** State common to the naive Bayes classifiers. */
 export interface NaiveBayesState extends ClassifierState {
@@ -17,18 +16,6 @@ export interface NaiveBayesState extends ClassifierState {
   classCount: Float64Array;
   /** log P(Y = c) per class. */
   classLogPrior: Float64Array;
-}
-
-/**
- * Transitional alias of `lib/core/labels.ts`'s `encodeLabels` in the shape the naive Bayes files
- * read (one class allowed, as scikit-learn); new code calls `this.encodeTarget(y, nSamples, 1)`.
- */
-export function encodeLabels(
-  y: LabelLike,
-  nSamples: number,
-): { classes: Label[]; codes: Int32Array; classCount: Float64Array } {
-  const { classes, indices, counts } = encodeClassLabels(y, { nSamples, minClasses: 1 });
-  return { classes, codes: indices, classCount: counts };
 }
 
 /** How the prior P(Y = c) is set. */

@@ -12,7 +12,7 @@ import { checkBoolean, checkNumber } from "../core/options.ts";
 import type { LabelLike } from "../core/validation.ts";
 import { uniqueLabels } from "../core/labels.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
-import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
+import { classLogPrior, NaiveBayes, type NaiveBayesState } from "./base.ts";
 import { weightedClassCount } from "./weights.ts";
 import { type CategoryMatrixLike, type CategoryValue, toCategoryRows } from "./categories.ts";
 
@@ -84,7 +84,7 @@ export class CategoricalNB
    */
   fit(X: CategoryMatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const rows = toCategoryRows(X, "X");
-    const { classes, codes } = encodeLabels(y, rows.length);
+    const { classes, indices: codes } = this.encodeTarget(y, rows.length, 1);
     const w = toSampleWeight(fitOptions.sampleWeight, rows.length);
     const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = rows[0].length;

@@ -14,7 +14,7 @@ import { checkNumber } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { ValueError } from "../core/errors.ts";
-import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
+import { classLogPrior, NaiveBayes, type NaiveBayesState } from "./base.ts";
 import { weightedClassCount } from "./weights.ts";
 
 /** Options of {@link GaussianNB}. */
@@ -70,7 +70,7 @@ export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, Mat
    */
   fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
-    const { classes, codes } = encodeLabels(y, m.rows);
+    const { classes, indices: codes } = this.encodeTarget(y, m.rows, 1);
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = m.cols, x = m.data;

@@ -11,7 +11,7 @@ import { Matrix } from "../core/matrix.ts";
 import { checkBoolean, checkNumber } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
-import { classLogPrior, encodeLabels, NaiveBayes, type NaiveBayesState } from "./base.ts";
+import { classLogPrior, NaiveBayes, type NaiveBayesState } from "./base.ts";
 import { weightedClassCount } from "./weights.ts";
 
 /** Options of {@link MultinomialNB}. */
@@ -65,7 +65,7 @@ export class MultinomialNB extends NaiveBayes<MultinomialNBOptions, MultinomialS
    */
   fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const m = checkNonNegative(toMatrix(X, "X"));
-    const { classes, codes } = encodeLabels(y, m.rows);
+    const { classes, indices: codes } = this.encodeTarget(y, m.rows, 1);
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = m.cols, alpha = this.options.alpha;
