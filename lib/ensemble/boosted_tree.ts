@@ -9,8 +9,9 @@ import { ValueError } from "../core/errors.ts";
 
 /** One regression tree of a booster, nodes in flat typed arrays; node 0 is the root. */
 export interface BoostedTree {
-  /** Child indices; -1 for both on a leaf. */
+  /** Left child index; -1 on a leaf. */
   left: Int32Array;
+  /** Right child index; -1 on a leaf. */
   right: Int32Array;
   /** Split feature, -1 on a leaf. */
   feature: Int32Array;
@@ -22,8 +23,9 @@ export interface BoostedTree {
   /** Leaf output (learning rate already applied) on leaves; on inner nodes the value the
    *  node would predict (for XGBoost's `base_weights` and for drawing). */
   value: Float64Array;
-  /** Split gain on inner nodes (0 on leaves) and hessian sum (cover) on every node. */
+  /** Split gain on inner nodes (0 on leaves). */
   gain: Float64Array;
+  /** Hessian sum (cover) on every node. */
   cover: Float64Array;
   /** LightGBM's "zero as missing": 1 where |x| ≤ 1e-35 (and NaN) takes the default direction. */
   missingZero?: Uint8Array;

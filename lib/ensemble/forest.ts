@@ -78,11 +78,17 @@ export interface ForestRegressorOptions extends ForestOptions {
   criterion: "squaredError";
 }
 
-interface ForestState extends FittedState {
+/** What a fitted forest holds. */
+export interface ForestState extends FittedState {
+  /** The trees, flattened. */
   trees: ForestTree[];
+  /** Values per leaf: the number of classes, or 1. */
   nOutputs: number;
+  /** The sorted classes (classifiers); empty for regressors. */
   classes: (number | string)[];
+  /** Normalized mean decrease in impurity per feature. */
   featureImportances: Float64Array;
+  /** OOB accuracy or R², with `oobScore: true`. */
   oobScore?: number;
   /** n × nOutputs: averaged out-of-bag probabilities or predictions (NaN: never out of bag). */
   oobPrediction?: Float64Array;
@@ -101,11 +107,17 @@ const DEFAULTS: ForestOptions = {
   seed: 0,
 };
 
-abstract class BaseForest<O extends ForestOptions & { criterion: string }>
+/**
+ * What the four forests share: option checks, growing the trees on bootstrap samples with the
+ * per-split feature draw, averaging, importances and the out-of-bag score.
+ * @typeParam O the options, with a `criterion`
+ */
+export abstract class BaseForest<O extends ForestOptions & { criterion: string }>
   extends Estimator<O, ForestState> {
   /** Extra-Trees draw one random cut per feature instead of searching the best. */
   protected abstract readonly randomCuts: boolean;
 
+  /** Checks the options shared by all forests (called by each constructor). */
   protected checkForestOptions(): void {
     const o = this.options;
     checkInteger("nEstimators", o.nEstimators, 1);
@@ -279,11 +291,13 @@ function argmaxAt(values: Float64Array, offset: number, K: number): number {
   return best;
 }
 
-abstract class BaseForestClassifier extends BaseForest<ForestClassifierOptions> {
+/** The classifiers' side: label encoding, probabilities, accuracy, OOB decision function. */
+export abstract class BaseForestClassifier extends BaseForest<ForestClassifierOptions> {
   /** Forest classifiers predict classes. */
   static override readonly estimatorKind: EstimatorKind = "classifier";
 
   /**
+   * Grows `nEstimators` classification trees (and the OOB score with `oobScore: true`).
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,): class labels (numbers or strings)
    * @param fitOptions `sampleWeight`, shape (nSamples,): multiplies the bootstrap counts
@@ -348,11 +362,13 @@ abstract class BaseForestClassifier extends BaseForest<ForestClassifierOptions> 
   }
 }
 
-abstract class BaseForestRegressor extends BaseForest<ForestRegressorOptions> {
+/** The regressors' side: means, R², OOB predictions. */
+export abstract class BaseForestRegressor extends BaseForest<ForestRegressorOptions> {
   /** Forest regressors predict numbers. */
   static override readonly estimatorKind: EstimatorKind = "regressor";
 
   /**
+   * Grows `nEstimators` least-squares trees (and the OOB score with `oobScore: true`).
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,): real targets
    * @param fitOptions `sampleWeight`, shape (nSamples,): multiplies the bootstrap counts
@@ -403,9 +419,13 @@ abstract class BaseForestRegressor extends BaseForest<ForestRegressorOptions> {
 export class RandomForestClassifier extends BaseForestClassifier {
   /** The saved-model class name. */
   readonly className = "RandomForestClassifier";
+  /** Best cuts (random forest). */
   protected readonly randomCuts = false;
 
-  /** @param options see `ForestClassifierOptions` */
+  /**
+   * Stores and checks the options.
+   * @param options see `ForestClassifierOptions`
+   */
   constructor(options: Partial<ForestClassifierOptions> = {}) {
     super({ ...DEFAULTS, criterion: "gini" }, options);
     checkOneOf("criterion", this.options.criterion, ["gini", "entropy"] as const);
@@ -429,9 +449,13 @@ export class RandomForestClassifier extends BaseForestClassifier {
 export class RandomForestRegressor extends BaseForestRegressor {
   /** The saved-model class name. */
   readonly className = "RandomForestRegressor";
+  /** Best cuts (random forest). */
   protected readonly randomCuts = false;
 
-  /** @param options see `ForestRegressorOptions` */
+  /**
+   * Stores and checks the options.
+   * @param options see `ForestRegressorOptions`
+   */
   constructor(options: Partial<ForestRegressorOptions> = {}) {
     super({ ...DEFAULTS, maxFeatures: null, criterion: "squaredError" }, options);
     checkOneOf("criterion", this.options.criterion, ["squaredError"] as const);
@@ -456,9 +480,13 @@ export class RandomForestRegressor extends BaseForestRegressor {
 export class ExtraTreesClassifier extends BaseForestClassifier {
   /** The saved-model class name. */
   readonly className = "ExtraTreesClassifier";
+  /** One random cut per drawn feature (Extra-Trees). */
   protected readonly randomCuts = true;
 
-  /** @param options see `ForestClassifierOptions` */
+  /**
+   * Stores and checks the options.
+   * @param options see `ForestClassifierOptions`
+   */
   constructor(options: Partial<ForestClassifierOptions> = {}) {
     super({ ...DEFAULTS, bootstrap: false, criterion: "gini" }, options);
     checkOneOf("criterion", this.options.criterion, ["gini", "entropy"] as const);
@@ -482,9 +510,13 @@ export class ExtraTreesClassifier extends BaseForestClassifier {
 export class ExtraTreesRegressor extends BaseForestRegressor {
   /** The saved-model class name. */
   readonly className = "ExtraTreesRegressor";
+  /** One random cut per drawn feature (Extra-Trees). */
   protected readonly randomCuts = true;
 
-  /** @param options see `ForestRegressorOptions` */
+  /**
+   * Stores and checks the options.
+   * @param options see `ForestRegressorOptions`
+   */
   constructor(options: Partial<ForestRegressorOptions> = {}) {
     super({ ...DEFAULTS, maxFeatures: null, bootstrap: false, criterion: "squaredError" }, options);
     checkOneOf("criterion", this.options.criterion, ["squaredError"] as const);

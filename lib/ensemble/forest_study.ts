@@ -10,6 +10,7 @@ import type { MatrixLike } from "../core/validation.ts";
 
 /** What these functions need of a forest. */
 export interface TreeOutputs {
+  /** Each tree's output for X (see `BaseForest.predictTrees`). */
   predictTrees(X: MatrixLike): Float64Array[];
 }
 

@@ -10,12 +10,17 @@ import type { TreeNode } from "../tree/grow.ts";
 
 /** A forest's tree: node 0 the root, x[feature] ≤ threshold goes left; leaves have left = -1. */
 export interface ForestTree {
+  /** Left child index; -1 on a leaf. */
   left: Int32Array;
+  /** Right child index; -1 on a leaf. */
   right: Int32Array;
+  /** Split feature; -1 on a leaf. */
   feature: Int32Array;
+  /** Split threshold: x[feature] ≤ threshold goes left. */
   threshold: Float64Array;
   /** Per node, `nOutputs` values: class probabilities (classification) or the mean (regression). */
   value: Float64Array;
+  /** Values per node: the number of classes, or 1. */
   nOutputs: number;
 }
 

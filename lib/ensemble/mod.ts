@@ -21,6 +21,13 @@ export {
   type PredictOptions,
 } from "./booster.ts";
 export { type MissingCell, toMatrixWithMissing } from "./input.ts";
+export type {
+  BaseForest,
+  BaseForestClassifier,
+  BaseForestRegressor,
+  ForestState,
+} from "./forest.ts";
+export type { ForestTree } from "./forest_tree.ts";
 export {
   ExtraTreesClassifier,
   ExtraTreesRegressor,
