@@ -26,4 +26,5 @@ export * from "./svm/mod.ts";
 export * from "./adaboost/mod.ts";
 export * from "./mixture/mod.ts";
 export * from "./hmm/mod.ts";
+export * from "./crf/mod.ts";
 export * from "./deep/mod.ts";
