@@ -7,7 +7,9 @@ import {
   larsPath,
   Lasso,
   LinearRegression,
+  loadDiabetes,
   loadProstate,
+  Matrix,
   prostateDesign,
   ridgePath,
   shrinkageFactors,
@@ -98,6 +100,17 @@ Deno.test("paths: LAR entry order; ridge df ends at 8; lasso s from 0 to 1; CD s
   const rp = ridgePath(d.Xtrain, d.ytrain, [1e5, 0]);
   assertAlmostEquals(rp.df[1], 8, 1e-12);
   assert(rp.df[0] < 0.01);
+  // diabetes: s3 leaves the lasso path and re-enters (LAR 11 knots, lasso 13)
+  const dia = loadDiabetes();
+  const DX = Matrix.from2D(dia.X), dyBar = dia.y.reduce((a, b) => a + b, 0) / dia.y.length;
+  const DXc = DX.broadcastRow(DX.mean(0), (a, b) => a - b),
+    dyc = Float64Array.from(dia.y, (v) => v - dyBar);
+  const dLasso = larsPath(DXc, dyc, { method: "lasso" });
+  const leaves = dia.featureNames.filter((_, j) =>
+    dLasso.coefs.row(j).some((v, t, r) => t > 0 && v === 0 && r[t - 1] !== 0)
+  );
+  assertEquals(leaves, ["s3"]);
+  assertEquals([larsPath(DXc, dyc).coefs.cols, dLasso.coefs.cols], [11, 13]);
   const m = new Lasso({ alpha: 0.5, tol: 1e-10, maxIter: 10000 }).fit(d.Xtrain, d.ytrain);
   assertEquals(m.coef.filter((v) => v !== 0).length, 2);
   assertEquals(round(m.coef[0]), 0.381);

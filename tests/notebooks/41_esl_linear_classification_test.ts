@@ -7,6 +7,7 @@ import {
   loadWine,
   LogisticRegression,
   QuadraticDiscriminantAnalysis,
+  StandardScaler,
 } from "../../lib/mod.ts";
 import { headingIs, modelSections, sectionHeadings, sourceNotebook } from "../support/notebooks.ts";
 
@@ -73,5 +74,17 @@ Deno.test("wine: LDA/QDA accuracies and the explained between-class variance", (
     "68.7",
     "31.3",
   ]);
-  assertEquals(lda.transform(wine.X).shape, [178, 2]);
+  const proj = lda.transform(wine.X);
+  assertEquals(proj.shape, [178, 2]);
+  assertEquals(new LinearDiscriminantAnalysis().fit(proj, wine.y).score(proj, wine.y), 1);
+  const cols = ["flavanoids", "proline"].map((n) => wine.featureNames.indexOf(n));
+  const Z = new StandardScaler().fit(wine.X).transform(wine.X).selectCols(cols);
+  assertEquals(
+    new LinearDiscriminantAnalysis().fit(Z, wine.y).score(Z, wine.y).toFixed(4),
+    "0.9045",
+  );
+  assertEquals(
+    new QuadraticDiscriminantAnalysis().fit(Z, wine.y).score(Z, wine.y).toFixed(4),
+    "0.9213",
+  );
 });
