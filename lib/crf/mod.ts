@@ -10,6 +10,7 @@ export type { StateFeature, TransitionFeature } from "./features.ts";
 export { matrixFormNormalizer, matrixFormPaths, type MatrixPath } from "./matrix_form.ts";
 export { type AttributeSequence, CRFTagger, type CRFTaggerOptions } from "./tagger.ts";
 export {
+  parseSegmentedText,
   segmentationFeatures,
   segmentationScores,
   tagsToWords,

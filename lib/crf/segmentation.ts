@@ -78,3 +78,10 @@ export function segmentationScores(
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
   };
 }
+
+/** Sentences of a segmented text: one sentence per line, words separated by spaces; blank lines and `#` comments skipped. */
+export function parseSegmentedText(text: string): string[][] {
+  return text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")).map((l) =>
+    l.split(/\s+/)
+  );
+}
