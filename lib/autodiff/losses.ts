@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkLengthsMatch } from "../core/errors.ts";
 import { Matrix, ShapeError, ValueError } from "../core/mod.ts";
 import { asTensor, Tensor, type TensorLike } from "./tensor.ts";
 
@@ -43,11 +44,7 @@ export function oneHot(labels: ArrayLike<number>, nClasses: number): Matrix {
  * ```
  */
 export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>): Tensor {
-  if (labels.length !== logits.rows) {
-    throw new ShapeError(
-      `labels has ${labels.length} values, but logits has ${logits.rows} rows; they must match.`,
-    );
-  }
+  checkLengthsMatch("labels", labels.length, "logits", logits.rows, "rows");
   const Y = oneHot(labels, logits.cols);
   return logits.logSoftmax(1).mul(Y).sum().mul(-1 / logits.rows);
 }

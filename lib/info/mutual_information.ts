@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ShapeError } from "../core/errors.ts";
+import { checkLengthsMatch } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
 import type { LabelLike, MatrixLike } from "../core/validation.ts";
 import { toLabels, uniqueLabels } from "../core/labels.ts";
@@ -113,9 +113,7 @@ export interface JointDistribution {
  */
 export function jointDistribution(x: LabelLike, y: LabelLike): JointDistribution {
   const a = toLabels(x, "x"), b = toLabels(y, "y");
-  if (a.length !== b.length) {
-    throw new ShapeError(`x and y must have the same length. Got ${a.length} and ${b.length}.`);
-  }
+  checkLengthsMatch("y", b.length, "x", a.length, "values");
   const xLabels = uniqueLabels(a), yLabels = uniqueLabels(b);
   const xIndex = new Map(xLabels.map((v, i) => [v, i]));
   const yIndex = new Map(yLabels.map((v, j) => [v, j]));

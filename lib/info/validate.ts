@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { describe, ShapeError, ValueError } from "../core/errors.ts";
+import { checkLengthsMatch } from "../core/errors.ts";
+import { describe, ValueError } from "../core/errors.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { type MatrixLike, toMatrix } from "../core/validation.ts";
 
@@ -48,9 +49,7 @@ export function toDistributionPair(
   q: ArrayLike<number>,
 ): [Float64Array, Float64Array] {
   const a = toDistribution(p, "p"), b = toDistribution(q, "q");
-  if (a.length !== b.length) {
-    throw new ShapeError(`p and q must have the same length. Got ${a.length} and ${b.length}.`);
-  }
+  checkLengthsMatch("q", b.length, "p", a.length, "values");
   return [a, b];
 }
 

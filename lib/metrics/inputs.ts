@@ -5,12 +5,12 @@
  *
  * @module
  */
+import { checkLengthsMatch } from "../core/errors.ts";
 import {
   describe,
   type LabelLike,
   Matrix,
   type MatrixLike,
-  ShapeError,
   toLabels,
   toMatrix,
   toVector,
@@ -52,11 +52,7 @@ export function toTargets(y: TargetLike, name: string): { m: Matrix; oneD: boole
 
 /** Throws unless two arrays describe the same number of samples. */
 export function checkSameLength(a: number, b: number, nameA: string, nameB: string): void {
-  if (a !== b) {
-    throw new ShapeError(
-      `${nameA} and ${nameB} must have the same number of samples. Got ${a} and ${b}.`,
-    );
-  }
+  checkLengthsMatch(nameB, b, nameA, a);
 }
 
 /**
@@ -66,7 +62,7 @@ export function checkSameLength(a: number, b: number, nameA: string, nameB: stri
 export function toSampleWeight(w: VectorLike | undefined, n: number): Float64Array | undefined {
   if (w === undefined || w === null) return undefined;
   const v = toVector(w, "sampleWeight");
-  checkSameLength(v.length, n, "sampleWeight", "yTrue");
+  checkSameLength(n, v.length, "yTrue", "sampleWeight");
   let total = 0;
   for (let i = 0; i < v.length; i++) {
     if (v[i] < 0) {

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { ShapeError } from "../core/mod.ts";
+import { checkLengthsMatch } from "../core/errors.ts";
 
 import type { Label } from "../core/labels.ts";
 
@@ -45,11 +45,7 @@ function countBy<T>(values: readonly T[]): Map<T, number> {
 }
 
 function groups(feature: readonly Label[], labels: readonly Label[]): Map<Label, Label[]> {
-  if (feature.length !== labels.length) {
-    throw new ShapeError(
-      `feature has ${feature.length} values but labels has ${labels.length}; they must match.`,
-    );
-  }
+  checkLengthsMatch("labels", labels.length, "feature", feature.length, "values");
   const out = new Map<Label, Label[]>();
   feature.forEach((a, i) => {
     const g = out.get(a) ?? [];

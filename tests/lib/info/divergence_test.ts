@@ -96,7 +96,7 @@ Deno.test("validation: probabilities outside [0, 1], sums other than 1, length m
   assertThrows(
     () => klDivergence([0.5, 0.5], [0.2, 0.3, 0.5]),
     ShapeError,
-    "p and q must have the same length. Got 2 and 3.",
+    "q has 3 values, but p has 2 values; they must match.",
   );
   assertThrows(() => entropy([]), ValueError, "p must not be empty.");
   assertThrows(

@@ -72,7 +72,7 @@ Deno.test("validation of tables and label arrays", () => {
   assertThrows(
     () => mutualInfoScore([0, 1, 1], [0, 1]),
     ShapeError,
-    "x and y must have the same length. Got 3 and 2.",
+    "y has 2 values, but x has 3 values; they must match.",
   );
   assertThrows(
     () => mutualInfoScore([0, NaN], [0, 1]),

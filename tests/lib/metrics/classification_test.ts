@@ -49,7 +49,7 @@ Deno.test("zeroDivision decides 0/0 precision; recall stays defined", () => {
 });
 
 Deno.test("classification metrics reject bad input with clear messages", () => {
-  assertThrows(() => accuracyScore([0, 1, 1], [0, 1]), ShapeError, "Got 3 and 2");
+  assertThrows(() => accuracyScore([0, 1, 1], [0, 1]), ShapeError, "yPred has 2 values, but yTrue has 3 samples; they must match.");
   assertThrows(
     () => accuracyScore([0, 1], [0.2, 0.9]),
     ValueError,
@@ -102,6 +102,6 @@ Deno.test("classification metrics reject bad input with clear messages", () => {
   assertThrows(
     () => accuracyScore([0, 1], [0, 1], { sampleWeight: [1, 2, 3] }),
     ShapeError,
-    "sampleWeight and yTrue",
+    "sampleWeight has 3 values, but yTrue has 2 samples; they must match.",
   );
 });
