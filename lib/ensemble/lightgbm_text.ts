@@ -14,7 +14,7 @@
  */
 import { describe, ValueError } from "../core/errors.ts";
 import type { BoostedTree } from "./boosted_tree.ts";
-import type { BoosterModel } from "./booster.ts";
+import type { BoosterModel } from "./booster_model.ts";
 import { nextUp } from "./float_bits.ts";
 
 const OBJECTIVES = [

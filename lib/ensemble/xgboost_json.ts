@@ -12,7 +12,7 @@
  */
 import { describe, ValueError } from "../core/errors.ts";
 import type { BoostedTree } from "./boosted_tree.ts";
-import type { BoosterModel } from "./booster.ts";
+import type { BoosterModel } from "./booster_model.ts";
 import { float32Boundary, roundUpFloat32 } from "./float_bits.ts";
 
 type Json = Record<string, unknown>;

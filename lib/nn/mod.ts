@@ -33,8 +33,8 @@ export {
   type WeightDecayExperimentResult,
 } from "./weight_decay.ts";
 export {
+  type EpochRecord,
   type EpochTrainer,
-  ProgressDisplay,
   type TrainingHistory,
   trainWithProgress,
   type TrainWithProgressOptions,

@@ -42,6 +42,8 @@ export {
   type HistogramOptions,
 } from "./histogram.ts";
 export { heatmap, type HeatmapOptions } from "./heatmap.ts";
+export { treeFigure } from "./tree.ts";
+export { type EpochLine, formatEpoch, ProgressDisplay, showProgress } from "./progress.ts";
 export { PALETTE } from "./style.ts";
 export type {
   BatchPredict,

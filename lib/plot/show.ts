@@ -5,8 +5,18 @@
  * @module
  */
 import { configurePlots } from "./plotly_source.ts";
-import type { Figure } from "./figure.ts";
-import type { Layout, Plot } from "./types.ts";
+import type { Layout, MimeBundle, Plot } from "./types.ts";
+
+/**
+ * What `showFigure` needs of a figure. Structural, so show.ts does not import figure.ts (which
+ * imports show.ts for `Figure.show`): no import cycle.
+ */
+export interface ShowableFigure {
+  readonly data: readonly unknown[];
+  readonly layout: unknown;
+  mimeBundle(): MimeBundle;
+  toHTML(): string;
+}
 
 /** Options of {@link showFigure}. */
 export interface ShowOptions {
@@ -69,7 +79,7 @@ export function writeFigure(html: string, path: string): string {
  * pending and then yields a value loses that value ("Promise was collected" in the kernel log).
  */
 export async function showFigure(
-  fig: Figure,
+  fig: ShowableFigure,
   options: ShowOptions = {},
 ): Promise<string | undefined> {
   if (inJupyter()) {

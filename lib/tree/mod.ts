@@ -27,4 +27,3 @@ export type { ClassificationCriterion, Criterion, Split, Target, TreeNode } from
 export type { PruningPath } from "./prune.ts";
 export type { ReadableNode } from "./export.ts";
 export type { Cell, FeatureEncoding, TableLike } from "./encode.ts";
-export { treeFigure } from "./plot.ts";

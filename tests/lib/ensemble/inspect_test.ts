@@ -1,6 +1,6 @@
 import { assertEquals, assertThrows } from "@std/assert";
 import { boostedTreeToReadable, Booster } from "../../../lib/ensemble/mod.ts";
-import { treeFigure } from "../../../lib/tree/mod.ts";
+import { treeFigure } from "../../../lib/plot/mod.ts";
 import { ValueError } from "../../../lib/core/mod.ts";
 
 const text = Deno.readTextFileSync(new URL("../../fixtures/lightgbm/binary.txt", import.meta.url));

@@ -9,12 +9,8 @@ import {
 } from "@std/assert";
 import { Matrix, NotFittedError, ShapeError, ValueError } from "../../../lib/core/mod.ts";
 import { loadDiabetes } from "../../../lib/data/mod.ts";
-import {
-  MLPClassifier,
-  MLPRegressor,
-  ProgressDisplay,
-  trainWithProgress,
-} from "../../../lib/nn/mod.ts";
+import { MLPClassifier, MLPRegressor, trainWithProgress } from "../../../lib/nn/mod.ts";
+import { ProgressDisplay, showProgress } from "../../../lib/plot/mod.ts";
 
 const XOR_X = [[0, 0], [0, 1], [1, 0], [1, 1]];
 const XOR_Y = ["no", "yes", "yes", "no"];
@@ -91,7 +87,7 @@ Deno.test("trainWithProgress: one line per epoch, same weights as fit, curves re
     XTest: XOR_X,
     yTest: XOR_Y,
     every: 5,
-    display: new ProgressDisplay((line) => lines.push(line)),
+    onEpoch: showProgress(new ProgressDisplay((line) => lines.push(line))),
   });
   assertEquals(lines.length, 4); // epochs 5, 10, 12, and the final line again
   assert(lines[0].startsWith("epoch 5/12  loss "));

@@ -1,11 +1,12 @@
 /**
- * Drawing a fitted tree as a plotly figure: nodes placed by depth (y) and leaf order (x), edges
- * as lines labelled with the branch condition, nodes labelled with their test or prediction.
+ * Drawing a fitted decision tree (or a booster's tree) as a plotly figure: nodes placed by depth
+ * (y) and leaf order (x), edges as lines labelled with the branch condition, nodes labelled with
+ * their test or prediction. It reads the tree's `toTree()` JSON, so lib/tree knows nothing of it.
  *
  * @module
  */
-import { Figure } from "../plot/mod.ts";
-import type { ReadableNode } from "./export.ts";
+import { Figure } from "./figure.ts";
+import type { ReadableNode } from "../tree/export.ts";
 
 interface Placed {
   node: ReadableNode;
