@@ -58,6 +58,12 @@ for alpha in (0.01, 0.05, 0.2, 0.5):
     m = Lasso(alpha=alpha, tol=1e-12, max_iter=100000).fit(X, y)
     out["lasso"][str(alpha)] = {"coef": m.coef_.tolist(), "intercept": float(m.intercept_)}
 
+sw = np.array([[1.0, 2.0, 0.0, 3.0, 0.5][i % 5] for i in range(len(y))])
+m = Ridge(alpha=1.0).fit(X, y, sample_weight=sw)
+out["ridgeWeighted"] = {"coef": m.coef_.tolist(), "intercept": float(m.intercept_)}
+m = Lasso(alpha=0.05, tol=1e-12, max_iter=100000).fit(X, y, sample_weight=sw)
+out["lassoWeighted"] = {"coef": m.coef_.tolist(), "intercept": float(m.intercept_)}
+
 alphas, coefs, _ = lasso_path(Xc, yc, n_alphas=30, eps=1e-3, tol=1e-12, max_iter=100000)
 out["lassoPath"] = path_dict(alphas, coefs)
 for method in ("lar", "lasso"):

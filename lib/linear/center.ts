@@ -18,14 +18,30 @@ export interface Centred {
   yMean: number;
 }
 
-/** Centres X and y when `fitIntercept`, else returns them unchanged with zero means. */
-export function centre(X: Matrix, y: Vector, fitIntercept: boolean): Centred {
-  if (!fitIntercept) return { X, y, xMean: new Float64Array(X.cols), yMean: 0 };
-  const xMean = X.mean(0);
-  const yMean = y.reduce((s, v) => s + v, 0) / y.length;
+/**
+ * Centres X and y when `fitIntercept`, else returns them unchanged with zero means. With sample
+ * weights w the means are weighted and every row is then scaled by √wᵢ, so that a plain
+ * (unweighted) fit on the result minimises Σ wᵢ(yᵢ − xᵢ·β − b)²: integer weights act as repeated rows.
+ */
+export function centre(X: Matrix, y: Vector, fitIntercept: boolean, weights?: Vector): Centred {
+  const n = X.rows, p = X.cols;
+  const total = weights ? weights.reduce((s, v) => s + v, 0) : n;
+  const xMean = new Float64Array(p);
+  let yMean = 0;
+  if (fitIntercept) {
+    for (let i = 0; i < n; i++) {
+      const w = weights ? weights[i] : 1;
+      for (let j = 0; j < p; j++) xMean[j] += w * X.data[i * p + j];
+      yMean += w * y[i];
+    }
+    for (let j = 0; j < p; j++) xMean[j] /= total;
+    yMean /= total;
+  }
+  if (!fitIntercept && !weights) return { X, y, xMean, yMean };
+  const s = weights ? weights.map(Math.sqrt) : null;
   return {
-    X: X.broadcastRow(xMean, (a, m) => a - m),
-    y: y.map((v) => v - yMean),
+    X: X.map((v, i, j) => (v - xMean[j]) * (s ? s[i] : 1)),
+    y: y.map((v, i) => (v - yMean) * (s ? s[i] : 1)),
     xMean,
     yMean,
   };

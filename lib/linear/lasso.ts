@@ -11,6 +11,8 @@ import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkBoolean, checkInteger, checkNumber } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 import { centre, interceptFrom, linearPredict } from "./center.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
+import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
 import { lassoCoordinateDescent } from "./coordinate_descent.ts";
 
 /** Options of {@link Lasso}. */
@@ -66,20 +68,25 @@ export class Lasso extends RegressorEstimator<LassoOptions, LassoState> {
    * Fits w by coordinate descent on the centred data, then b = ȳ − x̄·w.
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,): (1/2Σw)Σ wᵢ(yᵢ − ŷᵢ)² + α‖w‖₁, as scikit-learn
    * @returns this, fitted
    */
-  fit(X: MatrixLike, y: VectorLike): this {
+  fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
-    const c = centre(m, toVector(y, "y", m.rows), this.options.fitIntercept);
+    const yv = toVector(y, "y", m.rows);
+    const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
+    const c = centre(m, yv, this.options.fitIntercept, w);
     const { alpha, maxIter, tol } = this.options;
+    const total = w ? w.reduce((s, v) => s + v, 0) : m.rows; // (1/2Σw)Σwᵢrᵢ² + α‖β‖₁, as scikit-learn
     const r = lassoCoordinateDescent(
       c.X,
       c.y,
-      alpha * m.rows,
+      alpha * total,
       new Float64Array(m.cols),
       maxIter,
       tol,
     );
+    if (!r.converged) warn(new ConvergenceWarning(convergenceMessage(this.className, maxIter)));
     this.state = {
       nFeaturesIn: m.cols,
       coef: r.coef,

@@ -13,6 +13,7 @@ import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkBoolean, checkNumber } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 import { centre, interceptFrom, linearPredict } from "./center.ts";
+import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 
 /** Options of {@link Ridge}. */
 export interface RidgeOptions {
@@ -162,11 +163,18 @@ export class Ridge extends RegressorEstimator<RidgeOptions, RidgeState> {
    * Fits w and b in closed form through the SVD of the centred X.
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,): minimise Σ wᵢ(yᵢ − ŷᵢ)² + α‖w‖² (scikit-learn's `sample_weight`)
    * @returns this, fitted
    */
-  fit(X: MatrixLike, y: VectorLike): this {
+  fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
-    const c = centre(m, toVector(y, "y", m.rows), this.options.fitIntercept);
+    const yv = toVector(y, "y", m.rows);
+    const c = centre(
+      m,
+      yv,
+      this.options.fitIntercept,
+      toSampleWeight(fitOptions.sampleWeight, m.rows),
+    );
     const sp = spectrum(c.X, c.y);
     const coef = solveSpectrum(sp, this.options.alpha);
     this.state = {

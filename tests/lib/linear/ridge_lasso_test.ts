@@ -1,5 +1,6 @@
 import { assert, assertAlmostEquals, assertEquals, assertLess, assertThrows } from "@std/assert";
 import {
+  catchWarnings,
   Lasso,
   lassoPath,
   Ridge,
@@ -53,9 +54,33 @@ Deno.test("Lasso by coordinate descent matches scikit-learn's (tol 1e-12)", asyn
     assertLess(maxDiff(m.coef, ref.coef), 1e-8, `alpha ${alpha}`);
     assertAlmostEquals(m.intercept, ref.intercept, 1e-8);
   }
+  // too few sweeps: a ConvergenceWarning, as scikit-learn
+  const caught = catchWarnings(() =>
+    new Lasso({ alpha: 0.001, maxIter: 2, tol: 1e-12 }).fit(d.Xtrain, d.ytrain)
+  );
+  assertEquals(caught.result.converged, false);
+  assertEquals(caught.warnings.map((w) => w.name), ["ConvergenceWarning"]);
   // a large penalty zeroes every coefficient: the fit is the mean
   const big = new Lasso({ alpha: 10 }).fit(d.Xtrain, d.ytrain);
   assertEquals(Array.from(big.coef), new Array(8).fill(0));
+});
+
+Deno.test("sample weights: Ridge and Lasso match scikit-learn's sample_weight", async () => {
+  const d = await prostate();
+  const sampleWeight = Array.from({ length: 67 }, (_, i) => [1, 2, 0, 3, 0.5][i % 5]);
+  const ridge = new Ridge({ alpha: 1 }).fit(d.Xtrain, d.ytrain, { sampleWeight });
+  assertLess(maxDiff(ridge.coef, FIXTURE.ridgeWeighted.coef), 1e-10);
+  assertAlmostEquals(ridge.intercept, FIXTURE.ridgeWeighted.intercept, 1e-10);
+  const lasso = new Lasso({ alpha: 0.05, tol: 1e-12, maxIter: 100000 }).fit(d.Xtrain, d.ytrain, {
+    sampleWeight,
+  });
+  assertLess(maxDiff(lasso.coef, FIXTURE.lassoWeighted.coef), 1e-8);
+  assertAlmostEquals(lasso.intercept, FIXTURE.lassoWeighted.intercept, 1e-8);
+  assertThrows(
+    () => new Ridge().fit(d.Xtrain, d.ytrain, { sampleWeight: [-1, ...sampleWeight.slice(1)] }),
+    ValueError,
+    "sampleWeight must be non-negative",
+  );
 });
 
 Deno.test("lassoPath matches scikit-learn's lasso_path (grid and coefficients)", async () => {
