@@ -6,6 +6,8 @@
  * @module
  */
 import { ValueError } from "../core/errors.ts";
+import { Random } from "../core/random.ts";
+import type { BinnedData } from "./binning.ts";
 import { leafGain, leafWeight, type SplitParams } from "./split.ts";
 
 /** One candidate split "x < threshold" of a split-gain table. */
@@ -141,4 +143,71 @@ export function partialDependence(
     return s / out.length;
   });
   return { grid: values, average };
+}
+
+/**
+ * Σg, Σh and the row count per bin of one feature over some rows: the histogram the hist grower
+ * scans for a split (the last entry is the missing-value bin). A child's histogram is its
+ * parent's minus its sibling's, which is why the grower builds only the smaller child's.
+ * @param data binned features from `binData`
+ * @param rows the rows of the node
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { binData, featureHistogram } from "../mod.ts";
+ * const data = binData(Float64Array.of(1, 2, 2, NaN), 4, 1, "hist", 8);
+ * const hist = featureHistogram(data, 0, [0, 1, 2, 3], [1, 2, 3, 4], [1, 1, 1, 1]);
+ * assertEquals([Array.from(hist.grad), Array.from(hist.count)], [[1, 5, 4], [1, 2, 1]]);
+ * ```
+ */
+export function featureHistogram(
+  data: BinnedData,
+  feature: number,
+  rows: ArrayLike<number>,
+  grad: ArrayLike<number>,
+  hess: ArrayLike<number>,
+): { grad: Float64Array; hess: Float64Array; count: Float64Array } {
+  const size = data.nBins[feature] + 1;
+  const out = {
+    grad: new Float64Array(size),
+    hess: new Float64Array(size),
+    count: new Float64Array(size),
+  };
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k], b = data.bins[r * data.nFeatures + feature];
+    out.grad[b] += grad[r];
+    out.hess[b] += hess[r];
+    out.count[b]++;
+  }
+  return out;
+}
+
+/**
+ * A synthetic binary task for the boosting notebooks: x ~ N(0, I), y = [x0 + x1·x2 − 0.8·x3 +
+ * 0.5·sin(2·x4) + 0.5·noise > 0], the other features pure noise, a share of cells missing.
+ * @param n rows
+ * @param options `nFeatures` (default 10), `missing` share of NaN cells (default 0), `seed`
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { makeBoostingClassification } from "../mod.ts";
+ * const { X, y } = makeBoostingClassification(5, { seed: 1 });
+ * assertEquals([X.length, X[0].length, y.length], [5, 10, 5]);
+ * ```
+ */
+export function makeBoostingClassification(
+  n: number,
+  options: { nFeatures?: number; missing?: number; seed?: number } = {},
+): { X: number[][]; y: number[] } {
+  const { nFeatures = 10, missing = 0, seed = 0 } = options;
+  if (nFeatures < 5) throw new ValueError(`nFeatures must be at least 5. Got ${nFeatures}.`);
+  const rng = new Random(seed);
+  const X: number[][] = [], y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = Array.from({ length: nFeatures }, () => rng.normal());
+    const s = x[0] + x[1] * x[2] - 0.8 * x[3] + 0.5 * Math.sin(2 * x[4]) + 0.5 * rng.normal();
+    y.push(s > 0 ? 1 : 0);
+    X.push(x.map((v) => (rng.uniform() < missing ? NaN : v)));
+  }
+  return { X, y };
 }

@@ -71,4 +71,11 @@ export {
 export { GradientBoostingRegressor } from "./gradient_boosting_regressor.ts";
 export { GradientBoostingClassifier } from "./gradient_boosting_classifier.ts";
 export { GradientBoostingRanker } from "./gradient_boosting_ranker.ts";
-export { partialDependence, type SplitCandidate, splitCandidates } from "./explain.ts";
+export {
+  featureHistogram,
+  makeBoostingClassification,
+  partialDependence,
+  type SplitCandidate,
+  splitCandidates,
+} from "./explain.ts";
+export { dartDrop, type DropParams, gossSample } from "./sampling.ts";
