@@ -8,7 +8,7 @@
  */
 import { ValueError } from "../core/errors.ts";
 import type { Matrix, Vector } from "../core/matrix.ts";
-import { checkInteger } from "../core/options.ts";
+import { checkInteger, checkOptions } from "../core/options.ts";
 import { Random } from "../core/random.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 
@@ -63,6 +63,7 @@ export function crossValidationCurve(
   predictor: PathPredictor,
   options: CvOptions = {},
 ): CvCurve {
+  checkOptions(options, ["folds", "seed", "foldOf"], "crossValidationCurve");
   const m = toMatrix(X, "X");
   const yv = toVector(y, "y", m.rows);
   const K = options.folds ?? 10;

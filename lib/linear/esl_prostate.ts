@@ -7,6 +7,7 @@
  * @module
  */
 import { Matrix, type Vector } from "../core/matrix.ts";
+import { checkOptions } from "../core/options.ts";
 import { crossValidationCurve, type CvCurve, oneStandardErrorRule } from "./cross_validation.ts";
 import { centre, interceptFrom } from "./center.ts";
 import { larsPath, lassoAtShrinkage } from "./lars.ts";
@@ -185,6 +186,7 @@ function plsFit(X: Matrix, y: Vector, Ms: number[]): number[][] {
  * but LS) depend on `seed`; LS, and each method at a given complexity, are deterministic.
  */
 export function eslTable33(d: ProstateDesign, options: Table33Options = {}): Table33Column[] {
+  checkOptions(options, ["folds", "seed", "shrinkage"], "eslTable33");
   const p = d.Xtrain.cols;
   const sizes = Array.from({ length: p + 1 }, (_, k) => k);
   const shrinkage = options.shrinkage ?? Array.from({ length: 51 }, (_, k) => k / 50);

@@ -12,7 +12,7 @@
 import { ValueError } from "../core/errors.ts";
 import { solve } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
-import { checkOneOf } from "../core/options.ts";
+import { checkOneOf, checkOptions } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 
 /** Options of {@link larsPath}. */
@@ -53,6 +53,7 @@ export function larsPath(
   y: VectorLike,
   options: LarsPathOptions = {},
 ): LarsPathResult {
+  checkOptions(options, ["method"], "larsPath");
   const method = checkOneOf("method", options.method ?? "lar", ["lar", "lasso"] as const);
   const m = toMatrix(X, "X");
   const yv = toVector(y, "y", m.rows);

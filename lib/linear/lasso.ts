@@ -8,7 +8,13 @@
 import { RegressorEstimator } from "../core/classifier.ts";
 import type { FittedState } from "../core/estimator.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
-import { checkBoolean, checkInteger, checkNumber } from "../core/options.ts";
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  optionNames,
+} from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 import { centre, interceptFrom, linearPredict } from "./center.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
@@ -144,6 +150,14 @@ export interface LassoPathOptions {
   tol?: number;
 }
 
+const LASSO_PATH_OPTIONS = optionNames<LassoPathOptions>({
+  alphas: true,
+  nAlphas: true,
+  eps: true,
+  maxIter: true,
+  tol: true,
+});
+
 /** Lasso solutions along a grid of penalties. */
 export interface LassoPathResult {
   /** The penalties, decreasing. */
@@ -171,6 +185,7 @@ export function lassoPath(
   y: VectorLike,
   options: LassoPathOptions = {},
 ): LassoPathResult {
+  checkOptions(options, LASSO_PATH_OPTIONS, "lassoPath");
   const m = toMatrix(X, "X");
   const yv = toVector(y, "y", m.rows);
   const n = m.rows, p = m.cols;

@@ -7,7 +7,7 @@
  * @module
  */
 import { ValueError } from "../core/errors.ts";
-import { checkNumber, checkOneOf } from "../core/options.ts";
+import { checkNumber, checkOneOf, checkOptions } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { Matrix } from "../core/matrix.ts";
 import { LogisticRegression } from "./logistic_regression.ts";
@@ -96,6 +96,7 @@ export function backwardStepwiseLogistic(
       `featureNames must have one name per column of X (${m.cols}). Got ${featureNames.length}.`,
     );
   }
+  checkOptions(options, ["criterion", "threshold"], "backwardStepwiseLogistic");
   const criterion = checkOneOf("criterion", options.criterion ?? "aic", ["aic", "z"] as const);
   const threshold = checkNumber("threshold", options.threshold ?? 1.96, { min: 0 });
   let cols = Array.from({ length: m.cols }, (_, j) => j);

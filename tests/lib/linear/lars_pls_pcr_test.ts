@@ -2,6 +2,7 @@ import { assertAlmostEquals, assertEquals, assertLess, assertThrows } from "@std
 import {
   larsPath,
   lassoAtShrinkage,
+  lassoPath,
   LinearRegression,
   loadDiabetes,
   Matrix,
@@ -48,6 +49,18 @@ Deno.test("lasso on diabetes drops a variable (LAR and lasso paths differ); s ru
   const ls = new LinearRegression().fit(c.X, c.y);
   assertLess(maxDiff(lassoAtShrinkage(lasso, 1), ls.coef), 1e-8);
   assertThrows(() => lassoAtShrinkage(lasso, 1.5), ValueError, "s must be in [0, 1]");
+  // options objects are checked: scikit-learn's spelling gets a hint
+  assertThrows(
+    // deno-lint-ignore no-explicit-any
+    () => lassoPath(c.X, c.y, { n_alphas: 10 } as any),
+    ValueError,
+    "n_alphas",
+  );
+  assertThrows(
+    () => larsPath(c.X, c.y, { method: "lars" as "lar" }),
+    ValueError,
+    "'method' option",
+  );
 });
 
 Deno.test("PLSRegression matches scikit-learn's (coef, predict, transform, rotations)", async () => {
