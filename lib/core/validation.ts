@@ -39,6 +39,32 @@ function checkFinite(value: number, name: string, where: string): void {
   }
 }
 
+/** A frame's column names (danfojs `columns`, or a Series' `name`), when it has them. */
+function frameColumns(X: FrameLike): string[] | undefined {
+  const f = X as FrameLike & { columns?: unknown; name?: unknown };
+  if (Array.isArray(f.columns)) return f.columns.map(String);
+  if (typeof f.name === "string") return [f.name];
+  return undefined;
+}
+
+/** Names the column of a bad cell: "column 'age'" rather than its index. */
+function checkFrameCells(rows: unknown[][], columns: string[] | undefined, name: string): void {
+  if (!columns) return;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!Array.isArray(r)) return; // shape errors are reported by toMatrix
+    for (let j = 0; j < r.length; j++) {
+      const v = r[j];
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        const column = columns[j] === undefined ? `column ${j}` : `column '${columns[j]}'`;
+        throw new ValueError(
+          `${name} must contain only finite numbers. Got ${describe(v)} at row ${i}, ${column}.`,
+        );
+      }
+    }
+  }
+}
+
 /**
  * Converts and checks a 2-D input.
  * @param X shape (nSamples, nFeatures); rows must have equal length, values must be finite
@@ -53,6 +79,7 @@ export function toMatrix(X: MatrixLike, name = "X", { allowEmpty = false } = {})
     const rows = (X.shape.length === 1 || !Array.isArray(values[0]))
       ? values.map((v) => [v as number])
       : values as number[][];
+    checkFrameCells(rows, frameColumns(X), name);
     return toMatrix(rows, name, { allowEmpty });
   } else if (X && typeof X === "object" && "length" in X) {
     const rows = X.length;
@@ -112,8 +139,11 @@ function checkNotEmpty(m: Matrix, name: string, allowEmpty: boolean): Matrix {
  */
 export function toVector(y: VectorLike, name = "y", expectedLength?: number): Vector {
   let values: ArrayLike<unknown>;
+  let column = "";
   if (isFrameLike(y)) {
     values = (y.values as unknown[]).map((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v));
+    const names = frameColumns(y);
+    if (names?.length === 1) column = `, column '${names[0]}'`;
   } else if (y && typeof y === "object" && "length" in y) {
     values = y;
   } else {
@@ -127,7 +157,9 @@ export function toVector(y: VectorLike, name = "y", expectedLength?: number): Ve
         `${name} must be 1-D with shape (nSamples,). Got a nested array at index ${i}.`,
       );
     }
-    if (typeof v !== "number" || !Number.isFinite(v)) checkFinite(v as number, name, `index ${i}`);
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      checkFinite(v as number, name, `index ${i}${column}`);
+    }
     out[i] = v as number;
   }
   checkLength(out.length, name, expectedLength);

@@ -78,3 +78,18 @@ Deno.test("encode/decode keep typed arrays, matrices, maps and non-finite number
   const back = decode(JSON.parse(JSON.stringify(encode(value)))) as typeof value;
   assertEquals(back, value);
 });
+
+Deno.test("errors about a danfojs frame name the column, not its index", () => {
+  const df = new dfd.DataFrame({ age: [31, 45], income: [1200, Infinity] });
+  assertThrows(
+    () => toMatrix(df),
+    ValueError,
+    "X must contain only finite numbers. Got Infinity at row 1, column 'income'.",
+  );
+  const withNaN = new dfd.DataFrame({ age: [31, NaN], income: [1, 2] });
+  assertThrows(() => toMatrix(withNaN), ValueError, "column 'age'");
+  const s = new dfd.Series([1, NaN, 3], { columns: ["target"] });
+  assertThrows(() => toVector(s), ValueError, "at index 1, column 'target'");
+  // Plain arrays keep positions only.
+  assertThrows(() => toMatrix([[1, -Infinity]]), ValueError, "-Infinity at row 0, column 1");
+});
