@@ -40,8 +40,6 @@ export const KNOWN_FAILURES: Record<string, string> = {
   "GradientBoostingRanker / NaN and ±Infinity in predict": "accepts ±Infinity",
   "GradientBoostingRanker / empty input": "fits an X without columns",
   "GradientBoostingRanker / feature drift": "message says 'Booster'",
-  // scikit-learn's QDA warns on a singular class covariance and still predicts.
-  "QuadraticDiscriminantAnalysis / constant columns": "refuses a constant column (regParam 0)",
 };
 
 /** Per-class data kinds, options for small fast fits, and checks that do not apply. */
