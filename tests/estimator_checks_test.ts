@@ -24,7 +24,6 @@ import {
  */
 export const KNOWN_FAILURES: Record<string, string> = {
   // Classifiers not yet on lib/core's encodeLabels (issue 15 migrates them).
-  "LogisticRegression / continuous y for a classifier": "float y taken as classes",
   "GradientBoostingClassifier / continuous y for a classifier": "float y taken as classes",
   // Boosters (lib/ensemble): NaN is a missing value by design, but ±Infinity is accepted too;
   // a zero-column X fits; the drift message names "Booster".
