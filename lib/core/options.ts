@@ -75,11 +75,29 @@ function camelCase(key: string): string {
   return key.replace(/_+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** The known option a misspelt key most likely meant: snake_case, or another letter case. */
+/**
+ * The known option a misspelt key most likely meant: scikit-learn's snake_case, another letter
+ * case, or (for keys of 4+ letters) one typing slip away (edit distance 1, e.g. `scale`).
+ */
 function suggestion(key: string, known: readonly string[]): string | undefined {
   const camel = camelCase(key);
   const folded = (k: string) => k.replace(/_/g, "").toLowerCase();
-  return known.find((k) => k === camel) ?? known.find((k) => folded(k) === folded(key));
+  return known.find((k) => k === camel) ??
+    known.find((k) => folded(k) === folded(key)) ??
+    (key.length >= 4 ? known.find((k) => editDistance(folded(k), folded(key)) === 1) : undefined);
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 /**

@@ -4,7 +4,10 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ShapeError, ValueError } from "../core/errors.ts";
+
+const CSV_OPTION_NAMES = optionNames<CsvOptions>({ delimiter: true, header: true, source: true });
 
 /** Options of {@link parseCsv}. */
 export interface CsvOptions {
@@ -41,6 +44,7 @@ export interface CsvTable {
  * ```
  */
 export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
+  checkOptions(options, CSV_OPTION_NAMES, "parseCsv");
   const { delimiter = ",", header = true, source = "CSV input" } = options;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") {
     throw new ValueError(
@@ -194,6 +198,7 @@ export interface NumericTable {
  * ```
  */
 export function parseNumericCsv(text: string, options: CsvOptions = {}): NumericTable {
+  checkOptions(options, CSV_OPTION_NAMES, "parseNumericCsv");
   const source = options.source ?? "CSV input";
   const table = parseCsv(text, options);
   const values = table.rows.map((row, r) =>

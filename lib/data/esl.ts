@@ -9,10 +9,13 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ValueError } from "../core/errors.ts";
 import { type DirLike, readCachedText, userCacheDir } from "./cache.ts";
 import { columnLabel, parseCsv, parseNumber } from "./csv.ts";
 import type { Dataset } from "./types.ts";
+
+const ESL_OPTION_NAMES = optionNames<EslOptions>({ cacheDir: true, baseUrl: true, download: true });
 
 /** Where the book's website keeps the data files. */
 export const ESL_BASE_URL = "https://hastie.su.domains/ElemStatLearn/datasets/";
@@ -181,6 +184,7 @@ function fileOptions(options: EslOptions, validate: (text: string, source: strin
  * ```
  */
 export async function loadProstate(options: EslOptions = {}): Promise<ProstateData> {
+  checkOptions(options, ESL_OPTION_NAMES, "loadProstate");
   const text = await readCachedText("prostate.data", fileOptions(options, parseProstate));
   return parseProstate(text);
 }
@@ -209,6 +213,7 @@ export async function loadProstate(options: EslOptions = {}): Promise<ProstateDa
  * ```
  */
 export async function loadSAHeart(options: EslOptions = {}): Promise<SAHeartData> {
+  checkOptions(options, ESL_OPTION_NAMES, "loadSAHeart");
   const text = await readCachedText("SAheart.data", fileOptions(options, parseSAHeart));
   return parseSAHeart(text);
 }

@@ -12,10 +12,13 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { fileExists, joinPath, showPath, userCacheDir } from "./cache.ts";
 import { type IdxArray, readIdxFile } from "./idx.ts";
 import { checkInteger, checkOneOf } from "../core/options.ts";
+
+const FASHION_MNIST_OPTION_NAMES = optionNames<FashionMnistOptions>({ split: true, limit: true });
 
 /** The ten classes, indexed by label (d2l §3.5's `get_fashion_mnist_labels`). */
 export const FASHION_MNIST_CLASSES: readonly string[] = [
@@ -109,6 +112,7 @@ export async function loadFashionMnist(
   dir: string | URL = userCacheDir("fashion-mnist"),
   options: FashionMnistOptions = {},
 ): Promise<FashionMnist> {
+  checkOptions(options, FASHION_MNIST_OPTION_NAMES, "loadFashionMnist");
   const { split = "train", limit } = options;
   checkOneOf("split", split, ["train", "test"] as const);
   if (limit !== undefined) checkInteger("limit", limit, 1);

@@ -4,9 +4,15 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { DataFrame } from "npm:danfojs@1.2.0";
 import { ValueError } from "../core/errors.ts";
 import type { Dataset } from "./types.ts";
+
+const TO_FRAME_OPTION_NAMES = optionNames<ToFrameOptions>({
+  targetColumn: true,
+  targetNames: true,
+});
 
 /**
  * danfojs's `DataFrame`, the dependency's own type named deliberately: what {@link toFrame}
@@ -40,6 +46,7 @@ export async function toFrame(
   dataset: Dataset,
   options: ToFrameOptions = {},
 ): Promise<DanfoDataFrame> {
+  checkOptions(options, TO_FRAME_OPTION_NAMES, "toFrame");
   const { targetColumn = "target", targetNames = false } = options;
   const { X, y, featureNames } = dataset;
   if (featureNames.includes(targetColumn)) {

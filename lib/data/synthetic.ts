@@ -4,9 +4,36 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { describe, ShapeError, ValueError } from "../core/errors.ts";
 import { checkInteger, checkNumber } from "../core/options.ts";
 import { Random } from "../core/random.ts";
+
+const MAKE_BLOBS_OPTION_NAMES = optionNames<MakeBlobsOptions>({
+  nSamples: true,
+  nFeatures: true,
+  centers: true,
+  clusterStd: true,
+  centerBox: true,
+  shuffle: true,
+  seed: true,
+});
+
+const MAKE_TWO_GAUSSIANS_OPTION_NAMES = optionNames<MakeTwoGaussiansOptions>({
+  nSamples: true,
+  nFeatures: true,
+  classSep: true,
+  std: true,
+  shuffle: true,
+  seed: true,
+});
+
+const MAKE_MOONS_OPTION_NAMES = optionNames<MakeMoonsOptions>({
+  nSamples: true,
+  noise: true,
+  shuffle: true,
+  seed: true,
+});
 
 /** Throws unless every entry of `values` is a finite number. */
 function checkFiniteArray(name: string, values: ArrayLike<number>): void {
@@ -122,6 +149,7 @@ export interface MakeBlobsOptions {
  * ```
  */
 export function makeBlobs(options: MakeBlobsOptions = {}): XY & { centers: number[][] } {
+  checkOptions(options, MAKE_BLOBS_OPTION_NAMES, "makeBlobs");
   const { nSamples = 100, clusterStd = 1, centerBox = [-10, 10], shuffle = true, seed = 0 } =
     options;
   let { nFeatures = 2, centers = 3 } = options;
@@ -203,6 +231,7 @@ export interface MakeTwoGaussiansOptions {
 export function makeTwoGaussians(
   options: MakeTwoGaussiansOptions = {},
 ): XY & { means: number[][] } {
+  checkOptions(options, MAKE_TWO_GAUSSIANS_OPTION_NAMES, "makeTwoGaussians");
   const { nSamples = 100, nFeatures = 2, classSep = 2, std = 1, shuffle = true, seed = 0 } =
     options;
   checkInteger("nSamples", nSamples, 2);
@@ -252,6 +281,7 @@ export interface MakeMoonsOptions {
  * ```
  */
 export function makeMoons(options: MakeMoonsOptions = {}): XY {
+  checkOptions(options, MAKE_MOONS_OPTION_NAMES, "makeMoons");
   const { nSamples = 100, noise = 0, shuffle = true, seed = 0 } = options;
   let nOut: number, nIn: number;
   if (typeof nSamples === "number") {

@@ -5,9 +5,12 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { parseNumericCsv } from "./csv.ts";
 import type { Dataset } from "./types.ts";
+
+const DIABETES_OPTION_NAMES = optionNames<DiabetesOptions>({ scaled: true });
 
 /** The data sets in `data/`; `diabetes_raw` is `load_diabetes(scaled=False)`. */
 export type ToyDatasetName =
@@ -158,7 +161,9 @@ export interface DiabetesOptions {
  * assertEquals(loadDiabetes({ scaled: false }).X[0][0], 59); // age in years
  * ```
  */
-export function loadDiabetes({ scaled = true }: DiabetesOptions = {}): Dataset {
+export function loadDiabetes(options: DiabetesOptions = {}): Dataset {
+  checkOptions(options, DIABETES_OPTION_NAMES, "loadDiabetes");
+  const { scaled = true } = options;
   return loadToyDataset(scaled ? "diabetes" : "diabetes_raw");
 }
 

@@ -5,7 +5,10 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { type InfoOptions, toDistribution, toDistributionPair, unitFactor } from "./validate.ts";
+
+const INFO_OPTION_NAMES = optionNames<InfoOptions>({ base: true });
 
 /**
  * Shannon entropy H(p) = -Σ p_i log p_i, the expected surprise -log p of an outcome
@@ -22,6 +25,7 @@ import { type InfoOptions, toDistribution, toDistributionPair, unitFactor } from
  * ```
  */
 export function entropy(p: ArrayLike<number>, options: InfoOptions = {}): number {
+  checkOptions(options, INFO_OPTION_NAMES, "entropy");
   const scale = unitFactor(options);
   const dist = toDistribution(p, "p");
   let h = 0;
@@ -49,6 +53,7 @@ export function crossEntropy(
   q: ArrayLike<number>,
   options: InfoOptions = {},
 ): number {
+  checkOptions(options, INFO_OPTION_NAMES, "crossEntropy");
   const scale = unitFactor(options);
   const [a, b] = toDistributionPair(p, q);
   let h = 0;
@@ -77,6 +82,7 @@ export function klDivergence(
   q: ArrayLike<number>,
   options: InfoOptions = {},
 ): number {
+  checkOptions(options, INFO_OPTION_NAMES, "klDivergence");
   const scale = unitFactor(options);
   const [a, b] = toDistributionPair(p, q);
   return klNats(a, b) * scale;
@@ -112,6 +118,7 @@ export function jsDivergence(
   q: ArrayLike<number>,
   options: InfoOptions = {},
 ): number {
+  checkOptions(options, INFO_OPTION_NAMES, "jsDivergence");
   const scale = unitFactor(options);
   const [a, b] = toDistributionPair(p, q);
   const m = a.map((v, i) => 0.5 * (v + b[i]));
@@ -137,5 +144,6 @@ export function jsDistance(
   q: ArrayLike<number>,
   options: InfoOptions = {},
 ): number {
+  checkOptions(options, INFO_OPTION_NAMES, "jsDistance");
   return Math.sqrt(jsDivergence(p, q, options));
 }

@@ -4,11 +4,14 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { checkLengthsMatch } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
 import type { LabelLike, MatrixLike } from "../core/validation.ts";
 import { toLabels, uniqueLabels } from "../core/labels.ts";
 import { type InfoOptions, toJointTable, unitFactor } from "./validate.ts";
+
+const INFO_OPTION_NAMES = optionNames<InfoOptions>({ base: true });
 
 /**
  * Joint entropy H(X, Y) = -Σ_ij p_ij log p_ij of a joint table.
@@ -23,6 +26,7 @@ import { type InfoOptions, toJointTable, unitFactor } from "./validate.ts";
  * ```
  */
 export function jointEntropy(joint: MatrixLike, options: InfoOptions = {}): number {
+  checkOptions(options, INFO_OPTION_NAMES, "jointEntropy");
   const scale = unitFactor(options);
   const t = toJointTable(joint);
   let h = 0;
@@ -45,6 +49,7 @@ export function jointEntropy(joint: MatrixLike, options: InfoOptions = {}): numb
  * ```
  */
 export function conditionalEntropy(joint: MatrixLike, options: InfoOptions = {}): number {
+  checkOptions(options, INFO_OPTION_NAMES, "conditionalEntropy");
   const scale = unitFactor(options);
   const t = toJointTable(joint);
   const px = t.sum(1) as Float64Array;
@@ -73,6 +78,7 @@ export function conditionalEntropy(joint: MatrixLike, options: InfoOptions = {})
  * ```
  */
 export function mutualInformation(joint: MatrixLike, options: InfoOptions = {}): number {
+  checkOptions(options, INFO_OPTION_NAMES, "mutualInformation");
   const scale = unitFactor(options);
   const t = toJointTable(joint);
   const px = t.sum(1) as Float64Array, py = t.sum(0) as Float64Array;

@@ -3,11 +3,19 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { checkOneOf } from "../core/mod.ts";
 import { AdaGrad, Adam, RMSProp } from "./adaptive.ts";
 import { FTRL } from "./ftrl.ts";
 import type { LearningRateSchedule, Optimizer } from "./optimizer.ts";
 import { SGD } from "./sgd.ts";
+
+const CREATE_OPTIMIZER_OPTION_NAMES = optionNames<CreateOptimizerOptions>({
+  learningRate: true,
+  weightDecay: true,
+  momentum: true,
+  nesterov: true,
+});
 
 /** The optimizer names `createOptimizer` knows. */
 export const OPTIMIZER_NAMES = ["sgd", "adagrad", "rmsprop", "adam", "ftrl"] as const;
@@ -39,6 +47,7 @@ export interface CreateOptimizerOptions {
  * ```
  */
 export function createOptimizer(name: OptimizerName, options: CreateOptimizerOptions): Optimizer {
+  checkOptions(options, CREATE_OPTIMIZER_OPTION_NAMES, "createOptimizer");
   const { learningRate, weightDecay = 0, momentum = 0, nesterov = false } = options;
   const common = { learningRate, weightDecay };
   switch (checkOneOf("optimizer", name, OPTIMIZER_NAMES)) {

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ShapeError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
 import { checkLengthsMatch } from "../core/errors.ts";
@@ -11,6 +12,18 @@ import { extent, linspace, toRows, toVector } from "./inputs.ts";
 import { makeGrid, predictNumbers, toBatchPredict, toZ } from "./predict.ts";
 import { baseLayout, colorAt, mergeLayouts } from "./style.ts";
 import type { CommonOptions, NumericRows, NumericVector, Predictor, Trace } from "./types.ts";
+
+const FITTED_LINE_OPTION_NAMES = optionNames<FittedLineOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  resolution: true,
+  featureNames: true,
+  targetName: true,
+  fitName: true,
+});
 
 /** Options of {@link fittedLine}. */
 export interface FittedLineOptions extends CommonOptions {
@@ -46,6 +59,7 @@ export function fittedLine(
   model: Predictor,
   options: FittedLineOptions = {},
 ): Figure {
+  checkOptions(options, FITTED_LINE_OPTION_NAMES, "fittedLine");
   const rows = toRows(X, "X", true);
   const targets = toVector(y, "y");
   checkLengthsMatch("y", targets.length, "X", rows.length);

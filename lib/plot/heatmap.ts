@@ -4,11 +4,27 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ValueError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
 import { toRows } from "./inputs.ts";
 import { baseLayout } from "./style.ts";
 import type { CommonOptions, Layout, NumericRows, Trace } from "./types.ts";
+
+const HEATMAP_OPTION_NAMES = optionNames<HeatmapOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  x: true,
+  y: true,
+  annotate: true,
+  format: true,
+  colorscale: true,
+  reverseY: true,
+  showScale: true,
+});
 
 /** Light (low) to dark (high) blue. plotly.js's own "Blues" runs the other way. */
 const BLUES: Array<[number, string]> = [
@@ -72,6 +88,7 @@ function labelsFor(
  * ```
  */
 export function heatmap(z: NumericRows, options: HeatmapOptions = {}): Figure {
+  checkOptions(options, HEATMAP_OPTION_NAMES, "heatmap");
   const rows = toRows(z, "z");
   const nCols = rows[0].length;
   const xs = labelsFor(options.x, nCols, "x");

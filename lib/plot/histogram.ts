@@ -4,12 +4,25 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
 import { checkInteger } from "../core/options.ts";
 import { extent, linspace, toVector } from "./inputs.ts";
 import { baseLayout, colorAt } from "./style.ts";
 import type { CommonOptions, NumericVector, Trace } from "./types.ts";
+
+const HISTOGRAM_OPTION_NAMES = optionNames<HistogramOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  bins: true,
+  density: true,
+  curve: true,
+  name: true,
+});
 
 /** Bin edges (length bins + 1) and the count in each bin. */
 export interface HistogramBins {
@@ -112,6 +125,7 @@ function gaussianKde(xs: number[]): { pdf: (x: number) => number; label: string;
  * ```
  */
 export function histogram(values: NumericVector, options: HistogramOptions = {}): Figure {
+  checkOptions(options, HISTOGRAM_OPTION_NAMES, "histogram");
   const xs = toVector(values, "values");
   const { edges, counts } = histogramBins(xs, options.bins);
   const density = options.density === true || options.curve !== undefined;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ValueError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
 import { checkLengthsMatch } from "../core/errors.ts";
@@ -10,6 +11,37 @@ import { toLabels, uniqueLabels } from "../core/labels.ts";
 import { toVector } from "./inputs.ts";
 import { baseLayout, colorAt } from "./style.ts";
 import type { CommonOptions, Labels, Layout, NumericVector, Trace } from "./types.ts";
+
+const LINE_PLOT_OPTION_NAMES = optionNames<LinePlotOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  names: true,
+  mode: true,
+  logY: true,
+});
+
+const SCATTER_OPTION_NAMES = optionNames<ScatterOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  groups: true,
+  names: true,
+  size: true,
+});
+
+const LOSS_CURVE_OPTION_NAMES = optionNames<LossCurveOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  logY: true,
+});
 
 /** How a series is drawn. */
 export type LineMode = "lines" | "markers" | "lines+markers";
@@ -47,6 +79,7 @@ export function linePlot(
   y: NumericVector | readonly NumericVector[],
   options: LinePlotOptions = {},
 ): Figure {
+  checkOptions(options, LINE_PLOT_OPTION_NAMES, "linePlot");
   const series = isSeriesList(y) ? [...y] : [y as NumericVector];
   const ys = series.map((s, i) =>
     toVector(s, series.length === 1 ? "y" : `y[${i}]`, { allowNaN: true })
@@ -114,6 +147,7 @@ export interface ScatterOptions extends CommonOptions {
  * ```
  */
 export function scatter(x: NumericVector, y: NumericVector, options: ScatterOptions = {}): Figure {
+  checkOptions(options, SCATTER_OPTION_NAMES, "scatter");
   const xs = toVector(x, "x");
   const ys = toVector(y, "y", { allowNaN: true });
   checkLengthsMatch("y", ys.length, "x", xs.length, "values");
@@ -175,6 +209,7 @@ export function lossCurve(
   history: NumericVector | Readonly<Record<string, NumericVector>>,
   options: LossCurveOptions = {},
 ): Figure {
+  checkOptions(options, LOSS_CURVE_OPTION_NAMES, "lossCurve");
   const named = !Array.isArray(history) && !ArrayBuffer.isView(history);
   const entries: [string, NumericVector][] = named
     ? Object.entries(history as Record<string, NumericVector>)

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { Figure } from "./figure.ts";
 import { checkLengthsMatch } from "../core/errors.ts";
@@ -13,6 +14,30 @@ import { extent, toRows, toVector } from "./inputs.ts";
 import { makeGrid, pad, predictAny, toBatchPredict, toZ } from "./predict.ts";
 import { baseLayout, colorAt, tintAt } from "./style.ts";
 import type { CommonOptions, Labels, NumericRows, Predictor, Trace } from "./types.ts";
+
+const CONTOUR_OPTION_NAMES = optionNames<ContourOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  resolution: true,
+  levels: true,
+  fill: true,
+  showLabels: true,
+  colorscale: true,
+});
+
+const DECISION_SURFACE_OPTION_NAMES = optionNames<DecisionSurfaceOptions>({
+  title: true,
+  xTitle: true,
+  yTitle: true,
+  width: true,
+  height: true,
+  resolution: true,
+  padding: true,
+  classNames: true,
+});
 
 /** Options of {@link contour}. */
 export interface ContourOptions extends CommonOptions {
@@ -50,6 +75,7 @@ export function contour(
   yRange: readonly [number, number],
   options: ContourOptions = {},
 ): Figure {
+  checkOptions(options, CONTOUR_OPTION_NAMES, "contour");
   if (typeof f !== "function") throw new ValueError("'f' must be a function (x, y) => number.");
   const [x0, x1] = toVector(xRange, "xRange", { minLength: 2 });
   const [y0, y1] = toVector(yRange, "yRange", { minLength: 2 });
@@ -117,6 +143,7 @@ export function decisionSurface(
   y: Labels,
   options: DecisionSurfaceOptions = {},
 ): Figure {
+  checkOptions(options, DECISION_SURFACE_OPTION_NAMES, "decisionSurface");
   const rows = toRows(X, "X");
   if (rows[0].length !== 2) {
     throw new ShapeError(

@@ -3,9 +3,12 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Random } from "../core/random.ts";
 import type { UnivariateDistribution } from "./distribution.ts";
 import { checkProbability, checkSampleSize, toRandom } from "./params.ts";
+
+const BERNOULLI_OPTION_NAMES = optionNames<BernoulliOptions>({ p: true });
 
 /** Parameters of {@link Bernoulli}. */
 export interface BernoulliOptions {
@@ -34,7 +37,9 @@ export class Bernoulli implements UnivariateDistribution {
   readonly params: Readonly<BernoulliOptions>;
 
   /** Checks the parameters (see {@link BernoulliOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ p }: BernoulliOptions) {
+  constructor(options: BernoulliOptions) {
+    checkOptions(options, BERNOULLI_OPTION_NAMES, "Bernoulli");
+    const { p } = options;
     this.params = Object.freeze({ p: checkProbability("p", p) });
   }
 

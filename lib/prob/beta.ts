@@ -3,11 +3,14 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Random } from "../core/random.ts";
 import type { UnivariateDistribution } from "./distribution.ts";
 import { checkPositive, checkSampleSize, toRandom, xlogy } from "./params.ts";
 import { betaInc, logBeta } from "./special.ts";
 import { logGammaVariate } from "./variates.ts";
+
+const BETA_OPTION_NAMES = optionNames<BetaOptions>({ alpha: true, beta: true });
 
 /** Parameters of {@link Beta}. */
 export interface BetaOptions {
@@ -38,7 +41,9 @@ export class Beta implements UnivariateDistribution {
   private readonly logNorm: number;
 
   /** Checks the parameters (see {@link BetaOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ alpha, beta }: BetaOptions) {
+  constructor(options: BetaOptions) {
+    checkOptions(options, BETA_OPTION_NAMES, "Beta");
+    const { alpha, beta } = options;
     this.params = Object.freeze({
       alpha: checkPositive("alpha", alpha),
       beta: checkPositive("beta", beta),

@@ -3,10 +3,13 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Random } from "../core/random.ts";
 import type { UnivariateDistribution } from "./distribution.ts";
 import { checkProbabilities, checkSampleSize, toRandom } from "./params.ts";
 import { cumulativeSum, searchCumulative } from "./variates.ts";
+
+const CATEGORICAL_OPTION_NAMES = optionNames<CategoricalOptions>({ probs: true });
 
 /** Parameters of {@link Categorical}. */
 export interface CategoricalOptions {
@@ -37,7 +40,9 @@ export class Categorical implements UnivariateDistribution {
   private readonly cumulative: Float64Array;
 
   /** Checks the parameters (see {@link CategoricalOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ probs }: CategoricalOptions) {
+  constructor(options: CategoricalOptions) {
+    checkOptions(options, CATEGORICAL_OPTION_NAMES, "Categorical");
+    const { probs } = options;
     const p = checkProbabilities("probs", probs);
     this.params = Object.freeze({ probs: p });
     this.cumulative = cumulativeSum(p);

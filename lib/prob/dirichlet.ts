@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
 import type { Random } from "../core/random.ts";
@@ -17,6 +18,8 @@ import {
 } from "./params.ts";
 import { logGamma } from "./special.ts";
 import { logGammaVariate } from "./variates.ts";
+
+const DIRICHLET_OPTION_NAMES = optionNames<DirichletOptions>({ alpha: true });
 
 /** Parameters of {@link Dirichlet}. */
 export interface DirichletOptions {
@@ -49,7 +52,9 @@ export class Dirichlet implements MultivariateDistribution {
   private readonly logNorm: number;
 
   /** Checks the parameters (see {@link DirichletOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ alpha }: DirichletOptions) {
+  constructor(options: DirichletOptions) {
+    checkOptions(options, DIRICHLET_OPTION_NAMES, "Dirichlet");
+    const { alpha } = options;
     const a = checkPositiveVector("alpha", alpha, 2);
     this.params = Object.freeze({ alpha: a });
     this.alphaSum = a.reduce((s, v) => s + v, 0);

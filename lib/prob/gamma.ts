@@ -3,10 +3,13 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Random } from "../core/random.ts";
 import type { UnivariateDistribution } from "./distribution.ts";
 import { checkPositive, checkSampleSize, toRandom, xlogy } from "./params.ts";
 import { gammaIncP, logGamma } from "./special.ts";
+
+const GAMMA_OPTION_NAMES = optionNames<GammaOptions>({ shape: true, scale: true });
 
 /** Parameters of {@link Gamma}. */
 export interface GammaOptions {
@@ -37,7 +40,9 @@ export class Gamma implements UnivariateDistribution {
   private readonly logNorm: number;
 
   /** Checks the parameters (see {@link GammaOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ shape, scale = 1 }: GammaOptions) {
+  constructor(options: GammaOptions) {
+    checkOptions(options, GAMMA_OPTION_NAMES, "Gamma");
+    const { shape, scale = 1 } = options;
     this.params = Object.freeze({
       shape: checkPositive("shape", shape),
       scale: checkPositive("scale", scale),

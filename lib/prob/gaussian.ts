@@ -3,10 +3,13 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Random } from "../core/random.ts";
 import type { UnivariateDistribution } from "./distribution.ts";
 import { checkFinite, checkPositive, checkSampleSize, toRandom } from "./params.ts";
 import { erfc } from "./special.ts";
+
+const GAUSSIAN_OPTION_NAMES = optionNames<GaussianOptions>({ mean: true, std: true });
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -41,7 +44,9 @@ export class Gaussian implements UnivariateDistribution {
   readonly params: Readonly<Required<GaussianOptions>>;
 
   /** Checks the parameters (see {@link GaussianOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ mean = 0, std = 1 }: GaussianOptions = {}) {
+  constructor(options: GaussianOptions = {}) {
+    checkOptions(options, GAUSSIAN_OPTION_NAMES, "Gaussian");
+    const { mean = 0, std = 1 } = options;
     this.params = Object.freeze({
       mean: checkFinite("mean", mean),
       std: checkPositive("std", std),

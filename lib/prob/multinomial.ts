@@ -3,12 +3,15 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { Matrix } from "../core/matrix.ts";
 import type { Random } from "../core/random.ts";
 import type { MultivariateDistribution } from "./distribution.ts";
 import { checkCount, checkPoint, checkProbabilities, checkSampleSize, toRandom } from "./params.ts";
 import { logGamma } from "./special.ts";
 import { cumulativeSum, searchCumulative } from "./variates.ts";
+
+const MULTINOMIAL_OPTION_NAMES = optionNames<MultinomialOptions>({ trials: true, probs: true });
 
 /** Parameters of {@link Multinomial}. */
 export interface MultinomialOptions {
@@ -39,7 +42,9 @@ export class Multinomial implements MultivariateDistribution {
   private readonly cumulative: Float64Array;
 
   /** Checks the parameters (see {@link MultinomialOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ trials, probs }: MultinomialOptions) {
+  constructor(options: MultinomialOptions) {
+    checkOptions(options, MULTINOMIAL_OPTION_NAMES, "Multinomial");
+    const { trials, probs } = options;
     this.params = Object.freeze({
       trials: checkCount("trials", trials),
       probs: checkProbabilities("probs", probs),

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { cholesky } from "../core/linalg.ts";
 import { Matrix } from "../core/matrix.ts";
@@ -10,6 +11,11 @@ import type { Random } from "../core/random.ts";
 import { toMatrix } from "../core/validation.ts";
 import type { MultivariateDistribution } from "./distribution.ts";
 import { checkPoint, checkSampleSize, toRandom } from "./params.ts";
+
+const MULTIVARIATE_GAUSSIAN_OPTION_NAMES = optionNames<MultivariateGaussianOptions>({
+  mean: true,
+  cov: true,
+});
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -46,7 +52,9 @@ export class MultivariateGaussian implements MultivariateDistribution {
   private readonly logNorm: number;
 
   /** Checks the parameters (see {@link MultivariateGaussianOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ mean, cov }: MultivariateGaussianOptions) {
+  constructor(options: MultivariateGaussianOptions) {
+    checkOptions(options, MULTIVARIATE_GAUSSIAN_OPTION_NAMES, "MultivariateGaussian");
+    const { mean, cov } = options;
     const mu = Float64Array.from(mean);
     if (mu.length === 0) throw new ValueError("The 'mean' parameter must not be empty.");
     mu.forEach((v, i) => {

@@ -3,11 +3,14 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Random } from "../core/random.ts";
 import type { UnivariateDistribution } from "./distribution.ts";
 import { checkPositive, checkSampleSize, toRandom } from "./params.ts";
 import { gammaIncQ, logGamma } from "./special.ts";
 import { poissonVariate } from "./variates.ts";
+
+const POISSON_OPTION_NAMES = optionNames<PoissonOptions>({ lambda: true });
 
 /** Parameters of {@link Poisson}. */
 export interface PoissonOptions {
@@ -36,7 +39,9 @@ export class Poisson implements UnivariateDistribution {
   private readonly logLambda: number;
 
   /** Checks the parameters (see {@link PoissonOptions}); a bad one is a `ValueError` naming it. */
-  constructor({ lambda }: PoissonOptions) {
+  constructor(options: PoissonOptions) {
+    checkOptions(options, POISSON_OPTION_NAMES, "Poisson");
+    const { lambda } = options;
     this.params = Object.freeze({ lambda: checkPositive("lambda", lambda) });
     this.logLambda = Math.log(lambda);
   }
