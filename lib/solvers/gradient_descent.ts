@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Vector } from "../core/matrix.ts";
 import {
   type DifferentiableObjective,
@@ -12,6 +13,12 @@ import {
   minimizeResult,
   type SolverOptions,
 } from "./types.ts";
+
+const GRADIENT_DESCENT_OPTION_NAMES = optionNames<GradientDescentOptions>({
+  maxIter: true,
+  tol: true,
+  learningRate: true,
+});
 
 /** Options of {@link minimizeGradientDescent}. */
 export interface GradientDescentOptions extends SolverOptions {
@@ -53,8 +60,10 @@ export interface GradientDescentOptions extends SolverOptions {
 export function minimizeGradientDescent(
   objective: DifferentiableObjective,
   x0: Vector,
-  { maxIter, tol, learningRate }: GradientDescentOptions,
+  options: GradientDescentOptions,
 ): MinimizeResult {
+  checkOptions(options, GRADIENT_DESCENT_OPTION_NAMES, "minimizeGradientDescent");
+  const { maxIter, tol, learningRate } = options;
   const n = x0.length;
   const x = x0.slice();
   const grad = new Float64Array(n);

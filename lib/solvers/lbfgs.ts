@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Vector } from "../core/matrix.ts";
 import { wolfeLineSearch } from "./line_search.ts";
 import {
@@ -17,6 +18,8 @@ import {
   minimizeResult,
   type SolverOptions,
 } from "./types.ts";
+
+const LBFGS_OPTION_NAMES = optionNames<LbfgsOptions>({ maxIter: true, tol: true, memory: true });
 
 /** Options of {@link minimizeLbfgs}. */
 export interface LbfgsOptions extends SolverOptions {
@@ -56,8 +59,10 @@ export interface LbfgsOptions extends SolverOptions {
 export function minimizeLbfgs(
   objective: DifferentiableObjective,
   x0: Vector,
-  { maxIter, tol, memory = 10 }: LbfgsOptions,
+  options: LbfgsOptions,
 ): MinimizeResult {
+  checkOptions(options, LBFGS_OPTION_NAMES, "minimizeLbfgs");
+  const { maxIter, tol, memory = 10 } = options;
   const n = x0.length;
   let x: Vector = x0.slice();
   let grad: Vector = new Float64Array(n);

@@ -10,8 +10,15 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import type { Vector } from "../core/matrix.ts";
 import type { DifferentiableObjective } from "./types.ts";
+
+const LINE_SEARCH_OPTION_NAMES = optionNames<LineSearchOptions>({
+  c1: true,
+  c2: true,
+  maxEvaluations: true,
+});
 
 /** Constants of the Wolfe conditions and the evaluation budget. */
 export interface LineSearchOptions {
@@ -78,8 +85,10 @@ export function wolfeLineSearch(
   g0: Vector,
   direction: Vector,
   alpha0: number,
-  { c1 = 1e-4, c2 = 0.9, maxEvaluations = 40 }: LineSearchOptions = {},
+  options: LineSearchOptions = {},
 ): LineSearchResult {
+  checkOptions(options, LINE_SEARCH_OPTION_NAMES, "wolfeLineSearch");
+  const { c1 = 1e-4, c2 = 0.9, maxEvaluations = 40 } = options;
   const n = x0.length;
   const slope0 = dotVec(g0, direction);
   let evaluations = 0;

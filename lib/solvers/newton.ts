@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { ValueError } from "../core/errors.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { cholesky } from "../core/linalg.ts";
@@ -15,6 +16,8 @@ import {
   type SolverOptions,
   type TwiceDifferentiableObjective,
 } from "./types.ts";
+
+const SOLVER_OPTION_NAMES = optionNames<SolverOptions>({ maxIter: true, tol: true });
 
 /**
  * Minimises a twice-differentiable convex function by Newton's method.
@@ -49,8 +52,10 @@ import {
 export function minimizeNewton(
   objective: TwiceDifferentiableObjective,
   x0: Vector,
-  { maxIter, tol }: SolverOptions,
+  options: SolverOptions,
 ): MinimizeResult {
+  checkOptions(options, SOLVER_OPTION_NAMES, "minimizeNewton");
+  const { maxIter, tol } = options;
   const n = x0.length;
   let x: Vector = x0.slice();
   let grad: Vector = new Float64Array(n);

@@ -9,6 +9,7 @@ import {
   loadDiabetes,
   makeBlobs,
   makeMoons,
+  minimizeLbfgs,
   parseCsv,
   Poisson,
   scatter,
@@ -69,4 +70,21 @@ Deno.test("plot, info and optim functions check their options too", () => {
     ValueError,
     "did you mean 'learningRate'?",
   );
+});
+
+Deno.test("solvers check their options: max_iter is not silently the default", () => {
+  const objective = {
+    size: 1,
+    valueAndGradient(x: Float64Array, g: Float64Array): number {
+      g[0] = 2 * (x[0] - 3);
+      return (x[0] - 3) ** 2;
+    },
+  };
+  assertThrows(
+    () => minimizeLbfgs(objective, new Float64Array(1), { max_iter: 5, tol: 1e-8 } as never),
+    ValueError,
+    "Unknown option 'max_iter' for minimizeLbfgs: did you mean 'maxIter'?",
+  );
+  const { x } = minimizeLbfgs(objective, new Float64Array(1), { maxIter: 50, tol: 1e-10 });
+  assertEquals(Math.round(x[0] * 1e6) / 1e6, 3);
 });
