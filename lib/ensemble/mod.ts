@@ -74,6 +74,7 @@ export { GradientBoostingRanker } from "./gradient_boosting_ranker.ts";
 export {
   featureHistogram,
   makeBoostingClassification,
+  makeRankingData,
   partialDependence,
   type SplitCandidate,
   splitCandidates,
