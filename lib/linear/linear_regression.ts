@@ -165,7 +165,7 @@ export class LinearRegression
     const names = termNames(featureNames, nFeaturesIn, fitIntercept);
     if (solver !== "lstsq" || stdErr === undefined) {
       throw new ValueError(
-        "summary() needs a closed-form fit (solver 'lstsq') with n > p + 1 samples.",
+        "summary() needs a closed-form fit (solver 'lstsq') with more samples than parameters.",
       );
     }
     if (collinear && collinear.length > 0) {
@@ -222,23 +222,34 @@ export class LinearRegression
     const coef = lstsq(Xc, yc).data;
     let intercept = yMean;
     for (let j = 0; j < d; j++) intercept -= xMean[j] * coef[j];
-    return { nFeaturesIn: d, coef, intercept, lossHistory: new Float64Array() };
+    return {
+      nFeaturesIn: d,
+      coef,
+      intercept,
+      lossHistory: new Float64Array(),
+      ...this.stdErrs(X, y, coef, intercept, w),
+    };
   }
 
-  /** σ̂²(AᵀA)⁻¹ with A = [1 | X]: the sampling covariance of the estimates (ESL 3.8). */
+  /**
+   * σ̂²(AᵀWA)⁻¹ with A = [1 | X]: the sampling covariance of the estimates (ESL 3.8). Weights
+   * count rows (frequency weights, as `sampleWeight` means here): σ̂² = Σwᵢrᵢ²/(Σwᵢ − p − 1).
+   */
   private stdErrs(
     X: Matrix,
     y: Vector,
     coef: Vector,
     b: number,
+    w?: Vector,
   ): StdErrResult | Record<never, never> {
     const q = X.cols + (this.options.fitIntercept ? 1 : 0);
-    if (X.rows <= q) return {};
+    const n = w ? w.reduce((s, v) => s + v, 0) : X.rows;
+    if (n <= q) return {};
     const A = this.options.fitIntercept ? Matrix.ones(X.rows, 1).hstack(X) : X;
     const yHat = X.matvec(coef);
     let rss = 0;
-    for (let i = 0; i < X.rows; i++) rss += (y[i] - yHat[i] - b) ** 2;
-    return coefficientStdErr(A, null, rss / (X.rows - q));
+    for (let i = 0; i < X.rows; i++) rss += (w ? w[i] : 1) * (y[i] - yHat[i] - b) ** 2;
+    return coefficientStdErr(A, w ?? null, rss / (n - q));
   }
 
   /** Minibatch SGD on the halved squared loss, d2l §3.4's training loop. */

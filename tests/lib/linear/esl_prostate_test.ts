@@ -167,6 +167,19 @@ Deno.test("kFoldIndices and the one-standard-error rule", () => {
   assertAlmostEquals(cv.mean[0], (1 + 4 + 9 + 16 + 25 + 36) / 6, 1e-12);
 });
 
+Deno.test("summary() with integer sample weights equals the summary on repeated rows", async () => {
+  const d = await prostate();
+  const w = Array.from({ length: 67 }, (_, i) => [1, 2, 0, 3][i % 4]);
+  const rows = d.Xtrain.toArray().flatMap((r, i) => Array.from({ length: w[i] }, () => r));
+  const ys = Array.from(d.ytrain).flatMap((v, i) => Array.from({ length: w[i] }, () => v));
+  const weighted = new LinearRegression().fit(d.Xtrain, d.ytrain, { sampleWeight: w }).summary();
+  const repeated = new LinearRegression().fit(rows, ys).summary();
+  weighted.forEach((r, j) => {
+    assertAlmostEquals(r.coef, repeated[j].coef, 1e-10);
+    assertAlmostEquals(r.stdErr, repeated[j].stdErr, 1e-10);
+  });
+});
+
 Deno.test("errors: a singular design names its collinear columns; a file without lpsa", async () => {
   const d = await prostate();
   const X = d.Xtrain.toArray().map((r) => [...r, 2 * r[5] - r[1]]);
