@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { Estimator, type FittedState } from "./estimator.ts";
+import { Estimator, type EstimatorKind, type FittedState } from "./estimator.ts";
 import { type EncodedLabels, encodeLabels, type Label } from "./labels.ts";
 import { classifierScore, regressorScore } from "./scores.ts";
 import type { LabelLike, MatrixLike, VectorLike } from "./validation.ts";
@@ -38,6 +38,8 @@ export abstract class ClassifierEstimator<
   S extends ClassifierState,
   XIn = MatrixLike,
 > extends Estimator<O, S> {
+  /** Every subclass is a classifier (see {@link EstimatorKind}). */
+  static override readonly estimatorKind: EstimatorKind = "classifier";
   /** The regressor suggested when `fit` gets a continuous target. */
   protected readonly regressorName: string = "LinearRegression";
 
@@ -99,6 +101,8 @@ export abstract class RegressorEstimator<
   S extends FittedState,
   XIn = MatrixLike,
 > extends Estimator<O, S> {
+  /** Every subclass is a regressor (see {@link EstimatorKind}). */
+  static override readonly estimatorKind: EstimatorKind = "regressor";
   /** The prediction for each sample. */
   abstract predict(X: XIn): ArrayLike<number>;
 

@@ -13,6 +13,7 @@ import {
   type Matrix,
   type MatrixLike,
 } from "../core/mod.ts";
+import type { EstimatorKind } from "../core/estimator.ts";
 import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
 
 /** What {@link MLPClassifier} learns (saved by `toJSON`). */
@@ -41,6 +42,8 @@ export interface MLPClassifierState extends MLPState {
  * ```
  */
 export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
+  /** A classifier (see {@link EstimatorKind}). */
+  static override readonly estimatorKind: EstimatorKind = "classifier";
   /** "MLPClassifier", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "MLPClassifier";
   /** "classification": the output layer's task. */

@@ -12,6 +12,7 @@ import {
   toVector,
   type VectorLike,
 } from "../core/mod.ts";
+import type { EstimatorKind } from "../core/estimator.ts";
 import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
 
 /**
@@ -31,6 +32,8 @@ import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts
  * ```
  */
 export class MLPRegressor extends MLPEstimator<MLPState> {
+  /** A regressor (see {@link EstimatorKind}). */
+  static override readonly estimatorKind: EstimatorKind = "regressor";
   /** "MLPRegressor", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "MLPRegressor";
   /** "regression": the output layer's task. */

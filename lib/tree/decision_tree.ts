@@ -12,6 +12,7 @@ import {
   classifierScore,
   encodeLabels,
   Estimator,
+  type EstimatorKind,
   type FittedState,
   type LabelLike,
   regressorScore,
@@ -247,6 +248,8 @@ export interface DecisionTreeClassifierOptions extends TreeOptions {
  * ```
  */
 export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptions> {
+  /** A classifier (see {@link EstimatorKind}). */
+  static override readonly estimatorKind: EstimatorKind = "classifier";
   /** "DecisionTreeClassifier", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "DecisionTreeClassifier";
 
@@ -320,6 +323,8 @@ export interface DecisionTreeRegressorOptions extends TreeOptions {
  * a leaf predicts the mean of its samples.
  */
 export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions> {
+  /** A regressor (see {@link EstimatorKind}). */
+  static override readonly estimatorKind: EstimatorKind = "regressor";
   /** "DecisionTreeRegressor", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "DecisionTreeRegressor";
 
