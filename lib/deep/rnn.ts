@@ -120,9 +120,12 @@ abstract class RecurrentBase extends Module {
           const F = seq.shape[2] as number;
           let xw = tf.matMul(seq.reshape([B * T, F]), Wih, false, true);
           if (bih) xw = xw.add(bih);
-          // per-step slices, not tf.unstack: the gradient of unstack fails when a step's output is unused
-          const xw3 = xw.reshape([B, T, -1]);
-          const G = xw3.shape[2] as number;
+          // Per-step slices of the time-major projection. Not tf.unstack: its wasm kernel takes
+          // seconds on (32, 64, 512), and its gradient fails when there is a single step.
+          const G = xw.shape[1] as number;
+          const xwT = T === 1 ? xw : xw.reshape([B, T, G]).transpose([1, 0, 2]);
+          const stepInput = (t: number) =>
+            T === 1 ? xwT : xwT.slice([t, 0, 0], [1, B, G]).reshape([B, G]);
           let h: tf.Tensor = h0
             ? h0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
             : tf.zeros([B, H]);
@@ -134,7 +137,7 @@ abstract class RecurrentBase extends Module {
             const t = d ? T - 1 - s : s;
             let hw = tf.matMul(h, Whh, false, true);
             if (bhh) hw = hw.add(bhh);
-            [h, c] = this.#cell(xw3.slice([0, t, 0], [B, 1, G]).reshape([B, G]), hw, h, c);
+            [h, c] = this.#cell(stepInput(t), hw, h, c);
             ys[t] = h;
           }
           outs.push(tf.stack(ys, 1));

@@ -1,0 +1,56 @@
+/**
+ * Forward + backward of a Transformer encoder layer (d = 128, 4 heads, FFN 512, sequence 64,
+ * batch 32, post-norm, dropout 0) and of a one-layer LSTM of the same size (input 128, hidden 128),
+ * on tfjs's wasm backend (SIMD, one thread), as tools/bench_torch_deep.py times PyTorch on the CPU.
+ * The loss is the mean of the output; gradients of every parameter are computed and freed.
+ *
+ *     npx deno bench -A bench/deep_bench.ts
+ *     npx deno run -A bench/deep_bench.ts --report    # best of 5 timings in ms, as JSON
+ */
+import { deepBackend, LSTM, manualSeed, tf, TransformerEncoderLayer } from "../lib/mod.ts";
+
+manualSeed(0);
+const layer = new TransformerEncoderLayer({
+  dModel: 128,
+  nhead: 4,
+  dimFeedforward: 512,
+  dropout: 0,
+});
+const lstm = new LSTM({ inputSize: 128, hiddenSize: 128, batchFirst: true });
+const x = tf.randomNormal([32, 64, 128], 0, 1, "float32", 1);
+
+function step(loss: () => tf.Scalar, vars: tf.Variable[]): void {
+  tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(loss, vars);
+    value.dataSync();
+    for (const g of Object.values(grads)) g.dataSync();
+  });
+}
+const encoderStep = () => step(() => layer.forward(x).mean() as tf.Scalar, layer.variables());
+const lstmStep = () => step(() => lstm.forward(x)[0].mean() as tf.Scalar, lstm.variables());
+
+if (Deno.args.includes("--report")) {
+  const best = (f: () => void, n = 5) => {
+    f();
+    let b = Infinity;
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      f();
+      b = Math.min(b, performance.now() - t0);
+    }
+    return b;
+  };
+  console.log(
+    JSON.stringify({
+      backend: deepBackend,
+      encoder_layer_ms: best(encoderStep),
+      lstm_ms: best(lstmStep),
+    }),
+  );
+} else {
+  Deno.bench(
+    { name: `encoder layer fwd+bwd d128 h4 T64 B32 (${deepBackend})`, n: 5, warmup: 1 },
+    encoderStep,
+  );
+  Deno.bench({ name: `LSTM fwd+bwd 128→128 T64 B32 (${deepBackend})`, n: 5, warmup: 1 }, lstmStep);
+}
