@@ -58,13 +58,21 @@ export class ProgressDisplay {
 
 /** The fields of a training epoch that the line shows (lib/nn's `EpochRecord` has them). */
 export interface EpochLine {
+  /** The epoch just finished, from 1. */
   epoch: number;
+  /** The most epochs the run may take. */
   maxIter: number;
+  /** Mean training loss of the epoch. */
   loss: number;
+  /** The score's name: "acc" or "R²". */
   metric: string;
+  /** Score on the training set. */
   trainScore: number;
+  /** Score on the held-out set, when there is one. */
   testScore?: number;
+  /** Seconds since training started. */
   seconds: number;
+  /** True for the run's last record: the line is then ended. */
   final: boolean;
 }
 
