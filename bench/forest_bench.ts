@@ -1,6 +1,7 @@
 /**
  * Random forests and extra trees, 100 trees, grown to purity, one thread; scikit-learn's side is
- * tools/forest_bench_sklearn.py (n_jobs=1). Run: `deno bench -A bench/forest_bench.ts`.
+ * tools/forest_bench_sklearn.py (n_jobs=1). Run: `deno bench -A bench/forest_bench.ts` (wall clock)
+ * or `deno run -A bench/forest_bench.ts --cpu` (process CPU time).
  * Data: breast cancer (569 × 30, classification), diabetes (442 × 10, regression) and a
  * synthetic 5000 × 20 binary problem (y = [x·w > 0], x ~ N(0, 1), 10% of labels flipped).
  */
@@ -12,6 +13,7 @@ import {
 import { loadBreastCancer, loadDiabetes } from "../lib/data/mod.ts";
 import { Matrix } from "../lib/core/matrix.ts";
 import { Random } from "../lib/core/random.ts";
+import process from "node:process";
 
 const toM = (X: unknown) => X instanceof Matrix ? X : Matrix.from2D(X as number[][]);
 const cancer = loadBreastCancer() as unknown as { X: number[][]; y: number[] };
@@ -31,20 +33,50 @@ function synthetic(n: number, d: number) {
 }
 const syn = synthetic(5000, 20);
 
-const opts = { n: 3, warmup: 1 };
-Deno.bench("RandomForestClassifier 100 trees, breast cancer (569, 30)", opts, () => {
-  new RandomForestClassifier({ nEstimators: 100, seed: 0 }).fit(Xc, cancer.y);
-});
-Deno.bench("ExtraTreesClassifier 100 trees, breast cancer (569, 30)", opts, () => {
-  new ExtraTreesClassifier({ nEstimators: 100, seed: 0 }).fit(Xc, cancer.y);
-});
-Deno.bench("RandomForestRegressor 100 trees, diabetes (442, 10)", opts, () => {
-  new RandomForestRegressor({ nEstimators: 100, seed: 0 }).fit(Xd, diabetes.y);
-});
-Deno.bench("RandomForestClassifier 100 trees, synthetic (5000, 20)", { n: 1, warmup: 0 }, () => {
-  new RandomForestClassifier({ nEstimators: 100, seed: 0 }).fit(syn.X, syn.y);
-});
 const fitted = new RandomForestClassifier({ nEstimators: 100, seed: 0 }).fit(syn.X, syn.y);
-Deno.bench("RandomForestClassifier 100 trees, predictProba synthetic (5000, 20)", opts, () => {
-  fitted.predictProba(syn.X);
-});
+/** [name, timed call, runs]: the same cases as tools/forest_bench_sklearn.py. */
+const CASES: [string, () => unknown, number][] = [
+  [
+    "RandomForestClassifier 100 trees, breast cancer (569, 30)",
+    () => new RandomForestClassifier({ nEstimators: 100, seed: 0 }).fit(Xc, cancer.y),
+    3,
+  ],
+  [
+    "ExtraTreesClassifier 100 trees, breast cancer (569, 30)",
+    () => new ExtraTreesClassifier({ nEstimators: 100, seed: 0 }).fit(Xc, cancer.y),
+    3,
+  ],
+  [
+    "RandomForestRegressor 100 trees, diabetes (442, 10)",
+    () => new RandomForestRegressor({ nEstimators: 100, seed: 0 }).fit(Xd, diabetes.y),
+    3,
+  ],
+  [
+    "RandomForestClassifier 100 trees, synthetic (5000, 20)",
+    () => new RandomForestClassifier({ nEstimators: 100, seed: 0 }).fit(syn.X, syn.y),
+    2,
+  ],
+  [
+    "RandomForestClassifier 100 trees, predictProba synthetic (5000, 20)",
+    () => fitted.predictProba(syn.X),
+    5,
+  ],
+];
+
+if (Deno.args.includes("--cpu")) {
+  // `deno run -A bench/forest_bench.ts --cpu`: the best process CPU time (user + system) of each
+  // case after a warm-up; on a loaded machine it varies far less than wall-clock time.
+  for (const [name, run, n] of CASES) {
+    run();
+    let best = Infinity;
+    for (let k = 0; k < n; k++) {
+      const start = process.cpuUsage();
+      run();
+      const used = process.cpuUsage(start);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    console.log(`${name}: ${best.toFixed(1)} ms CPU`);
+  }
+} else {
+  for (const [name, run, n] of CASES) Deno.bench(name, { n, warmup: 1 }, () => void run());
+}

@@ -38,6 +38,7 @@ import {
   type ForestTree,
   treeImportances,
 } from "./forest_tree.ts";
+import { growRandomCutTree } from "./random_cut_tree.ts";
 
 /** Options shared by the four forests (scikit-learn's names in camelCase). */
 export interface ForestOptions {
@@ -201,16 +202,20 @@ export abstract class BaseForest<O extends ForestOptions & { criterion: string }
       let weight = o.bootstrap ? bootstrapCounts(n, nDraws, rng) : undefined;
       const counts = weight;
       if (sampleWeight) weight = weight ? weight.map((c, i) => c * sampleWeight[i]) : sampleWeight;
-      const root = growTree(table, categorical, target, {
+      const growOptions = {
         criterion: o.criterion as "gini",
         maxDepth: o.maxDepth ?? Infinity,
         minSamplesSplit: o.minSamplesSplit,
         minSamplesLeaf: o.minSamplesLeaf,
         minImpurityDecrease: o.minImpurityDecrease,
-        sampleWeight: weight,
-        featureSampler: mtry < d ? featureSampler(mtry, rng) : undefined,
-        randomCut: this.randomCuts ? () => rng.uniform() : undefined,
-      });
+      };
+      const root = this.randomCuts
+        ? growRandomCutTree(columns, target, weight, { ...growOptions, maxFeatures: mtry, rng })
+        : growTree(table, categorical, target, {
+          ...growOptions,
+          sampleWeight: weight,
+          featureSampler: mtry < d ? featureSampler(mtry, rng) : undefined,
+        });
       const tree = flattenTree(root, classification);
       trees.push(tree);
       if (root.children) {

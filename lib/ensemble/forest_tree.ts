@@ -29,14 +29,21 @@ export interface ForestTree {
  * for classification, the weighted mean for regression.
  */
 export function flattenTree(root: TreeNode, classification: boolean): ForestTree {
-  const nodes: TreeNode[] = [];
-  const stack = [root];
+  // Depth first; each stack entry remembers its parent's slot so no node-to-index map is needed.
+  const nodes: TreeNode[] = [], parent: number[] = [], side: number[] = [];
+  const stack: TreeNode[] = [root], stackParent: number[] = [-1], stackSide: number[] = [0];
   while (stack.length) {
     const node = stack.pop()!;
+    parent.push(stackParent.pop()!);
+    side.push(stackSide.pop()!);
+    const i = nodes.length;
     nodes.push(node);
-    if (node.children) stack.push(node.children[1], node.children[0]);
+    if (node.children) {
+      stack.push(node.children[1], node.children[0]);
+      stackParent.push(i, i);
+      stackSide.push(1, 0);
+    }
   }
-  const index = new Map(nodes.map((node, i) => [node, i]));
   const n = nodes.length, K = root.value.length;
   const t: ForestTree = {
     left: new Int32Array(n).fill(-1),
@@ -46,16 +53,20 @@ export function flattenTree(root: TreeNode, classification: boolean): ForestTree
     value: new Float64Array(n * K),
     nOutputs: K,
   };
-  nodes.forEach((node, i) => {
-    const total = classification ? node.value.reduce((s, v) => s + v, 0) : 1;
-    for (let k = 0; k < K; k++) t.value[i * K + k] = node.value[k] / total;
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i], v = node.value;
+    let total = 1;
+    if (classification) {
+      total = 0;
+      for (let k = 0; k < K; k++) total += v[k];
+    }
+    for (let k = 0; k < K; k++) t.value[i * K + k] = v[k] / total;
     if (node.split?.kind === "threshold" && node.children) {
       t.feature[i] = node.split.feature;
       t.threshold[i] = node.split.threshold;
-      t.left[i] = index.get(node.children[0])!;
-      t.right[i] = index.get(node.children[1])!;
     }
-  });
+    if (parent[i] >= 0) (side[i] === 0 ? t.left : t.right)[parent[i]] = i;
+  }
   return t;
 }
 

@@ -71,11 +71,6 @@ export interface GrowOptions {
    * scikit-learn does. All features when absent.
    */
   featureSampler?: (features: readonly number[]) => number[];
-  /**
-   * Extremely randomized trees: instead of the best cut of a numeric feature, one cut drawn
-   * uniformly between the node's min and max (this returns a uniform number in [0, 1)).
-   */
-  randomCut?: () => number;
 }
 
 /** The best split found for one feature. */
@@ -374,7 +369,6 @@ class Grower {
     const stats = this.stats, gainRatio = this.o.criterion === "gainRatio";
     stats.reset();
     const wn = stats.weight();
-    if (this.o.randomCut) return this.randomSplit(sorted, f, parent, wn);
     let bestPos = -1, bestImprovement = -Infinity, bestScore = -Infinity;
     for (let k = 0; k < n - 1; k++) {
       stats.moveLeft(sorted[k]);
@@ -400,26 +394,6 @@ class Grower {
       improvement: bestImprovement,
       score: bestScore,
     };
-  }
-
-  /**
-   * Extra-Trees' split of feature f (Geurts et al. 2006, scikit-learn's "random" splitter): a
-   * threshold drawn uniformly in [min, max) of the node's values, rows x ≤ t going left.
-   */
-  private randomSplit(sorted: Uint32Array, f: number, parent: number, wn: number) {
-    const col = this.table.columns[f], n = sorted.length, stats = this.stats;
-    const lo = col[sorted[0]], hi = col[sorted[n - 1]];
-    let threshold = lo + this.o.randomCut!() * (hi - lo);
-    if (threshold >= hi) threshold = lo;
-    let nLeft = 0;
-    while (nLeft < n && col[sorted[nLeft]] <= threshold) stats.moveLeft(sorted[nLeft++]);
-    if (nLeft < this.o.minSamplesLeaf || n - nLeft < this.o.minSamplesLeaf) return undefined;
-    const wl = stats.leftWeight(), wr = wn - wl;
-    if (wl < this.minWeightLeaf || wr < this.minWeightLeaf) return undefined;
-    const improvement = parent - (wl / wn) * stats.left() - (wr / wn) * stats.right();
-    const score = this.score(improvement, [wl, wr], wn);
-    const split: Split = { kind: "threshold", feature: f, threshold };
-    return { split, nLeft, improvement, score } satisfies Candidate;
   }
 
   /**
