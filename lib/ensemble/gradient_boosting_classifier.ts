@@ -3,9 +3,13 @@
  *
  * @module
  */
-import { ValueError } from "../core/errors.ts";
-import { type LabelLike, type MatrixLike, toLabels, uniqueLabels } from "../core/mod.ts";
-import { accuracyScore } from "../metrics/mod.ts";
+import {
+  classifierScore,
+  encodeLabels,
+  labelIndices,
+  type LabelLike,
+  type MatrixLike,
+} from "../core/mod.ts";
 import {
   GRADIENT_BOOSTING_DEFAULTS,
   GradientBoostingBase,
@@ -54,24 +58,13 @@ export class GradientBoostingClassifier extends GradientBoostingBase {
   ): this {
     this.state = undefined;
     const m = toMatrixWithMissing(X, "X");
-    const labels = toLabels<Cell>(y, "y", m.rows);
-    const classes: Cell[] = uniqueLabels<Cell>(labels);
-    if (classes.length < 2) {
-      throw new ValueError(
-        `${this.className} needs at least 2 classes in y. Got 1 class: ${
-          JSON.stringify(classes[0])
-        }.`,
-      );
-    }
-    const index = new Map<Cell, number>(classes.map((c, k) => [c, k]));
-    const encode = (v: LabelLike) =>
-      Float64Array.from(toLabels<Cell>(v, "evalSet y"), (c) => {
-        const k = index.get(c);
-        if (k === undefined) {
-          throw new ValueError(`evalSet y has the unseen class ${JSON.stringify(c)}.`);
-        }
-        return k;
-      });
+    // Mixed label kinds, a continuous y and a single class are refused (lib/core/labels.ts).
+    const { classes, indices } = encodeLabels(y, {
+      nSamples: m.rows,
+      estimator: this.className,
+      regressor: "GradientBoostingRegressor",
+    });
+    const encode = (v: LabelLike) => Float64Array.from(labelIndices(v, classes));
     const binary = classes.length === 2;
     const objective = this.options.objective ?? (binary ? "binary" : "multiclass");
     const evalSet = fitOptions.evalSet && {
@@ -80,7 +73,7 @@ export class GradientBoostingClassifier extends GradientBoostingBase {
     };
     const model = this.train(
       m,
-      Float64Array.from(labels, (c) => index.get(c)!),
+      Float64Array.from(indices),
       objective,
       binary ? {} : { numClass: classes.length },
       { ...fitOptions, evalSet },
@@ -108,6 +101,6 @@ export class GradientBoostingClassifier extends GradientBoostingBase {
 
   /** Accuracy of the predictions on (X, y). */
   score(X: MatrixLike | ArrayLike<ArrayLike<number | null>>, y: LabelLike): number {
-    return accuracyScore(y, this.predict(X)) as number;
+    return classifierScore(this.predict(X), y);
   }
 }
