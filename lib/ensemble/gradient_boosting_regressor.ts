@@ -4,7 +4,7 @@
  * @module
  */
 import { type MatrixLike, toVector, type VectorLike } from "../core/validation.ts";
-import { r2Score } from "../metrics/mod.ts";
+import { regressorScore } from "../core/scores.ts";
 import { toMatrixWithMissing } from "./input.ts";
 import {
   GRADIENT_BOOSTING_DEFAULTS,
@@ -59,6 +59,6 @@ export class GradientBoostingRegressor extends GradientBoostingBase {
 
   /** R² of the predictions on (X, y). */
   score(X: MatrixLike | ArrayLike<ArrayLike<number | null>>, y: VectorLike): number {
-    return r2Score(toVector(y, "y"), this.predict(X)) as number;
+    return regressorScore(this.predict(X), y);
   }
 }
