@@ -24,6 +24,7 @@ import {
   Matrix,
   type MatrixLike,
   readEstimatorJSON,
+  toLabels,
   toMatrix,
   toSampleWeight,
   ValueError,
@@ -254,8 +255,23 @@ export class AdaBoostClassifier extends ClassifierEstimator<AdaBoostOptions, Ada
    * @param y true labels
    */
   stagedScore(X: MatrixLike, y: LabelLike): number[] {
-    const M = this.fitted().estimators.length;
-    return Array.from({ length: M }, (_, t) => this.score(X, y, t + 1));
+    const { classes, estimators, weights } = this.fitted();
+    const m = this.checkPredictX(X);
+    const index = new Map(classes.map((c, k) => [c, k]));
+    const truth = toLabels(y, "y", m.rows).map((l) => index.get(l) ?? -1); // unseen: a miss
+    // Votes accumulate round by round, so all M scores cost one pass (not M predictions).
+    const K = classes.length, votes = new Float64Array(m.rows * K);
+    return estimators.map((est, t) => {
+      const pred = est.predict(m);
+      let hits = 0;
+      for (let i = 0; i < m.rows; i++) {
+        votes[i * K + Number(pred[i])] += weights[t];
+        let best = 0;
+        for (let k = 1; k < K; k++) if (votes[i * K + k] > votes[i * K + best]) best = k;
+        if (best === truth[i]) hits++;
+      }
+      return hits / m.rows;
+    });
   }
 
   /**

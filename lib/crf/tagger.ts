@@ -182,6 +182,47 @@ export class CRFTagger {
     );
   }
 
+  /** `{ className, options, state }` with the labels, attribute names and weights, plain JSON. */
+  toJSON(): { className: string; options: CRFTaggerOptions; state: unknown } {
+    return {
+      className: "CRFTagger",
+      options: { ...this.options },
+      state: {
+        labels: this.labelList,
+        attributes: [...this.attributes.keys()],
+        weights: Array.from(this.w),
+      },
+    };
+  }
+
+  /**
+   * Restores a tagger saved with `toJSON()`.
+   * @param json the object or its JSON text
+   */
+  static fromJSON(
+    json: string | { className: string; options: CRFTaggerOptions; state: unknown },
+  ): CRFTagger {
+    const parsed = typeof json === "string" ? JSON.parse(json) : json;
+    if (parsed?.className !== "CRFTagger") {
+      throw new ValueError(
+        `CRFTagger.fromJSON expects a saved CRFTagger. Got className ${parsed?.className}.`,
+      );
+    }
+    const { labels, attributes, weights } = parsed.state as {
+      labels: Label[];
+      attributes: string[];
+      weights: number[];
+    };
+    if (weights.length !== attributes.length * labels.length + labels.length ** 2) {
+      throw new ValueError("The saved CRFTagger's weights do not match its attributes and labels.");
+    }
+    const tagger = new CRFTagger(parsed.options);
+    tagger.labelList = [...labels];
+    tagger.attributes = new Map(attributes.map((a, k) => [a, k]));
+    tagger.w = Float64Array.from(weights);
+    return tagger;
+  }
+
   /** Attribute indices per position; attributes not seen in training are dropped. */
   private encode(x: AttributeSequence): number[][] {
     return x.map((attrs) =>

@@ -308,11 +308,15 @@ function covariancesFromPrecisions(
     new ValueError(`The 'precisionsInit' option has the wrong shape for covarianceType "${type}".`);
   if (type === "full") {
     const a = init as number[][][];
-    if (a.length !== K) throw bad();
+    if (a.length !== K || a.some((P) => P.length !== d || P.some((r) => r.length !== d))) {
+      throw bad();
+    }
     return a.map((P) => inverse(Matrix.from2D(P)));
   }
   if (type === "tied") {
-    const c = inverse(Matrix.from2D(init as number[][]));
+    const a = init as number[][];
+    if (a.length !== d || a.some((r) => !Array.isArray(r) || r.length !== d)) throw bad();
+    const c = inverse(Matrix.from2D(a));
     return Array.from({ length: K }, () => c);
   }
   if (type === "diag") {

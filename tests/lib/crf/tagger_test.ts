@@ -79,6 +79,8 @@ Deno.test("word segmentation on data/cws_zh.txt: 255 training and 63 test senten
   const { precision, recall, f1 } = segmentationScores(test, pred);
   assertEquals([precision, recall, f1].map((v) => v.toFixed(4)), ["0.8352", "0.8004", "0.8175"]);
   assertEquals(tagger.nAttributes, 9536);
+  const restored = CRFTagger.fromJSON(JSON.stringify(tagger));
+  assertEquals(restored.predict(test.map(feats)), tagger.predict(test.map(feats)));
 });
 
 Deno.test("bad input to the tagger", () => {
@@ -90,4 +92,9 @@ Deno.test("bad input to the tagger", () => {
   assertThrows(() => new CRFTagger().fit([], []), ValueError, "non-empty");
   assertThrows(() => new CRFTagger().predict([[["a"]]]), ValueError, "not fitted");
   assertThrows(() => new CRFTagger({ l2: -1 }), ValueError, "l2");
+  assertThrows(
+    () => CRFTagger.fromJSON({ className: "SVC", options: {} as never, state: null }),
+    ValueError,
+    "CRFTagger",
+  );
 });
