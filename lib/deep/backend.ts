@@ -12,22 +12,26 @@
  *
  * @module
  */
-import * as tf from "npm:@tensorflow/tfjs@4.22.0";
+import * as tfjs from "npm:@tensorflow/tfjs@4.22.0";
 import "npm:@tensorflow/tfjs-backend-wasm@4.22.0";
 
-type KernelFunc = tf.KernelConfig["kernelFunc"];
+type KernelFunc = tfjs.KernelConfig["kernelFunc"];
 type Backend = {
-  readSync(dataId: tf.DataId): tf.backend_util.BackendValues;
-  write(values: tf.backend_util.BackendValues, shape: number[], dtype: tf.DataType): tf.DataId;
-  disposeData(dataId: tf.DataId, force?: boolean): boolean;
+  readSync(dataId: tfjs.DataId): tfjs.backend_util.BackendValues;
+  write(
+    values: tfjs.backend_util.BackendValues,
+    shape: number[],
+    dtype: tfjs.DataType,
+  ): tfjs.DataId;
+  disposeData(dataId: tfjs.DataId, force?: boolean): boolean;
 };
 
 /** A wasm kernel that runs the CPU backend's kernel on copies of its inputs. */
 function bridge(cpuKernel: KernelFunc): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const wasm = backend as unknown as Backend;
-    const cpu = tf.findBackend("cpu") as unknown as Backend;
-    const cpuInputs: Record<string, tf.TensorInfo> = {};
+    const cpu = tfjs.findBackend("cpu") as unknown as Backend;
+    const cpuInputs: Record<string, tfjs.TensorInfo> = {};
     for (const [name, info] of Object.entries(inputs)) {
       if (info === undefined) continue;
       cpuInputs[name] = {
@@ -38,11 +42,11 @@ function bridge(cpuKernel: KernelFunc): KernelFunc {
     }
     const out = cpuKernel({
       inputs: cpuInputs,
-      backend: cpu as unknown as tf.KernelBackend,
+      backend: cpu as unknown as tfjs.KernelBackend,
       attrs,
     });
     for (const info of Object.values(cpuInputs)) cpu.disposeData(info.dataId, true);
-    const move = (info: tf.TensorInfo): tf.TensorInfo => {
+    const move = (info: tfjs.TensorInfo): tfjs.TensorInfo => {
       const values = cpu.readSync(info.dataId);
       cpu.disposeData(info.dataId, true);
       return {
@@ -57,11 +61,11 @@ function bridge(cpuKernel: KernelFunc): KernelFunc {
 
 /** Registers a bridge for every CPU kernel that the wasm backend does not have. */
 function completeWasmKernels(): string[] {
-  const have = new Set(tf.getKernelsForBackend("wasm").map((k) => k.kernelName));
+  const have = new Set(tfjs.getKernelsForBackend("wasm").map((k) => k.kernelName));
   const bridged: string[] = [];
-  for (const k of tf.getKernelsForBackend("cpu")) {
+  for (const k of tfjs.getKernelsForBackend("cpu")) {
     if (have.has(k.kernelName)) continue;
-    tf.registerKernel({
+    tfjs.registerKernel({
       kernelName: k.kernelName,
       backendName: "wasm",
       kernelFunc: bridge(k.kernelFunc),
@@ -71,21 +75,61 @@ function completeWasmKernels(): string[] {
   return bridged;
 }
 
-tf.env().set("PROD", true);
+tfjs.env().set("PROD", true);
 let backendName = "cpu";
 try {
-  if (await tf.setBackend("wasm")) {
+  if (await tfjs.setBackend("wasm")) {
     completeWasmKernels();
     backendName = "wasm";
   } else {
-    await tf.setBackend("cpu");
+    await tfjs.setBackend("cpu");
   }
 } catch {
-  await tf.setBackend("cpu");
+  await tfjs.setBackend("cpu");
 }
-await tf.ready();
+await tfjs.ready();
 
 /** The name of the tfjs backend `lib/deep` runs on: "wasm", or "cpu" where wasm cannot load. */
 export const deepBackend: string = backendName;
 
-export { tf };
+/**
+ * The library's one tfjs instance: `@tensorflow/tfjs` 4.22 on the WebAssembly backend, ready at
+ * import. Its API is tfjs's own (js.tensorflow.org/api), so it is not repeated in this reference;
+ * lib/deep's modules take and return its tensors (`tf.Tensor`).
+ * @ignore
+ */
+export const tf: typeof tfjs = tfjs;
+
+/**
+ * The tfjs types that lib/deep's signatures and its users name through `tf` (`tf.Tensor`,
+ * `tf.Variable`, ...): tfjs's own types under their own names, not re-documented here.
+ * @ignore
+ */
+export declare namespace tf {
+  /** tfjs's `Tensor`. */
+  export type Tensor<R extends tfjs.Rank = tfjs.Rank> = tfjs.Tensor<R>;
+  /** tfjs's `Scalar`. */
+  export type Scalar = tfjs.Scalar;
+  /** tfjs's `Tensor1D`. */
+  export type Tensor1D = tfjs.Tensor1D;
+  /** tfjs's `Tensor2D`. */
+  export type Tensor2D = tfjs.Tensor2D;
+  /** tfjs's `Tensor3D`. */
+  export type Tensor3D = tfjs.Tensor3D;
+  /** tfjs's `Tensor4D`. */
+  export type Tensor4D = tfjs.Tensor4D;
+  /** tfjs's `Variable`. */
+  export type Variable<R extends tfjs.Rank = tfjs.Rank> = tfjs.Variable<R>;
+  /** tfjs's `Rank`. */
+  export type Rank = tfjs.Rank;
+  /** tfjs's `DataType`. */
+  export type DataType = tfjs.DataType;
+  /** tfjs's `TensorLike`. */
+  export type TensorLike = tfjs.TensorLike;
+  /** tfjs's `NamedTensorMap`. */
+  export type NamedTensorMap = tfjs.NamedTensorMap;
+  /** tfjs's `Optimizer`. */
+  export type Optimizer = tfjs.Optimizer;
+  /** tfjs's `GradSaveFunc`. */
+  export type GradSaveFunc = tfjs.GradSaveFunc;
+}
