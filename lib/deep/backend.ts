@@ -102,7 +102,8 @@ export const tf: typeof tfjs = tfjs;
 
 /**
  * The tfjs types that lib/deep's signatures and its users name through `tf` (`tf.Tensor`,
- * `tf.Variable`, ...): tfjs's own types under their own names, not re-documented here.
+ * `tf.Variable`, ...): tfjs's own types under their own names, not re-documented here. A tfjs
+ * type missing from this list is added with one line (`tf.X` is otherwise a type error).
  * @ignore
  */
 export declare namespace tf {
