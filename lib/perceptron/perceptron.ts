@@ -129,9 +129,9 @@ export class Perceptron extends ClassifierEstimator<PerceptronOptions, Perceptro
     if (!run.converged) {
       warn(
         new ConvergenceWarning(
-          `${this.className} failed to converge: every one of its ${this.options.maxIter} ` +
-            `passes (maxIter) made a mistake. The training set may not be linearly separable ` +
-            `(李航 §2.3.2); otherwise increase maxIter.`,
+          `${this.className} failed to converge: ${plural(this.options.maxIter, "pass")} over ` +
+            `the data (maxIter) and a mistake in each. The training set may not be linearly ` +
+            `separable (李航 §2.3.2); otherwise increase maxIter.`,
         ),
       );
     }
@@ -264,4 +264,9 @@ function trainDual(X: Matrix, y: Float64Array, o: PerceptronOptions): TrainResul
     converged = mistakes === 0;
   }
   return { w, b, alpha, gram, trace, nIter: epoch, nUpdates, converged };
+}
+
+/** "1 pass", "5 passes". */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "es"}`;
 }
