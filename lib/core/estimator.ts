@@ -46,13 +46,13 @@ export type EstimatorKind = "classifier" | "regressor" | "transformer" | "cluste
  * @example
  * ```ts
  * import { readEstimatorJSON } from "./estimator.ts";
- * let message = "";
- * try {
- *   readEstimatorJSON({ className: "MultinomialNB", options: {}, state: null }, "MaxEnt");
- * } catch (e) {
- *   message = (e as Error).message;
- * }
- * if (!message.includes("this is a MultinomialNB model, not a MaxEnt model")) throw new Error();
+ * import { assertThrows } from "@std/assert";
+ *
+ * assertThrows(
+ *   () => readEstimatorJSON({ className: "MultinomialNB", options: {}, state: null }, "MaxEnt"),
+ *   Error,
+ *   "this is a MultinomialNB model, not a MaxEnt model",
+ * );
  * ```
  */
 export function readEstimatorJSON(json: unknown, expected?: string): EstimatorJSON {

@@ -23,8 +23,11 @@ export interface FitOptions {
  * @example
  * ```ts
  * import { toSampleWeight } from "./sample_weight.ts";
- * const w = toSampleWeight([1, 0, 2], 3);
- * if (w?.[2] !== 2) throw new Error("unexpected");
+ * import { assertEquals, assertThrows } from "@std/assert";
+ *
+ * assertEquals(toSampleWeight([1, 0, 2], 3), Float64Array.of(1, 0, 2));
+ * assertEquals(toSampleWeight(undefined, 3), undefined);
+ * assertThrows(() => toSampleWeight([1, -1, 2], 3), Error, "non-negative");
  * ```
  */
 export function toSampleWeight(
