@@ -92,3 +92,16 @@ Deno.test("GMM table and BIC choices", () => {
   });
   assertEquals(best, [3, 5, 5, 5]);
 });
+
+Deno.test("习题9.3 table", () => {
+  const y = [-67, -48, 6, 8, 14, 16, 23, 24, 28, 29, 41, 49, 56, 60, 75].map((v) => [v]);
+  const g = new GaussianMixture({ nComponents: 2, tol: 1e-10, maxIter: 1000 }).fit(y);
+  const v = g.covariances as import("../../lib/core/mod.ts").Matrix[];
+  const rows = [0, 1].map((k) =>
+    [g.weights[k], g.means.get(k, 0), v[k].get(0, 0)].map((x) => x.toFixed(4))
+  );
+  assertEquals(rows.sort((a, b) => Number(a[1]) - Number(b[1])), [
+    ["0.1332", "-57.5111", "90.2499"],
+    ["0.8668", "32.9849", "429.4583"],
+  ]);
+});

@@ -139,3 +139,16 @@ Deno.test("shapes of covariances per type; bad input", () => {
   const gmm = fit("diag");
   assertEquals(GaussianMixture.fromJSON(JSON.stringify(gmm)).score(X), gmm.score(X));
 });
+
+Deno.test("习题9.3: two-component GMM on the 15 points, as scikit-learn (α, μ, σ²)", () => {
+  const y = [-67, -48, 6, 8, 14, 16, 23, 24, 28, 29, 41, 49, 56, 60, 75].map((v) => [v]);
+  const gmm = new GaussianMixture({ nComponents: 2, tol: 1e-10, maxIter: 1000 }).fit(y);
+  const k = gmm.means.get(0, 0) < 0 ? [0, 1] : [1, 0]; // the component with the negative mean first
+  // GaussianMixture(2, tol=1e-10, random_state=0) in scikit-learn 1.2.1
+  assertAlmostEquals(gmm.weights[k[0]], 0.13317228, 1e-7);
+  assertAlmostEquals(gmm.means.get(k[0], 0), -57.51107685, 1e-6);
+  assertAlmostEquals(gmm.means.get(k[1], 0), 32.98488733, 1e-6);
+  const v = gmm.covariances as Matrix[];
+  assertAlmostEquals(v[k[0]].get(0, 0), 90.24987868, 1e-5);
+  assertAlmostEquals(v[k[1]].get(0, 0), 429.45834343, 1e-5);
+});
