@@ -14,7 +14,7 @@ import {
   type MatrixLike,
 } from "../core/mod.ts";
 import type { EstimatorKind } from "../core/estimator.ts";
-import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
+import { type EpochInfo, MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
 
 /** What {@link MLPClassifier} learns (saved by `toJSON`). */
 export interface MLPClassifierState extends MLPState {
@@ -63,9 +63,15 @@ export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
    * Trains for up to `maxIter` epochs (early stopping by `tol`, `nIterNoChange`).
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,): numbers or strings
+   * @param fitOptions `sampleWeight`, shape (nSamples,); `onEpoch`, called after each epoch
+   * with its number, loss and time (progress reports without any display code here)
    */
-  fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
-    for (const _ of this.fitEpochs(X, y, fitOptions));
+  fit(
+    X: MatrixLike,
+    y: LabelLike,
+    { onEpoch, ...fitOptions }: FitOptions & { onEpoch?: (info: EpochInfo) => void } = {},
+  ): this {
+    for (const info of this.fitEpochs(X, y, fitOptions)) onEpoch?.(info);
     return this;
   }
 

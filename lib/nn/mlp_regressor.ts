@@ -13,7 +13,7 @@ import {
   type VectorLike,
 } from "../core/mod.ts";
 import type { EstimatorKind } from "../core/estimator.ts";
-import { MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
+import { type EpochInfo, MLPEstimator, type MLPOptions, type MLPState } from "./mlp_estimator.ts";
 
 /**
  * A feed-forward network with one linear output trained on the halved squared error:
@@ -48,9 +48,15 @@ export class MLPRegressor extends MLPEstimator<MLPState> {
    * Trains for up to `maxIter` epochs (early stopping by `tol`, `nIterNoChange`).
    * @param X shape (nSamples, nFeatures)
    * @param y shape (nSamples,)
+   * @param fitOptions `sampleWeight`, shape (nSamples,); `onEpoch`, called after each epoch
+   * with its number, loss and time (progress reports without any display code here)
    */
-  fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
-    for (const _ of this.fitEpochs(X, y, fitOptions));
+  fit(
+    X: MatrixLike,
+    y: VectorLike,
+    { onEpoch, ...fitOptions }: FitOptions & { onEpoch?: (info: EpochInfo) => void } = {},
+  ): this {
+    for (const info of this.fitEpochs(X, y, fitOptions)) onEpoch?.(info);
     return this;
   }
 

@@ -219,3 +219,11 @@ Deno.test("defaults are scikit-learn's MLP defaults (the fixture's sklearnDefaul
     assertEquals(defaults[key as keyof typeof defaults], value, `option ${key}`);
   }
 });
+
+Deno.test("fit's onEpoch callback sees every epoch and changes nothing", () => {
+  const seen: number[] = [];
+  const a = xorModel({ maxIter: 7 }).fit(XOR_X, XOR_Y, { onEpoch: (e) => seen.push(e.epoch) });
+  assertEquals(seen, [1, 2, 3, 4, 5, 6, 7]);
+  const b = xorModel({ maxIter: 7 }).fit(XOR_X, XOR_Y);
+  assertEquals(Array.from(a.coefs[0].data), Array.from(b.coefs[0].data));
+});
