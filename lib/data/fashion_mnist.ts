@@ -8,7 +8,8 @@
  * - `t10k-images-idx3-ubyte.gz`, `t10k-labels-idx1-ubyte.gz`
  *
  * and put them (gzipped or not) in `~/.cache/mlnotes/fashion-mnist/` or a directory of their
- * choice.
+ * choice. On Debian, `apt install dataset-fashion-mnist` installs them in
+ * `/usr/share/datasets/fashion-mnist/`, which the loader tries first.
  *
  * @module
  */
@@ -33,6 +34,31 @@ export const FASHION_MNIST_CLASSES: readonly string[] = [
   "bag",
   "ankle boot",
 ];
+
+/** Where Debian's `dataset-fashion-mnist` package installs the files; searched first. */
+export const FASHION_MNIST_SYSTEM_DIR = "/usr/share/datasets/fashion-mnist";
+
+/**
+ * The directory `loadFashionMnist` reads by default: Debian's if it holds the training files,
+ * else `~/.cache/mlnotes/fashion-mnist/`.
+ * @example
+ * ```ts
+ * import { defaultFashionMnistDir, FASHION_MNIST_SYSTEM_DIR } from "../mod.ts";
+ * import { assert } from "@std/assert";
+ *
+ * const dir = defaultFashionMnistDir();
+ * assert(dir === FASHION_MNIST_SYSTEM_DIR || dir.endsWith("fashion-mnist"));
+ * ```
+ */
+export function defaultFashionMnistDir(): string {
+  const files = FASHION_MNIST_FILES.train;
+  const has = (name: string) =>
+    fileExists(joinPath(FASHION_MNIST_SYSTEM_DIR, name)) ||
+    fileExists(joinPath(FASHION_MNIST_SYSTEM_DIR, `${name}.gz`));
+  return has(files.images) && has(files.labels)
+    ? FASHION_MNIST_SYSTEM_DIR
+    : userCacheDir("fashion-mnist");
+}
 
 /** The four file names of the Fashion-MNIST release. */
 export const FASHION_MNIST_FILES = {
@@ -84,7 +110,8 @@ async function readOne(dir: string | URL, name: string): Promise<IdxArray> {
  * Loads one split of Fashion-MNIST from `dir`, checking the files are the label and image IDX
  * files and agree in length.
  *
- * @param dir directory holding the IDX files (`.gz` or decompressed)
+ * @param dir directory holding the IDX files (`.gz` or decompressed); default
+ *   `defaultFashionMnistDir()` (Debian's `/usr/share/datasets/fashion-mnist/` first)
  * @example
  * ```ts
  * import { FASHION_MNIST_FILES, loadFashionMnist } from "../mod.ts";
@@ -109,7 +136,7 @@ async function readOne(dir: string | URL, name: string): Promise<IdxArray> {
  * ```
  */
 export async function loadFashionMnist(
-  dir: string | URL = userCacheDir("fashion-mnist"),
+  dir: string | URL = defaultFashionMnistDir(),
   options: FashionMnistOptions = {},
 ): Promise<FashionMnist> {
   checkOptions(options, FASHION_MNIST_OPTION_NAMES, "loadFashionMnist");

@@ -52,8 +52,10 @@ export {
 } from "./synthetic.ts";
 export { gunzip, type IdxArray, type IdxData, isGzip, parseIdx, readIdxFile } from "./idx.ts";
 export {
+  defaultFashionMnistDir,
   FASHION_MNIST_CLASSES,
   FASHION_MNIST_FILES,
+  FASHION_MNIST_SYSTEM_DIR,
   type FashionMnist,
   type FashionMnistOptions,
   loadFashionMnist,
