@@ -171,6 +171,12 @@ export function parseLightGBMText(text: string): BoosterModel {
     }
   }
   if (trees.length === 0) bad("it holds no trees");
+  // A file cut short must not load as a smaller model: the header lists every tree's size.
+  if (endTrees < 0) bad(`it has no "end of trees" line (a truncated file?)`);
+  const sizes = header.get("tree_sizes")?.trim().split(/\s+/);
+  if (sizes && sizes.length !== trees.length) {
+    bad(`the header lists ${sizes.length} trees (tree_sizes) but ${trees.length} were found`);
+  }
   const params = parameters(lines, endTrees);
   const averageOutput = header.has("average_output");
   const boosting = String(params.boosting ?? (averageOutput ? "rf" : "gbdt"));

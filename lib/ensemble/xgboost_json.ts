@@ -200,6 +200,11 @@ export function parseXGBoostJSON(text: string): BoosterModel {
   const treeInfo = nums(model, "tree_info", trees.length, "model");
   const gbParam = obj(model.gbtree_model_param, "gbtree_model_param");
   const numParallelTree = Math.max(1, num(gbParam.num_parallel_tree ?? 1, "num_parallel_tree"));
+  if (gbParam.num_trees !== undefined && num(gbParam.num_trees, "num_trees") !== trees.length) {
+    bad(
+      `gbtree_model_param.num_trees is ${gbParam.num_trees} but the file holds ${trees.length} trees`,
+    );
+  }
   const weightDrop = name === "dart" ? nums(gb, "weight_drop", trees.length, "dart") : null;
   const attrs = (learner.attributes ?? {}) as Json;
   const names = learner.feature_names as string[] | undefined;

@@ -114,6 +114,14 @@ Deno.test("fromLightGBMText: refuses what it cannot read, naming it", () => {
     ValueError,
     "reached twice",
   );
+  // A truncated file, or one missing a tree, is refused rather than loaded as a smaller model.
+  assertThrows(
+    () => Booster.fromLightGBMText(text.slice(0, text.indexOf("Tree=5"))),
+    ValueError,
+    "end of trees",
+  );
+  const noTree4 = text.slice(0, text.indexOf("Tree=4")) + text.slice(text.indexOf("Tree=5"));
+  assertThrows(() => Booster.fromLightGBMText(noTree4), ValueError, "tree_sizes");
   const b = Booster.fromLightGBMText(text);
   assertThrows(() => b.predict([[1, 2, 3]]), Error, "X has 3 features, but Booster is expecting 6");
 });

@@ -91,6 +91,16 @@ Deno.test("fromXGBoostJSON: refuses what it cannot read, naming it", () => {
     ValueError,
     "reached twice",
   );
+  assertThrows(
+    () => Booster.fromXGBoostJSON(text.slice(0, text.length / 2)),
+    ValueError,
+    "not JSON",
+  );
+  assertThrows(
+    () => Booster.fromXGBoostJSON(text.replace('"num_trees":"10"', '"num_trees":"11"')),
+    ValueError,
+    "num_trees is 11",
+  );
   const b = Booster.fromXGBoostJSON(text);
   assertThrows(() => b.predict([[1, 2]]), Error, "X has 2 features, but Booster is expecting 6");
 });
