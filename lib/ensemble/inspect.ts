@@ -1,6 +1,6 @@
 /**
  * Reading a booster's trees as a person would: one tree as the nested `ReadableNode` that
- * lib/tree's `treeFigure` draws, and the model's split thresholds per feature.
+ * lib/plot's `treeFigure` draws.
  *
  * @module
  */
