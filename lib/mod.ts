@@ -28,3 +28,4 @@ export * from "./mixture/mod.ts";
 export * from "./hmm/mod.ts";
 export * from "./crf/mod.ts";
 export * from "./deep/mod.ts";
+export * from "./ctr/mod.ts";
