@@ -70,7 +70,10 @@ export class DotProductAttention extends Module {
   readonly dropout: number;
   #weights: tf.Tensor | null = null;
 
-  /** @param options `dropout` (default 0) */
+  /**
+   * Creates a new DotProductAttention; see the class description.
+   * @param options `dropout` (default 0)
+   */
   constructor({ dropout = 0 }: { dropout?: number } = {}) {
     super();
     this.dropout = dropout;
@@ -105,6 +108,7 @@ export class DotProductAttention extends Module {
     this.#weights = tf.keep(w.clone());
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     return `dropout=${this.dropout}`;
   }
@@ -125,7 +129,10 @@ export class AdditiveAttention extends Module {
   readonly dropout: number;
   #weights: tf.Tensor | null = null;
 
-  /** @param options `keySize`, `querySize`, `numHiddens`, `dropout` (default 0) */
+  /**
+   * Creates a new AdditiveAttention; see the class description.
+   * @param options `keySize`, `querySize`, `numHiddens`, `dropout` (default 0)
+   */
   constructor(
     { keySize, querySize, numHiddens, dropout = 0 }: {
       keySize: number;
@@ -317,6 +324,7 @@ export class MultiHeadAttention extends Module {
     }
   }
 
+  /** The printed type name, "MultiHeadAttention". */
   protected override get baseName(): string {
     return "MultiHeadAttention";
   }

@@ -45,7 +45,10 @@ export class Linear extends Module {
   /** [outFeatures], or null without bias. */
   readonly bias: ModuleParameter | null;
 
-  /** @param options `bias` (default true) */
+  /**
+   * Creates a new Linear; see the class description.
+   * @param options `bias` (default true)
+   */
   constructor(
     readonly inFeatures: number,
     readonly outFeatures: number,
@@ -71,10 +74,12 @@ export class Linear extends Module {
     });
   }
 
+  /** The printed type name, "Linear". */
   protected override get baseName(): string {
     return "Linear";
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     return `in_features=${this.inFeatures}, out_features=${this.outFeatures}, dtype=float32`;
   }
@@ -101,7 +106,10 @@ export class Embedding extends Module {
   /** The padding row, or null. */
   readonly paddingIdx: number | null;
 
-  /** @param options `paddingIdx` (default none) */
+  /**
+   * Creates a new Embedding; see the class description.
+   * @param options `paddingIdx` (default none)
+   */
   constructor(
     readonly numEmbeddings: number,
     readonly embeddingDim: number,
@@ -151,10 +159,12 @@ export class Embedding extends Module {
     }
   }
 
+  /** The printed type name, "Embedding". */
   protected override get baseName(): string {
     return "Embedding";
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     const pad = this.paddingIdx !== null ? `, padding_idx=${this.paddingIdx}` : "";
     return `${this.numEmbeddings}, ${this.embeddingDim}${pad}, sparse=False`;
@@ -221,7 +231,10 @@ export class LayerNorm extends Module {
   /** The shift β (zeros), or null. */
   readonly bias: ModuleParameter | null;
 
-  /** @param options `eps` (default 1e-5), `elementwiseAffine` (default true) */
+  /**
+   * Creates a new LayerNorm; see the class description.
+   * @param options `eps` (default 1e-5), `elementwiseAffine` (default true)
+   */
   constructor(
     normalizedShape: number | readonly number[],
     { eps = 1e-5, elementwiseAffine = true }: { eps?: number; elementwiseAffine?: boolean } = {},
@@ -258,10 +271,12 @@ export class LayerNorm extends Module {
     });
   }
 
+  /** The printed type name, "LayerNorm". */
   protected override get baseName(): string {
     return "LayerNorm";
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     return `normalized_shape=[${this.normalizedShape.join(", ")}], epsilon=${pyNumber(this.eps)}`;
   }
@@ -273,7 +288,10 @@ export class LayerNorm extends Module {
  * Masks come from the seeded generator (`manualSeed`).
  */
 export class Dropout extends Module {
-  /** @param p the drop probability in [0, 1) (default 0.5) */
+  /**
+   * Creates a new Dropout; see the class description.
+   * @param p the drop probability in [0, 1) (default 0.5)
+   */
   constructor(readonly p = 0.5) {
     super();
     if (!(p >= 0 && p < 1)) throw new ValueError(`Dropout p must be in [0, 1). Got ${p} instead.`);
@@ -284,10 +302,12 @@ export class Dropout extends Module {
     return dropout(x, this.p, this.training);
   }
 
+  /** The printed type name, "Dropout". */
   protected override get baseName(): string {
     return "Dropout";
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     return `p=${pyNumber(this.p)}, axis=None, mode=upscale_in_train`;
   }
@@ -308,6 +328,7 @@ export class ReLU extends Module {
   forward(x: tf.Tensor): tf.Tensor {
     return tf.relu(x);
   }
+  /** The printed type name, "ReLU". */
   protected override get baseName(): string {
     return "ReLU";
   }
@@ -319,6 +340,7 @@ export class Tanh extends Module {
   forward(x: tf.Tensor): tf.Tensor {
     return tf.tanh(x);
   }
+  /** The printed type name, "Tanh". */
   protected override get baseName(): string {
     return "Tanh";
   }
@@ -330,6 +352,7 @@ export class Sigmoid extends Module {
   forward(x: tf.Tensor): tf.Tensor {
     return tf.sigmoid(x);
   }
+  /** The printed type name, "Sigmoid". */
   protected override get baseName(): string {
     return "Sigmoid";
   }
@@ -341,6 +364,7 @@ export class Identity extends Module {
   forward(x: tf.Tensor): tf.Tensor {
     return x.clone();
   }
+  /** The printed type name, "Identity". */
   protected override get baseName(): string {
     return "Identity";
   }
@@ -351,7 +375,10 @@ export class Identity extends Module {
  * `approximate: "tanh"`, ½ x (1 + tanh(√(2/π)(x + 0.044715 x³))) as in GPT-2.
  */
 export class GELU extends Module {
-  /** @param options `approximate`: "none" (default) or "tanh" */
+  /**
+   * Creates a new GELU; see the class description.
+   * @param options `approximate`: "none" (default) or "tanh"
+   */
   constructor(readonly options: { approximate?: "none" | "tanh" } = {}) {
     super();
   }
@@ -361,10 +388,12 @@ export class GELU extends Module {
     return gelu(x, this.options.approximate ?? "none");
   }
 
+  /** The printed type name, "GELU". */
   protected override get baseName(): string {
     return "GELU";
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     return this.options.approximate === "tanh" ? "approximate=tanh" : "";
   }
@@ -385,12 +414,16 @@ export function gelu(x: tf.Tensor, approximate: "none" | "tanh" = "none"): tf.Te
 export class Sequential extends Module {
   readonly #items: Module[];
 
-  /** @param modules the stages, each taking the previous one's output */
+  /**
+   * Creates a new Sequential; see the class description.
+   * @param modules the stages, each taking the previous one's output
+   */
   constructor(...modules: Module[]) {
     super();
     this.#items = modules;
   }
 
+  /** The children in order, named "0", "1", ... as in PyTorch. */
   override namedChildren(): [string, Module][] {
     return this.#items.map((m, i) => [String(i), m]);
   }
@@ -416,6 +449,7 @@ export class Sequential extends Module {
     });
   }
 
+  /** The printed type name, "Sequential". */
   protected override get baseName(): string {
     return "Sequential";
   }
@@ -428,12 +462,16 @@ export class Sequential extends Module {
 export class ModuleList<M extends Module = Module> extends Module {
   readonly #items: M[];
 
-  /** @param modules the initial items */
+  /**
+   * Creates a new ModuleList; see the class description.
+   * @param modules the initial items
+   */
   constructor(modules: Iterable<M> = []) {
     super();
     this.#items = [...modules];
   }
 
+  /** The children in order, named "0", "1", ... as in PyTorch. */
   override namedChildren(): [string, Module][] {
     return this.#items.map((m, i) => [String(i), m]);
   }
@@ -468,6 +506,7 @@ export class ModuleList<M extends Module = Module> extends Module {
     throw new ValueError("ModuleList has no forward: iterate over its items.");
   }
 
+  /** The printed type name, "ModuleList". */
   protected override get baseName(): string {
     return "ModuleList";
   }

@@ -61,7 +61,7 @@ export {
   type TransformerLayerOptions,
   type TransformerOptions,
 } from "./transformer.ts";
-export { GRU, LSTM, RNN, type RNNOptions } from "./rnn.ts";
+export { GRU, LSTM, RecurrentBase, type RecurrentCell, RNN, type RNNOptions } from "./rnn.ts";
 export {
   type CrossEntropyOptions,
   setLearningRate,

@@ -48,6 +48,7 @@ export class ModuleParameter {
   #value: tf.Variable | undefined;
 
   /**
+   * Creates a new ModuleParameter; see the class description.
    * @param shape the tensor's shape
    * @param init how to draw the first values (seeded by `manualSeed`), or a tensor to copy
    * @param options `requiresGrad` (default true)
@@ -116,7 +117,10 @@ export class ModuleBuffer {
   readonly dtype: "float32" | "int32";
   #value: tf.Tensor | undefined;
 
-  /** @param value the initial tensor (kept, not copied); `persistent` defaults to true */
+  /**
+   * Creates a new ModuleBuffer; see the class description.
+   * @param value the initial tensor (kept, not copied); `persistent` defaults to true
+   */
   constructor(
     value: tf.Tensor | { shape: readonly number[]; dtype?: "float32" | "int32" },
     { persistent = true }: { persistent?: boolean } = {},

@@ -33,15 +33,17 @@ export interface RNNOptions {
   bidirectional?: boolean;
 }
 
-type Cell = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
+/** The cell a recurrent layer runs, in PyTorch's `mode` names. */
+export type RecurrentCell = "RNN_TANH" | "RNN_RELU" | "LSTM" | "GRU";
 
 /** Shared machinery of the three recurrent layers. */
-abstract class RecurrentBase extends Module {
+export abstract class RecurrentBase extends Module {
   /** The options with defaults. */
   readonly options: Readonly<Required<RNNOptions>>;
-  readonly #mode: Cell;
+  readonly #mode: RecurrentCell;
 
-  constructor(mode: Cell, options: RNNOptions) {
+  /** Checks the options and creates each layer's and direction's weights (PyTorch's names). */
+  constructor(mode: RecurrentCell, options: RNNOptions) {
     super();
     this.#mode = mode;
     const o = this.options = Object.freeze({
@@ -173,6 +175,7 @@ abstract class RecurrentBase extends Module {
     }
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     const o = this.options;
     const extra = [
@@ -199,7 +202,10 @@ abstract class RecurrentBase extends Module {
  * ```
  */
 export class RNN extends RecurrentBase {
-  /** @param options see `RNNOptions`; `nonlinearity` "tanh" (default) or "relu" */
+  /**
+   * Creates a new RNN; see the class description.
+   * @param options see `RNNOptions`; `nonlinearity` "tanh" (default) or "relu"
+   */
   constructor(options: RNNOptions & { nonlinearity?: "tanh" | "relu" }) {
     const { nonlinearity = "tanh", ...rest } = options;
     super(nonlinearity === "relu" ? "RNN_RELU" : "RNN_TANH", rest);
@@ -212,6 +218,7 @@ export class RNN extends RecurrentBase {
     return [out, h];
   }
 
+  /** The printed type name, "RNN". */
   protected override get baseName(): string {
     return "RNN";
   }
@@ -219,7 +226,10 @@ export class RNN extends RecurrentBase {
 
 /** Gated recurrent unit (PyTorch's `nn.GRU`, gates r, z, n). */
 export class GRU extends RecurrentBase {
-  /** @param options see `RNNOptions` */
+  /**
+   * Creates a new GRU; see the class description.
+   * @param options see `RNNOptions`
+   */
   constructor(options: RNNOptions) {
     super("GRU", options);
   }
@@ -231,6 +241,7 @@ export class GRU extends RecurrentBase {
     return [out, h];
   }
 
+  /** The printed type name, "GRU". */
   protected override get baseName(): string {
     return "GRU";
   }
@@ -251,7 +262,10 @@ export class GRU extends RecurrentBase {
  * ```
  */
 export class LSTM extends RecurrentBase {
-  /** @param options see `RNNOptions` */
+  /**
+   * Creates a new LSTM; see the class description.
+   * @param options see `RNNOptions`
+   */
   constructor(options: RNNOptions) {
     super("LSTM", options);
   }
@@ -265,6 +279,7 @@ export class LSTM extends RecurrentBase {
     return [out, [h, c]];
   }
 
+  /** The printed type name, "LSTM". */
   protected override get baseName(): string {
     return "LSTM";
   }

@@ -39,7 +39,7 @@ export function seq2seqVocab(pairs: { source: string; target: string }[]): Seq2S
 export interface FitSeq2SeqOptions {
   /** Passes over the data. @default 10 */
   epochs?: number;
-  /** @default 64 */
+  /** Sentence pairs per minibatch. @default 64 */
   batchSize?: number;
   /** Adam's learning rate (peak with warm-up). @default 3e-3 */
   lr?: number;

@@ -35,7 +35,10 @@ export class CharVocab {
   readonly tokens: readonly string[];
   readonly #ids: Map<string, number>;
 
-  /** @param texts the corpus; `extra` specials after the four standard ones */
+  /**
+   * Creates a new CharVocab; see the class description.
+   * @param texts the corpus; `extra` specials after the four standard ones
+   */
   constructor(texts: Iterable<string>, { extra = [] }: { extra?: string[] } = {}) {
     const chars = new Set<string>();
     for (const t of texts) for (const ch of t) chars.add(ch);

@@ -37,7 +37,10 @@ export class PositionalEncoding extends Module {
   /** The width d. */
   readonly numHiddens: number;
 
-  /** @param options `numHiddens`, `dropout` (default 0), `maxLen` (default 1000) */
+  /**
+   * Creates a new PositionalEncoding; see the class description.
+   * @param options `numHiddens`, `dropout` (default 0), `maxLen` (default 1000)
+   */
   constructor(
     { numHiddens, dropout = 0, maxLen = 1000 }: {
       numHiddens: number;
@@ -71,6 +74,7 @@ export class PositionalEncoding extends Module {
     return tf.tidy(() => this.dropout.forward(X.add(this.P.slice([0, 0], [T, this.numHiddens]))));
   }
 
+  /** Frees the module's tensors and the sinusoid table P. */
   override dispose(): void {
     super.dispose();
     this.P.dispose();
@@ -84,7 +88,10 @@ export class LearnedPositionalEncoding extends Module {
   /** Dropout after adding. */
   readonly dropout: Dropout;
 
-  /** @param options `numHiddens`, `dropout` (default 0), `maxLen` (default 512) */
+  /**
+   * Creates a new LearnedPositionalEncoding; see the class description.
+   * @param options `numHiddens`, `dropout` (default 0), `maxLen` (default 512)
+   */
   constructor(
     { numHiddens, dropout = 0, maxLen = 512 }: {
       numHiddens: number;
@@ -114,7 +121,10 @@ export class PositionWiseFFN extends Module {
   /** hidden → out. */
   readonly dense2: Linear;
 
-  /** @param options `inputs` (default = numOutputs), `numHiddens`, `numOutputs` */
+  /**
+   * Creates a new PositionWiseFFN; see the class description.
+   * @param options `inputs` (default = numOutputs), `numHiddens`, `numOutputs`
+   */
   constructor(
     { numHiddens, numOutputs, inputs }: { numHiddens: number; numOutputs: number; inputs?: number },
   ) {
@@ -136,7 +146,10 @@ export class AddNorm extends Module {
   /** The normalisation. */
   readonly ln: LayerNorm;
 
-  /** @param normShape the normalised width; `dropout` probability */
+  /**
+   * Creates a new AddNorm; see the class description.
+   * @param normShape the normalised width; `dropout` probability
+   */
   constructor(normShape: number, dropout = 0) {
     super();
     this.dropout = new Dropout(dropout);
@@ -280,6 +293,7 @@ export class TransformerEncoderLayer extends Module {
     });
   }
 
+  /** The printed type name, "TransformerEncoderLayer". */
   protected override get baseName(): string {
     return "TransformerEncoderLayer";
   }
@@ -399,6 +413,7 @@ export class TransformerDecoderLayer extends Module {
     });
   }
 
+  /** The printed type name, "TransformerDecoderLayer". */
   protected override get baseName(): string {
     return "TransformerDecoderLayer";
   }
@@ -412,6 +427,7 @@ export class TransformerEncoder extends Module {
   readonly norm: LayerNorm | null;
 
   /**
+   * Creates a new TransformerEncoder; see the class description.
    * @param layer the options of every layer (each gets fresh weights)
    * @param numLayers how many
    * @param options `norm`: add a final LayerNorm (default false)
@@ -445,7 +461,10 @@ export class TransformerDecoder extends Module {
   /** Final LayerNorm, or null. */
   readonly norm: LayerNorm | null;
 
-  /** @param layer options of every layer; `numLayers`; `norm` adds a final LayerNorm */
+  /**
+   * Creates a new TransformerDecoder; see the class description.
+   * @param layer options of every layer; `numLayers`; `norm` adds a final LayerNorm
+   */
   constructor(
     layer: TransformerLayerOptions,
     numLayers: number,
@@ -470,9 +489,9 @@ export class TransformerDecoder extends Module {
 
 /** Options of `Transformer` (PyTorch's `nn.Transformer`). */
 export interface TransformerOptions extends TransformerLayerOptions {
-  /** @default 6 */
+  /** Encoder layers stacked. @default 6 */
   numEncoderLayers?: number;
-  /** @default 6 */
+  /** Decoder layers stacked. @default 6 */
   numDecoderLayers?: number;
 }
 
