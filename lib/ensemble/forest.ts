@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkBoolean,
   checkInteger,
@@ -316,6 +317,7 @@ export abstract class BaseForestClassifier extends BaseForest<ForestClassifierOp
       regressor: "RandomForestRegressor",
     });
     const target: Target = { kind: "classification", y: yIndex, nClasses: classes.length };
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     this.fitForest(m, target, w, classes, (p, count) => {
       let hit = 0;
@@ -382,6 +384,7 @@ export abstract class BaseForestRegressor extends BaseForest<ForestRegressorOpti
     this.state = undefined;
     const m = toMatrix(X);
     const target = toVector(y, "y", m.rows);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     this.fitForest(m, { kind: "regression", y: target }, w, [], (p, count) => {
       const rows = [...target.keys()].filter((i) => count[i] > 0);

@@ -80,6 +80,7 @@ export class Lasso extends RegressorEstimator<LassoOptions, LassoState> {
   fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
     const yv = toVector(y, "y", m.rows);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     const c = centre(m, yv, this.options.fitIntercept, w);
     const { alpha, maxIter, tol } = this.options;

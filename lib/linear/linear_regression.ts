@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkBoolean,
   checkInteger,
@@ -138,6 +139,7 @@ export class LinearRegression
   fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
     const Xm = toMatrix(X, "X");
     const yv = toVector(y, "y", Xm.rows);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(fitOptions.sampleWeight, Xm.rows);
     if (w && this.options.solver !== "lstsq") {
       throw new ValueError("sampleWeight needs solver 'lstsq'.");

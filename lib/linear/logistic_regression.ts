@@ -8,7 +8,13 @@ import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts
 import { argmaxRows, type Label } from "../core/labels.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
-import { checkBoolean, checkInteger, checkNumber, checkOneOf } from "../core/options.ts";
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  checkOptions,
+} from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
 import { minimizeGradientDescent } from "../solvers/gradient_descent.ts";
@@ -136,6 +142,7 @@ export class LogisticRegression
     const m = toMatrix(X, "X");
     const { classes, indices } = this.encodeTarget(y, m.rows);
     const { penalty, C, fitIntercept, solver, maxIter, tol, learningRate } = this.options;
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const sampleWeight = toSampleWeight(fitOptions.sampleWeight, m.rows);
     if (sampleWeight && solver === "irls") {
       throw new ValueError("sampleWeight needs solver 'lbfgs', 'newton' or 'gd', not 'irls'.");

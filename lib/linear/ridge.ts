@@ -10,7 +10,7 @@ import type { FittedState } from "../core/estimator.ts";
 import { ValueError } from "../core/errors.ts";
 import { svd } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
-import { checkBoolean, checkNumber } from "../core/options.ts";
+import { checkBoolean, checkNumber, checkOptions } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
 import { centre, interceptFrom, linearPredict } from "./center.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
@@ -169,6 +169,7 @@ export class Ridge extends RegressorEstimator<RidgeOptions, RidgeState> {
   fit(X: MatrixLike, y: VectorLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
     const yv = toVector(y, "y", m.rows);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const c = centre(
       m,
       yv,

@@ -8,7 +8,7 @@ import { ShapeError } from "../core/errors.ts";
 import { ClassifierEstimator, type ClassifierState } from "../core/classifier.ts";
 import { argmaxRows, type Label, labelIndices } from "../core/labels.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
-import { checkInteger, checkNumber } from "../core/options.ts";
+import { checkInteger, checkNumber, checkOptions } from "../core/options.ts";
 import { Random } from "../core/random.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { softmaxRowInto } from "./softmax.ts";
@@ -118,7 +118,9 @@ export class SoftmaxRegression
    * @param options `evalSet` to record test loss and accuracy per epoch; `sampleWeight`
    * (length nSamples): each minibatch step follows Σ wᵢ∇ℓᵢ / Σ wᵢ over the batch
    */
-  fit(X: MatrixLike, y: LabelLike, { evalSet, sampleWeight }: SoftmaxFitOptions = {}): this {
+  fit(X: MatrixLike, y: LabelLike, fitOptions: SoftmaxFitOptions = {}): this {
+    checkOptions(fitOptions, ["evalSet", "sampleWeight"], `${this.className}.fit`);
+    const { evalSet, sampleWeight } = fitOptions;
     const m = toMatrix(X, "X");
     const { classes, indices } = this.encodeTarget(y, m.rows);
     const w = toSampleWeight(sampleWeight, m.rows);

@@ -8,7 +8,7 @@
  */
 import { ShapeError, ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
-import { checkBoolean, checkNumber } from "../core/options.ts";
+import { checkBoolean, checkNumber, checkOptions } from "../core/options.ts";
 import type { LabelLike } from "../core/validation.ts";
 import { uniqueLabels } from "../core/labels.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
@@ -85,6 +85,7 @@ export class CategoricalNB
   fit(X: CategoryMatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const rows = toCategoryRows(X, "X");
     const { classes, indices: codes } = this.encodeTarget(y, rows.length, 1);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(fitOptions.sampleWeight, rows.length);
     const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = rows[0].length;

@@ -10,7 +10,7 @@
  * @module
  */
 import { Matrix } from "../core/matrix.ts";
-import { checkNumber } from "../core/options.ts";
+import { checkNumber, checkOptions } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { ValueError } from "../core/errors.ts";
@@ -71,6 +71,7 @@ export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, Mat
   fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const m = toMatrix(X, "X");
     const { classes, indices: codes } = this.encodeTarget(y, m.rows, 1);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = m.cols, x = m.data;

@@ -8,7 +8,7 @@
  */
 import { describe, ValueError } from "../core/errors.ts";
 import { Matrix } from "../core/matrix.ts";
-import { checkBoolean, checkNumber } from "../core/options.ts";
+import { checkBoolean, checkNumber, checkOptions } from "../core/options.ts";
 import { type LabelLike, type MatrixLike, toMatrix } from "../core/validation.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { classLogPrior, NaiveBayes, type NaiveBayesState } from "./base.ts";
@@ -66,6 +66,7 @@ export class MultinomialNB extends NaiveBayes<MultinomialNBOptions, MultinomialS
   fit(X: MatrixLike, y: LabelLike, fitOptions: FitOptions = {}): this {
     const m = checkNonNegative(toMatrix(X, "X"));
     const { classes, indices: codes } = this.encodeTarget(y, m.rows, 1);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(fitOptions.sampleWeight, m.rows);
     const classCount = weightedClassCount(codes, classes, w);
     const k = classes.length, d = m.cols, alpha = this.options.alpha;

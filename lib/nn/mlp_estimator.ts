@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { Tensor } from "../autodiff/mod.ts";
 import {
@@ -189,6 +190,7 @@ export abstract class MLPEstimator<S extends MLPState> extends Estimator<MLPOpti
     const o = this.options;
     const Xm = toMatrix(X, "X");
     const { target, nOutputs, extra } = this.prepare(Xm, y);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     // Unit weights take the unweighted path, so they give bit-identical models.
     const given = toSampleWeight(fitOptions.sampleWeight, Xm.rows);
     const w = given?.every((v) => v === 1) ? undefined : given;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkInteger,
   checkNumber,
@@ -173,6 +174,7 @@ export abstract class BaseTree<O extends TreeOptions & { criterion: string }>
     const { encoding, table } = fitEncoding(X, this.options.categoricalFeatures);
     const o = this.options;
     const t = target(table.nSamples);
+    checkOptions(fitOptions, ["sampleWeight"], `${this.className}.fit`);
     const sampleWeight = toSampleWeight(fitOptions.sampleWeight, table.nSamples);
     let totalWeight = table.nSamples;
     if (sampleWeight) totalWeight = sampleWeight.reduce((s, w) => s + w, 0);
