@@ -30,15 +30,23 @@ export interface LinearDiscriminantAnalysisOptions {
   tol: number;
 }
 
-interface LDAState extends ClassifierState {
+/** What {@link LinearDiscriminantAnalysis} learns (saved by `toJSON`). */
+export interface LDAState extends ClassifierState {
+  /** π̂ₖ, the class priors. */
   priors: Vector;
+  /** μ̂ₖ, the class means, one row per class. */
   means: Matrix;
+  /** The overall mean of X. */
   xbar: Vector;
   /** p × r: the discriminant directions, within-class covariance sphered. */
   scalings: Matrix;
+  /** The between-class variance along each discriminant direction, as a fraction. */
   explainedVarianceRatio: Vector;
+  /** Weights of the linear discriminants δₖ(x) = xᵀβₖ + β₀ₖ (ESL 4.10), a row per class (two classes: one row, class 1 − class 0, as scikit-learn). */
   coef: Matrix;
+  /** β₀ₖ, one per row of `coef`. */
   intercept: Vector;
+  /** Directions kept by `transform`. */
   nComponents: number;
 }
 

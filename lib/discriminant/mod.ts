@@ -4,5 +4,13 @@
  *
  * @module
  */
-export { LinearDiscriminantAnalysis, type LinearDiscriminantAnalysisOptions } from "./lda.ts";
-export { QuadraticDiscriminantAnalysis, type QuadraticDiscriminantAnalysisOptions } from "./qda.ts";
+export {
+  type LDAState,
+  LinearDiscriminantAnalysis,
+  type LinearDiscriminantAnalysisOptions,
+} from "./lda.ts";
+export {
+  type QDAState,
+  QuadraticDiscriminantAnalysis,
+  type QuadraticDiscriminantAnalysisOptions,
+} from "./qda.ts";

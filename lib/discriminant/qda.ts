@@ -25,11 +25,15 @@ export interface QuadraticDiscriminantAnalysisOptions {
   regParam: number;
 }
 
-interface QDAState extends ClassifierState {
+/** What {@link QuadraticDiscriminantAnalysis} learns (saved by `toJSON`). */
+export interface QDAState extends ClassifierState {
+  /** π̂ₖ, the class priors. */
   priors: Vector;
+  /** μ̂ₖ, the class means, one row per class. */
   means: Matrix;
   /** Per class: the rotation Vₖ (p × rₖ) and the variances along it. */
   rotations: Matrix[];
+  /** Per class: the variances along the rotation's directions. */
   variances: Vector[];
 }
 

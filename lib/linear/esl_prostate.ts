@@ -121,7 +121,7 @@ export function testErrorWithSE(y: Vector, yHat: Vector): { error: number; stdEr
 }
 
 /** Fits at every complexity of a grid at once; each coefficient vector has the intercept first. */
-type Fitter = (X: Matrix, y: Vector, complexities: number[]) => number[][];
+export type Fitter = (X: Matrix, y: Vector, complexities: number[]) => number[][];
 
 const predictWith = (X: Matrix, coef: number[]): Vector =>
   Float64Array.from({ length: X.rows }, (_, i) => {

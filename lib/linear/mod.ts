@@ -50,8 +50,8 @@ export {
   lassoAtShrinkage,
   shrinkageFactors,
 } from "./lars.ts";
-export { PCR, type PCROptions } from "./pcr.ts";
-export { PLSRegression, type PLSRegressionOptions } from "./pls.ts";
+export { PCR, type PCROptions, type PCRState } from "./pcr.ts";
+export { PLSRegression, type PLSRegressionOptions, type PLSState } from "./pls.ts";
 export { bestSubset, type BestSubsetResult, type SubsetFit } from "./subset.ts";
 export {
   crossValidationCurve,
@@ -72,6 +72,7 @@ export {
 export {
   correlationMatrix,
   eslTable33,
+  type Fitter,
   type ProstateDesign,
   prostateDesign,
   type ProstateLike,

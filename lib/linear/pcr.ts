@@ -21,11 +21,17 @@ export interface PCROptions {
   nComponents: number;
 }
 
-interface PCRState extends FittedState {
+/** What {@link PCR} learns (saved by `toJSON`). */
+export interface PCRState extends FittedState {
+  /** β in the original feature units. */
   coef: Vector;
+  /** The intercept. */
   intercept: number;
+  /** x̄, the column means of X. */
   xMean: Vector;
+  /** The principal directions kept, one per row. */
   components: Matrix;
+  /** The singular values of centred X for those directions. */
   singularValues: Vector;
 }
 

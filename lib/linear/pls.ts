@@ -23,8 +23,11 @@ export interface PLSRegressionOptions {
   scale: boolean;
 }
 
-interface PLSState extends FittedState {
+/** What {@link PLSRegression} learns (saved by `toJSON`). */
+export interface PLSState extends FittedState {
+  /** x̄, the column means of X. */
   xMean: Vector;
+  /** The column standard deviations used to standardise X. */
   xStd: Vector;
   /** W (p × M): the weight vectors wₖ. */
   xWeights: Matrix;
@@ -32,7 +35,9 @@ interface PLSState extends FittedState {
   xLoadings: Matrix;
   /** R = W (PᵀW)⁻¹ (p × M): scores of new data are X_std R. */
   xRotations: Matrix;
+  /** β in the original feature units. */
   coef: Vector;
+  /** The intercept. */
   intercept: number;
 }
 
