@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkInteger,
   checkNumber,
@@ -51,9 +52,13 @@ export interface AdaBoostOptions {
   estimator: (() => WeightedLearner) | null;
 }
 
-interface AdaBoostState extends ClassifierState {
+/** What {@link AdaBoostClassifier} learns (saved by `toJSON` when the learners are stumps). */
+export interface AdaBoostState extends ClassifierState {
+  /** The base learners G₁ … G_M. */
   estimators: WeightedLearner[];
+  /** αₘ per round. */
   weights: Float64Array;
+  /** eₘ per round. */
   errors: Float64Array;
   /** Weights Dₘ (normalised) each learner was fitted with. */
   distributions: Float64Array[];
@@ -117,6 +122,7 @@ export class AdaBoostClassifier extends ClassifierEstimator<AdaBoostOptions, Ada
       );
     }
     const code = Array.from(indices);
+    checkOptions(options, ["sampleWeight"], `${this.className}.fit`);
     const given = toSampleWeight(options.sampleWeight, n);
     let w = given
       ? given.map((v) => v / given.reduce((a, c) => a + c, 0))

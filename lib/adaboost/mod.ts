@@ -4,5 +4,15 @@
  *
  * @module
  */
-export { AdaBoostClassifier, type AdaBoostOptions, type WeightedLearner } from "./adaboost.ts";
-export { DecisionStump, type DecisionStumpOptions, type SampleWeightOptions } from "./stump.ts";
+export {
+  AdaBoostClassifier,
+  type AdaBoostOptions,
+  type AdaBoostState,
+  type WeightedLearner,
+} from "./adaboost.ts";
+export {
+  DecisionStump,
+  type DecisionStumpOptions,
+  type DecisionStumpState,
+  type SampleWeightOptions,
+} from "./stump.ts";

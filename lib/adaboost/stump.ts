@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import {
   checkOneOf,
   ClassifierEstimator,
@@ -29,14 +30,19 @@ export interface DecisionStumpOptions {
   criterion: "error" | "gini";
 }
 
-interface StumpState extends ClassifierState {
+/** What {@link DecisionStump} learns (saved by `toJSON`). */
+export interface DecisionStumpState extends ClassifierState {
+  /** The feature tested. */
   feature: number;
+  /** The threshold v. */
   threshold: number;
-  /** Class index predicted for x ≤ v and for x > v. */
+  /** Class index predicted for x ≤ v. */
   left: number;
+  /** Class index predicted for x > v. */
   right: number;
-  /** Weighted class fractions on each side (the leaves' predictProba). */
+  /** Weighted class fractions for x ≤ v (the leaf's predictProba). */
   leftProba: Float64Array;
+  /** Weighted class fractions for x > v. */
   rightProba: Float64Array;
 }
 
@@ -55,7 +61,7 @@ interface StumpState extends ClassifierState {
  * assertEquals(stump.predict([[1], [7]]), [1, 0]);
  * ```
  */
-export class DecisionStump extends ClassifierEstimator<DecisionStumpOptions, StumpState> {
+export class DecisionStump extends ClassifierEstimator<DecisionStumpOptions, DecisionStumpState> {
   /** The class name used by `toJSON`/`fromJSON`. */
   readonly className = "DecisionStump";
 
@@ -79,6 +85,7 @@ export class DecisionStump extends ClassifierEstimator<DecisionStumpOptions, Stu
     const n = m.rows, d = m.cols;
     const { classes, indices: code } = this.encodeTarget(y, n, 1);
     const K = classes.length;
+    checkOptions(options, ["sampleWeight"], `${this.className}.fit`);
     const w = toSampleWeight(options.sampleWeight, n) ?? new Float64Array(n).fill(1);
     const total = new Float64Array(K);
     for (let i = 0; i < n; i++) total[code[i]] += w[i];

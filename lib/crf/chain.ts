@@ -13,7 +13,9 @@
 
 /** Potentials of one sequence: n positions, m labels. */
 export interface ChainPotentials {
+  /** Number of positions. */
   n: number;
+  /** Number of labels. */
   m: number;
   /** u_i(y), length n·m. */
   unary: Float64Array;

@@ -7,6 +7,7 @@
  */
 export { type CrfViterbiResult, LinearChainCRF, type LinearChainCRFOptions } from "./crf.ts";
 export type { StateFeature, TransitionFeature } from "./features.ts";
+export type { ChainPotentials } from "./chain.ts";
 export { matrixFormNormalizer, matrixFormPaths, type MatrixPath } from "./matrix_form.ts";
 export { type AttributeSequence, CRFTagger, type CRFTaggerOptions } from "./tagger.ts";
 export {

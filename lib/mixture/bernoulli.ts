@@ -54,11 +54,17 @@ export interface BernoulliMixtureStep {
   logLikelihood: number;
 }
 
-interface BernoulliState extends FittedState {
+/** What {@link BernoulliMixture} learns (saved by `toJSON`). */
+export interface BernoulliMixtureState extends FittedState {
+  /** πₖ. */
   weights: Float64Array;
+  /** Heads probabilities, shape (K, d). */
   means: Matrix;
+  /** The parameters after each iteration. */
   history: BernoulliMixtureStep[];
+  /** EM iterations run. */
   nIter: number;
+  /** Whether `tol` was met. */
   converged: boolean;
 }
 
@@ -85,7 +91,7 @@ const DEFAULTS: BernoulliMixtureOptions = {
  * assertEquals(Array.from(em.means.col(0), (v) => v.toFixed(4)), ["0.5368", "0.6432"]); // p, q
  * ```
  */
-export class BernoulliMixture extends Estimator<BernoulliMixtureOptions, BernoulliState> {
+export class BernoulliMixture extends Estimator<BernoulliMixtureOptions, BernoulliMixtureState> {
   /** Unsupervised: `fit(X)` only; `predict` gives component indices. */
   static override readonly estimatorKind: EstimatorKind = "clusterer";
   /** The class name used by `toJSON`/`fromJSON`. */

@@ -55,12 +55,19 @@ export interface GaussianMixtureOptions {
   seed: number;
 }
 
-interface GaussianState extends FittedState {
+/** What {@link GaussianMixture} learns (saved by `toJSON`). */
+export interface GaussianMixtureState extends FittedState {
+  /** πₖ. */
   weights: Float64Array;
+  /** μₖ, shape (K, d). */
   means: Matrix;
+  /** Σₖ as full d × d matrices, whatever the covariance type. */
   cov: Matrix[];
+  /** Mean log-likelihood at the start of each iteration. */
   history: number[];
+  /** EM iterations run. */
   nIter: number;
+  /** Whether `tol` was met. */
   converged: boolean;
 }
 
@@ -90,7 +97,7 @@ const DEFAULTS: GaussianMixtureOptions = {
  * assertEquals(Array.from(gmm.weights, (w) => w.toFixed(2)), ["0.50", "0.50"]);
  * ```
  */
-export class GaussianMixture extends Estimator<GaussianMixtureOptions, GaussianState> {
+export class GaussianMixture extends Estimator<GaussianMixtureOptions, GaussianMixtureState> {
   /** Unsupervised: `fit(X)` only; `predict` gives component indices. */
   static override readonly estimatorKind: EstimatorKind = "clusterer";
   /** The class name used by `toJSON`/`fromJSON`. */

@@ -7,8 +7,13 @@
 export {
   BernoulliMixture,
   type BernoulliMixtureOptions,
+  type BernoulliMixtureState,
   type BernoulliMixtureStep,
 } from "./bernoulli.ts";
-export { GaussianMixture, type GaussianMixtureOptions } from "./gaussian.ts";
+export {
+  GaussianMixture,
+  type GaussianMixtureOptions,
+  type GaussianMixtureState,
+} from "./gaussian.ts";
 export type { CovarianceType } from "./gaussian_params.ts";
 export type { InitParams } from "./init.ts";

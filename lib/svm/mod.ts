@@ -4,5 +4,6 @@
  *
  * @module
  */
-export { SVC, type SVCOptions } from "./svc.ts";
+export { SVC, type SVCOptions, type SVCPairModel, type SVCState } from "./svc.ts";
+export type { PlattSigmoid } from "./platt.ts";
 export { kernelMatrix, type KernelName, type KernelSpec } from "./kernels.ts";

@@ -8,8 +8,10 @@
  */
 
 /** Fitted sigmoid parameters (A, B). */
-export interface Sigmoid {
+export interface PlattSigmoid {
+  /** Slope A of P = 1 / (1 + exp(A f + B)). */
   A: number;
+  /** Offset B. */
   B: number;
 }
 
@@ -17,7 +19,7 @@ export interface Sigmoid {
  * Fits (A, B) to decision values `f` with labels `y` ∈ {−1, +1}; targets are Platt's smoothed
  * (N₊ + 1)/(N₊ + 2) and 1/(N₋ + 2) instead of 1 and 0, to keep the fit from overconfidence.
  */
-export function fitSigmoid(f: ArrayLike<number>, y: ArrayLike<number>): Sigmoid {
+export function fitSigmoid(f: ArrayLike<number>, y: ArrayLike<number>): PlattSigmoid {
   const n = f.length;
   let prior1 = 0;
   for (let i = 0; i < n; i++) if (y[i] > 0) prior1++;
@@ -70,7 +72,7 @@ export function fitSigmoid(f: ArrayLike<number>, y: ArrayLike<number>): Sigmoid 
 }
 
 /** P(y = 1 | f) under the fitted sigmoid, computed without overflow. */
-export function sigmoidProbability({ A, B }: Sigmoid, f: number): number {
+export function sigmoidProbability({ A, B }: PlattSigmoid, f: number): number {
   const z = f * A + B;
   return z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
 }

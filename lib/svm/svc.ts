@@ -30,7 +30,7 @@ import {
   kernelValue,
   resolveGamma,
 } from "./kernels.ts";
-import { couplePairwise, fitSigmoid, type Sigmoid, sigmoidProbability } from "./platt.ts";
+import { couplePairwise, fitSigmoid, type PlattSigmoid, sigmoidProbability } from "./platt.ts";
 import { smo } from "./smo.ts";
 
 /** Options of {@link SVC}. */
@@ -71,8 +71,10 @@ const DEFAULTS: SVCOptions = {
 };
 
 /** One binary machine of the one-vs-one scheme: class `i` is +1, class `j` is −1 (libsvm). */
-interface PairModel {
+export interface SVCPairModel {
+  /** Index of the class that is +1 in this machine. */
   i: number;
+  /** Index of the class that is −1. */
   j: number;
   /** Positions in the global support-vector list. */
   sv: Int32Array;
@@ -80,17 +82,26 @@ interface PairModel {
   coef: Float64Array;
   /** b of f(x) = Σ αₜ yₜ K(xₜ, x) + b. */
   b: number;
+  /** SMO pair updates used. */
   nIter: number;
+  /** Whether SMO met the tolerance. */
   converged: boolean;
-  sigmoid: Sigmoid | null;
+  /** Platt's sigmoid (A, B), or null without `probability`. */
+  sigmoid: PlattSigmoid | null;
 }
 
-interface SVCState extends ClassifierState {
+/** What {@link SVC} learns (saved by `toJSON`). */
+export interface SVCState extends ClassifierState {
+  /** The kernel with its resolved γ. */
   spec: KernelSpec;
+  /** The support vectors, grouped by class. */
   supportVectors: Matrix;
+  /** Their rows in the training X. */
   supportIndices: Int32Array;
+  /** Support vectors per class. */
   nSupport: Int32Array;
-  pairs: PairModel[];
+  /** One binary machine per pair of classes. */
+  pairs: SVCPairModel[];
 }
 
 /**
@@ -169,7 +180,7 @@ export class SVC extends ClassifierEstimator<SVCOptions, SVCState> {
       b: number;
       nIter: number;
       converged: boolean;
-      sigmoid: Sigmoid | null;
+      sigmoid: PlattSigmoid | null;
     }[] = [];
     const isSv = new Uint8Array(m.rows);
     for (let i = 0; i < classes.length; i++) {
@@ -188,7 +199,7 @@ export class SVC extends ClassifierEstimator<SVCOptions, SVCState> {
     const supportIndices = Int32Array.from(byClass.flat().filter((r) => isSv[r]));
     const position = new Map<number, number>();
     supportIndices.forEach((r, k) => position.set(r, k));
-    const pairs: PairModel[] = raw.map((p) => {
+    const pairs: SVCPairModel[] = raw.map((p) => {
       const keep = p.rows.flatMap((r, t) => (isSv[r] && p.alphaY[t] !== 0 ? [t] : []));
       return {
         i: p.i,
@@ -411,7 +422,7 @@ function crossValidatedSigmoid(
   sign: Float64Array,
   spec: KernelSpec,
   o: SVCOptions,
-): Sigmoid {
+): PlattSigmoid {
   const n = rows.length, folds = 5;
   const perm = new Random(o.seed).permutation(n);
   const dec = new Float64Array(n);
@@ -441,7 +452,7 @@ function crossValidatedSigmoid(
 }
 
 /** scikit-learn's `_ovr_decision_function`: votes + Σconfidence / (3(|Σconfidence| + 1)). */
-function ovrFromOvo(ovo: Matrix, pairs: PairModel[], k: number): Matrix {
+function ovrFromOvo(ovo: Matrix, pairs: SVCPairModel[], k: number): Matrix {
   const out = new Matrix(ovo.rows, k);
   for (let r = 0; r < ovo.rows; r++) {
     const votes = new Float64Array(k), conf = new Float64Array(k);
