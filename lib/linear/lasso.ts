@@ -33,11 +33,17 @@ export interface LassoOptions {
   tol: number;
 }
 
-interface LassoState extends FittedState {
+/** What {@link Lasso} learns (saved by `toJSON`). */
+export interface LassoState extends FittedState {
+  /** β̂ in the original feature units (exact zeros for dropped features). */
   coef: Vector;
+  /** The intercept (not penalised). */
   intercept: number;
+  /** Coordinate-descent sweeps made. */
   nIter: number;
+  /** The duality gap at the end (the stopping test). */
   dualGap: number;
+  /** True when the gap met the `tol` test before `maxIter`. */
   converged: boolean;
 }
 

@@ -34,6 +34,7 @@ export {
   type RidgeOptions,
   type RidgePath,
   ridgePath,
+  type RidgeState,
 } from "./ridge.ts";
 export {
   Lasso,
@@ -41,6 +42,7 @@ export {
   lassoPath,
   type LassoPathOptions,
   type LassoPathResult,
+  type LassoState,
 } from "./lasso.ts";
 export { softThreshold } from "./coordinate_descent.ts";
 export {

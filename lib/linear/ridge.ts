@@ -23,9 +23,13 @@ export interface RidgeOptions {
   fitIntercept: boolean;
 }
 
-interface RidgeState extends FittedState {
+/** What {@link Ridge} learns (saved by `toJSON`). */
+export interface RidgeState extends FittedState {
+  /** β̂ in the original feature units. */
   coef: Vector;
+  /** The intercept (not penalised). */
   intercept: number;
+  /** Effective degrees of freedom df(λ) = Σ d²ⱼ/(d²ⱼ + λ) (ESL 3.50). */
   df: number;
 }
 
