@@ -14,7 +14,9 @@ import { argsortStable } from "../metrics/argsort.ts";
 
 /** Binned training data, bins stored row-major as `Uint8Array` when every feature fits. */
 export interface BinnedData {
+  /** Number of rows. */
   nRows: number;
+  /** Number of features. */
   nFeatures: number;
   /** Bin of row i, feature f at i·nFeatures + f. */
   bins: Uint8Array | Uint16Array | Uint32Array;
@@ -31,6 +33,7 @@ export interface BinnedData {
   hasMissing: Uint8Array;
   /** edges[f][b]: the smallest value of bin b (for "exact", the value itself). */
   edges: Float64Array[];
+  /** The rule the edges came from. */
   method: BinMethod;
 }
 

@@ -14,13 +14,17 @@ import { leafGain, leafWeight, type SplitParams } from "./split.ts";
 export interface SplitCandidate {
   /** Rows with x < threshold go left (halfway between neighbouring distinct values). */
   threshold: number;
-  /** G_L, H_L, G_R, H_R: gradient and hessian sums of the two sides. */
+  /** G_L: gradient sum of the left side. */
   gl: number;
+  /** H_L: hessian sum of the left side. */
   hl: number;
+  /** G_R: gradient sum of the right side. */
   gr: number;
+  /** H_R: hessian sum of the right side. */
   hr: number;
-  /** Best leaf weights w_L = −G_L/(H_L+λ), w_R = −G_R/(H_R+λ) (before the learning rate). */
+  /** Best left leaf weight w_L = −G_L/(H_L+λ) (before the learning rate). */
   wl: number;
+  /** Best right leaf weight w_R = −G_R/(H_R+λ). */
   wr: number;
   /** ½[G_L²/(H_L+λ) + G_R²/(H_R+λ) − (G_L+G_R)²/(H_L+H_R+λ)] − γ (the tutorial's gain). */
   gain: number;

@@ -6,10 +6,12 @@
  * @module
  */
 import { Estimator, type FittedState } from "../core/estimator.ts";
+import { ValueError } from "../core/errors.ts";
 import type { MatrixLike, VectorLike } from "../core/validation.ts";
 import { Booster, type BoosterModel, type ImportanceType } from "./booster.ts";
 import type { BoosterParams } from "./params.ts";
 import { type EvalSet, trainBooster } from "./train.ts";
+import { toMatrixWithMissing } from "./input.ts";
 
 /** Options of GradientBoostingRegressor / Classifier / Ranker. */
 export interface GradientBoostingOptions {
@@ -17,7 +19,7 @@ export interface GradientBoostingOptions {
   nEstimators: number;
   /** Shrinkage η. @default 0.3 */
   learningRate: number;
-  /** @default 6 */
+  /** Deepest level of a tree (root 0). @default 6 */
   maxDepth: number;
   /** L2 penalty λ on leaf weights. @default 1 */
   lambda: number;
@@ -25,21 +27,21 @@ export interface GradientBoostingOptions {
   alpha: number;
   /** Minimum split loss reduction γ. @default 0 */
   gamma: number;
-  /** @default 1 */
+  /** Minimum hessian sum in a child. @default 1 */
   minChildWeight: number;
-  /** @default 0 (off) */
+  /** Clip leaf weights to ±maxDeltaStep. @default 0 (off) */
   maxDeltaStep: number;
-  /** @default 0 (off) */
+  /** Minimum rows in a leaf. @default 0 (off) */
   minDataInLeaf: number;
-  /** @default 1 */
+  /** Row sampling rate per tree. @default 1 */
   subsample: number;
-  /** @default 1 */
+  /** Feature sampling rate per tree. @default 1 */
   colsampleByTree: number;
-  /** @default 256 */
+  /** Bins per feature for hist. @default 256 */
   maxBin: number;
-  /** @default "hist" */
+  /** "exact" or "hist". @default "hist" */
   treeMethod: "exact" | "hist";
-  /** @default "depthwise" */
+  /** "depthwise" or "lossguide". @default "depthwise" */
   growPolicy: "depthwise" | "lossguide";
   /** Leaf budget of lossguide growth. @default 31 */
   numLeaves: number;
@@ -55,7 +57,7 @@ export interface GradientBoostingOptions {
   evalMetric: string | string[] | undefined;
   /** Extra `trainBooster` params (DART's rateDrop, GOSS's topRate, ...). @default {} */
   params: BoosterParams;
-  /** @default 0 */
+  /** Seed of all sampling. @default 0 */
   seed: number;
 }
 
@@ -87,7 +89,9 @@ export const GRADIENT_BOOSTING_DEFAULTS: GradientBoostingOptions = Object.freeze
 
 /** Learned state: the booster's model (and the classes of a classifier). */
 export interface GradientBoostingState extends FittedState {
+  /** The trained booster's model. */
   model: BoosterModel;
+  /** A classifier's sorted labels. */
   classes?: (number | string)[];
 }
 
@@ -191,9 +195,17 @@ export abstract class GradientBoostingBase extends Estimator<
     X: MatrixLike | ArrayLike<ArrayLike<number | null>>,
     outputMargin = false,
   ): Float64Array | number[][] {
-    const best = this.fitted().model.bestIteration;
+    const { model, nFeaturesIn } = this.fitted();
+    const best = model.bestIteration;
     const stopped = best !== undefined && this.options.earlyStoppingRounds !== undefined;
-    return this.booster.predict(X, {
+    // Checked here so that a feature-count error names this class, not the inner Booster.
+    const m = toMatrixWithMissing(X, "X", nFeaturesIn, this.className);
+    if (m.rows === 0) {
+      throw new ValueError(
+        `X must have at least one sample and one feature. Got shape (0, ${m.cols}).`,
+      );
+    }
+    return this.booster.predict(m, {
       outputMargin,
       iterationRange: stopped ? [0, best + 1] : undefined,
     });

@@ -18,7 +18,8 @@ import {
 } from "./gradient_boosting_base.ts";
 import { toMatrixWithMissing } from "./input.ts";
 
-type Cell = number | string;
+/** A class label. */
+export type Cell = number | string;
 
 /**
  * Gradient-boosted classification trees: logistic loss for two classes (`binary`), softmax for
@@ -35,9 +36,13 @@ type Cell = number | string;
  * ```
  */
 export class GradientBoostingClassifier extends GradientBoostingBase {
+  /** The class name saved in JSON. */
   readonly className = "GradientBoostingClassifier";
 
-  /** @param options `GradientBoostingOptions` over their defaults */
+  /**
+   * Stores the options (checked when `fit` trains).
+   * @param options `GradientBoostingOptions` over their defaults
+   */
   constructor(options: Partial<GradientBoostingOptions> = {}) {
     super(GRADIENT_BOOSTING_DEFAULTS, options);
   }
@@ -48,6 +53,7 @@ export class GradientBoostingClassifier extends GradientBoostingBase {
   }
 
   /**
+   * Trains the booster on (X, y); returns this.
    * @param X shape (nSamples, nFeatures); NaN or null marks a missing value
    * @param y class labels, shape (nSamples,)
    */

@@ -30,14 +30,19 @@ import { toMatrixWithMissing } from "./input.ts";
  * ```
  */
 export class GradientBoostingRanker extends GradientBoostingBase {
+  /** The class name saved in JSON. */
   readonly className = "GradientBoostingRanker";
 
-  /** @param options `GradientBoostingOptions` over their defaults */
+  /**
+   * Stores the options (checked when `fit` trains).
+   * @param options `GradientBoostingOptions` over their defaults
+   */
   constructor(options: Partial<GradientBoostingOptions> = {}) {
     super(GRADIENT_BOOSTING_DEFAULTS, options);
   }
 
   /**
+   * Trains the booster on (X, y); returns this.
    * @param X shape (nSamples, nFeatures), the rows of each query consecutive
    * @param y relevance grades (non-negative integers), shape (nSamples,)
    * @param fitOptions `group`: the number of rows of each query (required; sums to nSamples)

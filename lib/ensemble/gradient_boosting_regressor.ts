@@ -28,14 +28,19 @@ import {
  * ```
  */
 export class GradientBoostingRegressor extends GradientBoostingBase {
+  /** The class name saved in JSON. */
   readonly className = "GradientBoostingRegressor";
 
-  /** @param options `GradientBoostingOptions` over their defaults */
+  /**
+   * Stores the options (checked when `fit` trains).
+   * @param options `GradientBoostingOptions` over their defaults
+   */
   constructor(options: Partial<GradientBoostingOptions> = {}) {
     super(GRADIENT_BOOSTING_DEFAULTS, options);
   }
 
   /**
+   * Trains the booster on (X, y); returns this.
    * @param X shape (nSamples, nFeatures); NaN or null marks a missing value
    * @param y targets, shape (nSamples,)
    */

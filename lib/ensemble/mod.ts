@@ -65,11 +65,16 @@ export { leafGain, leafWeight, type SplitParams } from "./split.ts";
 export { binData, type BinMethod, type BinnedData } from "./binning.ts";
 export {
   GRADIENT_BOOSTING_DEFAULTS,
+  GradientBoostingBase,
   type GradientBoostingFitOptions,
   type GradientBoostingOptions,
+  type GradientBoostingState,
 } from "./gradient_boosting_base.ts";
 export { GradientBoostingRegressor } from "./gradient_boosting_regressor.ts";
-export { GradientBoostingClassifier } from "./gradient_boosting_classifier.ts";
+export {
+  type Cell as ClassLabel,
+  GradientBoostingClassifier,
+} from "./gradient_boosting_classifier.ts";
 export { GradientBoostingRanker } from "./gradient_boosting_ranker.ts";
 export {
   featureHistogram,

@@ -23,9 +23,9 @@ export interface BoosterParams {
   maxDepth?: number;
   /** Leaf budget of lossguide growth. @default 31 */
   numLeaves?: number;
-  /** @default "depthwise" */
+  /** "depthwise" (XGBoost, level by level) or "lossguide" (LightGBM, best leaf first). @default "depthwise" */
   growPolicy?: "depthwise" | "lossguide";
-  /** @default "hist" */
+  /** "exact" (every distinct value) or "hist" (quantile bins). @default "hist" */
   treeMethod?: "exact" | "hist";
   /** Bins per feature for hist (missing values take one). @default 256 */
   maxBin?: number;
@@ -48,7 +48,7 @@ export interface BoosterParams {
   /** Prediction before any tree, on the output scale (a probability for logistic objectives);
    *  absent: from the labels' average (LightGBM's boost_from_average). */
   baseScore?: number;
-  /** @default 0 */
+  /** Seed of the row/feature sampling, GOSS and DART. @default 0 */
   seed?: number;
   /** DART: probability of dropping each tree. @default 0.1 */
   rateDrop?: number;

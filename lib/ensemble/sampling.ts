@@ -74,9 +74,13 @@ export function gossSample(
 
 /** DART's dropout parameters. */
 export interface DropParams {
+  /** Probability of dropping each tree. */
   rateDrop: number;
+  /** Probability of skipping the dropout in a round. */
   skipDrop: number;
+  /** Most trees dropped in one round (0: no limit). */
   maxDrop: number;
+  /** "uniform", or "weighted" by tree weight. */
   sampleType: "uniform" | "weighted";
 }
 

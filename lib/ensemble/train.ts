@@ -32,7 +32,9 @@ import { dartDrop, gossSample, sampleFeatures, sampleRows } from "./sampling.ts"
 export interface EvalSet {
   /** Name in the log and in `evalsResult`, e.g. "train" or "valid". */
   name: string;
+  /** Features, shape (nSamples, nFeatures); NaN or null marks a missing value. */
   X: MatrixLike | ArrayLike<ArrayLike<number | null>>;
+  /** Labels, shape (nSamples,). */
   y: VectorLike;
   /** Query group sizes (ranking). */
   group?: ArrayLike<number>;
@@ -64,6 +66,7 @@ export interface TrainOptions {
   verboseEval?: boolean;
   /** Called after every round with its metrics (and DART's dropped trees). */
   callback?: (info: RoundInfo) => void;
+  /** Names of the features, stored in the model (and its files). */
   featureNames?: string[];
 }
 
