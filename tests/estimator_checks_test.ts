@@ -22,24 +22,7 @@ import {
  * summary lists the ones that still fail and the ones that now pass, whose lines should go.
  * Every entry is a bug, not an exemption.
  */
-export const KNOWN_FAILURES: Record<string, string> = {
-  // Classifiers not yet on lib/core's encodeLabels (issue 15 migrates them).
-  "GradientBoostingClassifier / continuous y for a classifier": "float y taken as classes",
-  // Boosters (lib/ensemble): NaN is a missing value by design, but ±Infinity is accepted too;
-  // a zero-column X fits; the drift message names "Booster".
-  "GradientBoostingClassifier / NaN and ±Infinity in fit": "accepts ±Infinity",
-  "GradientBoostingClassifier / NaN and ±Infinity in predict": "accepts ±Infinity",
-  "GradientBoostingClassifier / empty input": "fits an X without columns",
-  "GradientBoostingClassifier / feature drift": "message says 'Booster'",
-  "GradientBoostingRegressor / NaN and ±Infinity in fit": "accepts ±Infinity",
-  "GradientBoostingRegressor / NaN and ±Infinity in predict": "accepts ±Infinity",
-  "GradientBoostingRegressor / empty input": "fits an X without columns",
-  "GradientBoostingRegressor / feature drift": "message says 'Booster'",
-  "GradientBoostingRanker / NaN and ±Infinity in fit": "accepts ±Infinity",
-  "GradientBoostingRanker / NaN and ±Infinity in predict": "accepts ±Infinity",
-  "GradientBoostingRanker / empty input": "fits an X without columns",
-  "GradientBoostingRanker / feature drift": "message says 'Booster'",
-};
+export const KNOWN_FAILURES: Record<string, string> = {};
 
 /** Per-class data kinds, options for small fast fits, and checks that do not apply. */
 export const TABLE: Record<string, CheckEntry> = {

@@ -73,6 +73,22 @@ export function toMatrixWithMissing(
       }.`,
     );
   }
+  // NaN is a missing value; ±Infinity is not data (XGBoost refuses it too).
+  for (let k = 0; k < m.data.length; k++) {
+    const v = m.data[k];
+    if (v === Infinity || v === -Infinity) {
+      throw new ValueError(
+        `${name} must contain finite numbers (NaN or null for missing). Got ${v} at row ${
+          Math.floor(k / m.cols)
+        }, column ${k % m.cols}.`,
+      );
+    }
+  }
+  if (m.rows > 0 && m.cols === 0) {
+    throw new ValueError(
+      `${name} must have at least one sample and one feature. Got shape (${m.rows}, 0).`,
+    );
+  }
   if (nFeatures !== undefined && m.cols !== nFeatures && m.rows > 0) {
     throw new ShapeError(
       `${name} has ${m.cols} features, but ${owner} is expecting ${nFeatures} features as input.`,
