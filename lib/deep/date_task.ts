@@ -62,7 +62,8 @@ export interface DatePair {
 
 /**
  * `n` random dates between 1950-01-01 and 2049-12-31, each in a random written form, with the
- * ISO target. Seeded: the same seed gives the same pairs.
+ * ISO target. Seeded: the same seed gives the same pairs. `formats` picks indices of
+ * `DATE_FORMATS` (default all).
  *
  * @example
  * ```ts
@@ -74,7 +75,10 @@ export interface DatePair {
  * assertEquals(/^\d{4}-\d{2}-\d{2}$/.test(pairs[0].target), true);
  * ```
  */
-export function makeDatePairs({ n, seed = 0 }: { n: number; seed?: number }): DatePair[] {
+export function makeDatePairs(
+  { n, seed = 0, formats }: { n: number; seed?: number; formats?: number[] },
+): DatePair[] {
+  const use = formats ?? DATE_FORMATS.map((_, i) => i);
   const rng = new Random(seed);
   const start = Date.UTC(1950, 0, 1), days = Math.round((Date.UTC(2050, 0, 1) - start) / 86400000);
   const out: DatePair[] = [];
@@ -86,7 +90,7 @@ export function makeDatePairs({ n, seed = 0 }: { n: number; seed?: number }): Da
       date.getUTCDate(),
       date.getUTCDay(),
     ];
-    const f = DATE_FORMATS[rng.int(DATE_FORMATS.length)];
+    const f = DATE_FORMATS[use[rng.int(use.length)]];
     out.push({ source: f(y, m, d, w), target: `${y}-${pad2(m)}-${pad2(d)}` });
   }
   return out;

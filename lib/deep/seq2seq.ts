@@ -37,20 +37,20 @@ export interface Seq2SeqTransformerOptions {
   dModel?: number;
   /** Heads. @default 4 */
   nhead?: number;
-  /** @default 2 */
+  /** Encoder layers. @default 2 */
   numEncoderLayers?: number;
-  /** @default 2 */
+  /** Decoder layers. @default 2 */
   numDecoderLayers?: number;
   /** FFN width. @default 4·dModel */
   dimFeedforward?: number;
-  /** @default 0.1 */
+  /** Dropout everywhere. @default 0.1 */
   dropout?: number;
   /** Longest sequence. @default 128 */
   maxLen?: number;
 }
 
 /**
- * Token embeddings scaled by √d plus sinusoidal positions, `nn.Transformer`, and a linear
+ * Token embeddings (N(0, 1), unscaled) plus sinusoidal positions, `nn.Transformer`, and a linear
  * `generator` to target logits (Vaswani et al. 2017; the Annotated Transformer).
  */
 export class Seq2SeqTransformer extends Module implements Seq2SeqModel {
@@ -64,12 +64,11 @@ export class Seq2SeqTransformer extends Module implements Seq2SeqModel {
   readonly transformer: Transformer;
   /** dModel → tgtVocab. */
   readonly generator: Linear;
-  readonly #d: number;
 
   /** Builds the model (see `Seq2SeqTransformerOptions`). */
   constructor(o: Seq2SeqTransformerOptions) {
     super();
-    const d = this.#d = o.dModel ?? 64;
+    const d = o.dModel ?? 64;
     this.src_embed = new Embedding(o.srcVocab, d);
     this.tgt_embed = new Embedding(o.tgtVocab, d);
     this.pos_encoding = new PositionalEncoding({
@@ -92,8 +91,9 @@ export class Seq2SeqTransformer extends Module implements Seq2SeqModel {
   logits(src: tf.Tensor, srcValidLens: number[], tgtIn: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       const pad = paddingMask(srcValidLens, src.shape[1] as number);
-      const s = this.pos_encoding.forward(this.src_embed.forward(src).mul(Math.sqrt(this.#d)));
-      const t = this.pos_encoding.forward(this.tgt_embed.forward(tgtIn).mul(Math.sqrt(this.#d)));
+      // no √d scaling: our embeddings start at N(0, 1) (PyTorch's), already the positions' scale
+      const s = this.pos_encoding.forward(this.src_embed.forward(src));
+      const t = this.pos_encoding.forward(this.tgt_embed.forward(tgtIn));
       const out = this.transformer.forward(s, t, {
         srcKeyPaddingMask: pad,
         memoryKeyPaddingMask: pad,

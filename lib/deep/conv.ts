@@ -1,0 +1,187 @@
+/**
+ * 2-D convolution (PyTorch's `nn.Conv2d`): NCHW tensors and `weight` [out, in/groups, kh, kw] at
+ * the API, as PyTorch and Paddle; tfjs computes in NHWC inside. Printed in the notes' (Paddle's)
+ * notation: `Conv2D(3, 64, kernel_size=[7, 7], stride=[2, 2], padding=3, data_format=NCHW)`.
+ *
+ * @module
+ */
+import { ShapeError, ValueError } from "../core/mod.ts";
+import { tf } from "./backend.ts";
+import { fanInUniform, type Initializer } from "./init.ts";
+import { Module, ModuleParameter } from "./module.ts";
+
+/** A size given as one number (both dimensions) or as [height, width]. */
+export type Size2 = number | readonly [number, number];
+
+/** Options of `Conv2d` (PyTorch's keyword arguments in camelCase). */
+export interface Conv2dOptions {
+  /** Step of the kernel. @default 1 */
+  stride?: Size2;
+  /** Zeros added on each side. @default 0 */
+  padding?: Size2;
+  /** Spacing between kernel taps. @default 1 */
+  dilation?: Size2;
+  /** Channel groups (inChannels and outChannels must both divide). @default 1 */
+  groups?: number;
+  /** Add a learned bias per output channel. @default true */
+  bias?: boolean;
+  /** Initial weights. @default U(±1/√(in/groups·kh·kw)), PyTorch's default */
+  init?: Initializer;
+}
+
+/** [a, a] for a number, the pair itself otherwise; checks non-negative integers (positive if `min` is 1). */
+export function pair(v: Size2, name: string, min = 1): [number, number] {
+  const p: [number, number] = typeof v === "number" ? [v, v] : [v[0], v[1]];
+  if (!p.every((x) => Number.isInteger(x) && x >= min)) {
+    throw new ValueError(`${name} must be integers >= ${min}. Got ${JSON.stringify(v)} instead.`);
+  }
+  return p;
+}
+
+/** The output length of a convolution or pooling window: ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1. */
+export function convOutputSize(n: number, k: number, s = 1, p = 0, d = 1): number {
+  return Math.floor((n + 2 * p - d * (k - 1) - 1) / s) + 1;
+}
+
+/** Checks an NCHW input: rank 4, `channels` channels, and a spatial size the window fits. */
+export function checkNCHW(x: tf.Tensor, layer: string, channels?: number): void {
+  if (!(x instanceof tf.Tensor) || x.rank !== 4) {
+    throw new ShapeError(
+      `${layer} expects an NCHW input of rank 4. Got shape [${(x as tf.Tensor)?.shape}].`,
+    );
+  }
+  if (channels !== undefined && x.shape[1] !== channels) {
+    throw new ShapeError(
+      `${layer} expects ${channels} input channels. Got ${x.shape[1]} (input shape [${x.shape}]).`,
+    );
+  }
+}
+
+/**
+ * y[n, o] = b[o] + Σ_c Σ_ij w[o, c, i, j] · x_pad[n, c, s·h + d·i, s·w + d·j] (a cross-correlation,
+ * as every framework computes). Output size per dimension ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { Conv2d, tf } from "../mod.ts";
+ *
+ * const conv = new Conv2d(3, 64, 7, { stride: 2, padding: 3, bias: false });
+ * assertEquals(conv.toString(), "Conv2D(3, 64, kernel_size=[7, 7], stride=[2, 2], padding=3, data_format=NCHW)");
+ * assertEquals(conv.forward(tf.zeros([1, 3, 224, 224])).shape, [1, 64, 112, 112]);
+ * assertEquals(conv.numParameters(), 64 * 3 * 7 * 7);
+ * ```
+ */
+export class Conv2d extends Module {
+  /** [outChannels, inChannels / groups, kh, kw]. */
+  readonly weight: ModuleParameter;
+  /** [outChannels], or null. */
+  readonly bias: ModuleParameter | null;
+  /** [kh, kw]. */
+  readonly kernelSize: readonly [number, number];
+  /** [sh, sw]. */
+  readonly stride: readonly [number, number];
+  /** [ph, pw]. */
+  readonly padding: readonly [number, number];
+  /** [dh, dw]. */
+  readonly dilation: readonly [number, number];
+  /** Channel groups. */
+  readonly groups: number;
+
+  /**
+   * Creates a new Conv2d; see the class description.
+   * @param inChannels channels of the input
+   * @param outChannels channels of the output (number of filters)
+   * @param kernelSize kh × kw
+   * @param options stride, padding, dilation, groups, bias, init
+   */
+  constructor(
+    readonly inChannels: number,
+    readonly outChannels: number,
+    kernelSize: Size2,
+    options: Conv2dOptions = {},
+  ) {
+    super();
+    const { stride = 1, padding = 0, dilation = 1, groups = 1, bias = true } = options;
+    this.kernelSize = pair(kernelSize, "kernelSize");
+    this.stride = pair(stride, "stride");
+    this.padding = pair(padding, "padding", 0);
+    this.dilation = pair(dilation, "dilation");
+    pair(inChannels, "inChannels");
+    pair(outChannels, "outChannels");
+    if (!(Number.isInteger(groups) && groups >= 1) || inChannels % groups || outChannels % groups) {
+      throw new ValueError(
+        `groups must divide inChannels and outChannels: groups=${groups}, inChannels=${inChannels}, outChannels=${outChannels}.`,
+      );
+    }
+    this.groups = groups;
+    const [kh, kw] = this.kernelSize;
+    const fanIn = (inChannels / groups) * kh * kw;
+    const init = options.init ?? fanInUniform(fanIn);
+    this.weight = new ModuleParameter([outChannels, inChannels / groups, kh, kw], init);
+    this.bias = bias ? new ModuleParameter([outChannels], fanInUniform(fanIn)) : null;
+  }
+
+  /** The output [height, width] for an input of [height, width]. */
+  outputSize(h: number, w: number): [number, number] {
+    return [
+      convOutputSize(h, this.kernelSize[0], this.stride[0], this.padding[0], this.dilation[0]),
+      convOutputSize(w, this.kernelSize[1], this.stride[1], this.padding[1], this.dilation[1]),
+    ];
+  }
+
+  /** x (N, inChannels, H, W) → (N, outChannels, H', W'). */
+  forward(x: tf.Tensor): tf.Tensor {
+    checkNCHW(x, this.toString(), this.inChannels);
+    const [oh, ow] = this.outputSize(x.shape[2], x.shape[3]);
+    if (oh < 1 || ow < 1) {
+      throw new ShapeError(
+        `${this.toString()}: input of spatial size ${x.shape[2]}×${x.shape[3]} is too small for the kernel (output would be ${oh}×${ow}).`,
+      );
+    }
+    return tf.tidy(() => {
+      const [ph, pw] = this.padding;
+      let h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
+      if (ph || pw) h = tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
+      const s = this.stride as [number, number], d = this.dilation as [number, number];
+      const w = this.weight.value; // [out, in/g, kh, kw]
+      const g = this.groups;
+      let y: tf.Tensor4D;
+      if (g === 1) {
+        y = tf.conv2d(h, w.transpose([2, 3, 1, 0]) as tf.Tensor4D, s, "valid", "NHWC", d);
+      } else if (g === this.inChannels) {
+        // depthwise: output channel c·m + j reads input channel c only
+        const m = this.outChannels / g;
+        const [kh, kw] = this.kernelSize;
+        const f = w.reshape([g, m, kh, kw]).transpose([2, 3, 0, 1]) as tf.Tensor4D;
+        y = tf.depthwiseConv2d(h, f, s, "valid", "NHWC", d);
+      } else {
+        const xs = tf.split(h, g, 3), ws = tf.split(w, g, 0);
+        y = tf.concat(
+          xs.map((xi, i) =>
+            tf.conv2d(xi, ws[i].transpose([2, 3, 1, 0]) as tf.Tensor4D, s, "valid", "NHWC", d)
+          ),
+          3,
+        );
+      }
+      if (this.bias) y = y.add(this.bias.value);
+      return y.transpose([0, 3, 1, 2]);
+    });
+  }
+
+  /** Paddle's arguments: channels, kernel_size, then stride/padding/dilation/groups when not default. */
+  override extraRepr(): string {
+    let s = `${this.inChannels}, ${this.outChannels}, kernel_size=[${this.kernelSize.join(", ")}]`;
+    if (this.stride.some((v) => v !== 1)) s += `, stride=[${this.stride.join(", ")}]`;
+    const [ph, pw] = this.padding;
+    if (ph || pw) s += `, padding=${ph === pw ? ph : `[${ph}, ${pw}]`}`;
+    if (this.dilation.some((v) => v !== 1)) s += `, dilation=[${this.dilation.join(", ")}]`;
+    if (this.groups !== 1) s += `, groups=${this.groups}`;
+    return s + ", data_format=NCHW";
+  }
+
+  /** The printed type name, "Conv2D" (the notes' notation). */
+  protected override get baseName(): string {
+    return "Conv2D";
+  }
+}
