@@ -4,8 +4,11 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { configurePlots } from "./plotly_source.ts";
 import type { Layout, MimeBundle, Plot } from "./types.ts";
+
+const SHOW_OPTION_NAMES = optionNames<ShowOptions>({ open: true, outputDir: true, fileName: true });
 
 /**
  * What `showFigure` needs of a figure. Structural, so show.ts does not import figure.ts (which
@@ -82,6 +85,7 @@ export async function showFigure(
   fig: ShowableFigure,
   options: ShowOptions = {},
 ): Promise<string | undefined> {
+  checkOptions(options, SHOW_OPTION_NAMES, "showFigure");
   if (inJupyter()) {
     await Deno.jupyter.display(fig.mimeBundle(), { raw: true });
     return undefined;

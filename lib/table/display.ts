@@ -5,8 +5,9 @@
  *
  * @module
  */
+import { checkOptions } from "../core/options.ts";
 import { DataFrame, Series } from "npm:danfojs@1.2.0";
-import { tableHTML, type TableOptions } from "./html.ts";
+import { TABLE_OPTION_NAMES, tableHTML, type TableOptions } from "./html.ts";
 
 /** The Deno kernel's display protocol key. */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
@@ -59,6 +60,7 @@ export interface TableBundle {
  * ```
  */
 export function toHTML(df: DanfoLike, options: TableOptions = {}): string {
+  checkOptions(options, TABLE_OPTION_NAMES, "toHTML");
   if (isSeries(df)) return seriesHTML(df as DanfoLike & { dtype: string }, options);
   const dtypes = (df as { dtypes?: readonly string[] }).dtypes;
   return tableHTML({

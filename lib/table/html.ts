@@ -4,7 +4,16 @@
  *
  * @module
  */
+import { checkOptions, optionNames } from "../core/options.ts";
 import { formatColumn, formatValue } from "./format.ts";
+
+/** The keys of {@link TableOptions}, for `checkOptions`. */
+export const TABLE_OPTION_NAMES: string[] = optionNames<TableOptions>({
+  maxRows: true,
+  minRows: true,
+  maxColumns: true,
+  footer: true,
+});
 
 /** What a table needs: column names, row labels and rows of values (danfojs DataFrame fits). */
 export interface TableData {
@@ -66,6 +75,7 @@ const STYLE = "<style scoped>\n" +
  * ```
  */
 export function tableHTML(table: TableData, options: TableOptions = {}): string {
+  checkOptions(options, TABLE_OPTION_NAMES, "tableHTML");
   const { maxRows = 60, minRows = 10, maxColumns = 20 } = options;
   const nRows = table.index.length;
   const nCols = table.columns.length;

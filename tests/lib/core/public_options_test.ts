@@ -1,5 +1,5 @@
 /** Every public function and class that takes options refuses a non-object and unknown keys. */
-import { assertEquals, assertThrows } from "@std/assert";
+import { assertEquals, assertRejects, assertThrows } from "@std/assert";
 import {
   Bernoulli,
   createOptimizer,
@@ -87,4 +87,21 @@ Deno.test("solvers check their options: max_iter is not silently the default", (
   );
   const { x } = minimizeLbfgs(objective, new Float64Array(1), { maxIter: 50, tol: 1e-10 });
   assertEquals(Math.round(x[0] * 1e6) / 1e6, 3);
+});
+
+Deno.test("tables and figure display check their options", async () => {
+  const { tableHTML } = await import("../../../lib/table/mod.ts");
+  const { linePlot } = await import("../../../lib/plot/mod.ts");
+  const table = { columns: ["a"], index: [0], values: [[1]] };
+  assertThrows(
+    () => tableHTML(table, { max_rows: 5 } as never),
+    ValueError,
+    "Unknown option 'max_rows' for tableHTML: did you mean 'maxRows'?",
+  );
+  const fig = linePlot([1, 2], [3, 4]);
+  await assertRejects(
+    () => fig.show({ output_dir: "/tmp" } as never),
+    ValueError,
+    "did you mean 'outputDir'?",
+  );
 });
