@@ -21,7 +21,6 @@ import {
   type LabelLike,
   type MatrixLike,
   Random,
-  toLabels,
   toMatrix,
   toVector,
   ValueError,
@@ -29,6 +28,7 @@ import {
 } from "../core/mod.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { toSampleWeight } from "../core/sample_weight.ts";
+import { classifierScore, regressorScore } from "../core/scores.ts";
 import { r2Score } from "../metrics/regression.ts";
 import { growTree, type Target } from "../tree/grow.ts";
 import {
@@ -352,9 +352,7 @@ export abstract class BaseForestClassifier extends BaseForest<ForestClassifierOp
 
   /** Accuracy on (X, y). */
   score(X: MatrixLike, y: LabelLike): number {
-    const yHat = this.predict(X);
-    const labels = toLabels(y, "y", yHat.length);
-    return labels.filter((v, i) => v === yHat[i]).length / labels.length;
+    return classifierScore(this.predict(X), y);
   }
 
   /** Out-of-bag class probabilities, shape (nSamples, nClasses); NaN rows were never out of bag. */
@@ -400,7 +398,7 @@ export abstract class BaseForestRegressor extends BaseForest<ForestRegressorOpti
 
   /** R² on (X, y). */
   score(X: MatrixLike, y: VectorLike): number {
-    return r2Score(toVector(y, "y"), this.predict(X));
+    return regressorScore(this.predict(X), y);
   }
 
   /** Out-of-bag predictions, shape (nSamples,); NaN where a row was never out of bag. */
