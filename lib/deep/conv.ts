@@ -133,18 +133,22 @@ export class Conv2d extends Module {
   /** x (N, inChannels, H, W) → (N, outChannels, H', W'). */
   forward(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, this.toString(), this.inChannels);
-    const [oh, ow] = this.outputSize(x.shape[2], x.shape[3]);
+    const [oh, ow] = this.outputSize(x.shape[2] as number, x.shape[3] as number);
     if (oh < 1 || ow < 1) {
       throw new ShapeError(
-        `${this.toString()}: input of spatial size ${x.shape[2]}×${x.shape[3]} is too small for the kernel (output would be ${oh}×${ow}).`,
+        `${this.toString()}: input of spatial size ${x.shape[2]}×${
+          x.shape[3]
+        } is too small for the kernel (output would be ${oh}×${ow}).`,
       );
     }
     return tf.tidy(() => {
       const [ph, pw] = this.padding;
       let h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
       if (ph || pw) h = tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
-      const s = this.stride as [number, number], d = this.dilation as [number, number];
-      const w = this.weight.value; // [out, in/g, kh, kw]
+      const s = this.stride as [number, number];
+      // tfjs has no conv2d gradient with dilation > 1: spread the kernel's taps with zeros instead
+      const w = dilateKernel(this.weight.value, this.dilation); // [out, in/g, kh', kw']
+      const d: [number, number] = [1, 1];
       const g = this.groups;
       let y: tf.Tensor4D;
       if (g === 1) {
@@ -152,17 +156,24 @@ export class Conv2d extends Module {
       } else if (g === this.inChannels) {
         // depthwise: output channel c·m + j reads input channel c only
         const m = this.outChannels / g;
-        const [kh, kw] = this.kernelSize;
+        const [kh, kw] = w.shape.slice(2) as [number, number];
         const f = w.reshape([g, m, kh, kw]).transpose([2, 3, 0, 1]) as tf.Tensor4D;
         y = tf.depthwiseConv2d(h, f, s, "valid", "NHWC", d);
       } else {
         const xs = tf.split(h, g, 3), ws = tf.split(w, g, 0);
         y = tf.concat(
           xs.map((xi, i) =>
-            tf.conv2d(xi, ws[i].transpose([2, 3, 1, 0]) as tf.Tensor4D, s, "valid", "NHWC", d)
+            tf.conv2d(
+              xi as tf.Tensor4D,
+              ws[i].transpose([2, 3, 1, 0]) as tf.Tensor4D,
+              s,
+              "valid",
+              "NHWC",
+              d,
+            )
           ),
           3,
-        );
+        ) as tf.Tensor4D;
       }
       if (this.bias) y = y.add(this.bias.value);
       return y.transpose([0, 3, 1, 2]);
@@ -184,4 +195,22 @@ export class Conv2d extends Module {
   protected override get baseName(): string {
     return "Conv2D";
   }
+}
+
+/** Inserts d − 1 zeros between the taps of a [out, in, kh, kw] kernel along each spatial axis. */
+function dilateKernel(w: tf.Tensor, [dh, dw]: readonly [number, number]): tf.Tensor {
+  const spread = (t: tf.Tensor, axis: number, d: number): tf.Tensor => {
+    if (d === 1) return t;
+    const k = t.shape[axis] as number;
+    const e = t.expandDims(axis + 1);
+    const zshape = [...e.shape];
+    zshape[axis + 1] = d - 1;
+    const merged = [...t.shape];
+    merged[axis] = k * d;
+    const full = tf.concat([e, tf.zeros(zshape)], axis + 1).reshape(merged);
+    const size = [...t.shape].map(() => -1);
+    size[axis] = (k - 1) * d + 1;
+    return full.slice(t.shape.map(() => 0), size);
+  };
+  return spread(spread(w, 2, dh), 3, dw);
 }

@@ -89,3 +89,18 @@ export {
   seq2seqVocab,
   translate,
 } from "./seq2seq_train.ts";
+export { checkNCHW, Conv2d, type Conv2dOptions, convOutputSize, pair, type Size2 } from "./conv.ts";
+export { BatchNorm2d, type BatchNorm2dOptions } from "./batchnorm.ts";
+export { AdaptiveAvgPool2d, AvgPool2d, Flatten, MaxPool2d, type Pool2dOptions } from "./pool.ts";
+export {
+  BasicBlock,
+  type BlockOptions,
+  Bottleneck,
+  ResNet,
+  resnet101,
+  resnet18,
+  resnet34,
+  resnet50,
+  type ResNetOptions,
+} from "./resnet.ts";
+export { buildDateModel, DATE_SCHEDULE, DATE_TASK } from "./date_models.ts";

@@ -41,11 +41,23 @@ abstract class Pool2d extends Module {
 
   forward(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, this.toString());
-    const oh = convOutputSize(x.shape[2], this.kernelSize[0], this.stride[0], this.padding[0]);
-    const ow = convOutputSize(x.shape[3], this.kernelSize[1], this.stride[1], this.padding[1]);
+    const oh = convOutputSize(
+      x.shape[2] as number,
+      this.kernelSize[0],
+      this.stride[0],
+      this.padding[0],
+    );
+    const ow = convOutputSize(
+      x.shape[3] as number,
+      this.kernelSize[1],
+      this.stride[1],
+      this.padding[1],
+    );
     if (oh < 1 || ow < 1) {
       throw new ShapeError(
-        `${this.toString()}: input of spatial size ${x.shape[2]}×${x.shape[3]} is smaller than the window.`,
+        `${this.toString()}: input of spatial size ${x.shape[2]}×${
+          x.shape[3]
+        } is smaller than the window.`,
       );
     }
     return tf.tidy(() => {
@@ -79,7 +91,24 @@ abstract class Pool2d extends Module {
 export class MaxPool2d extends Pool2d {
   protected padValue = -3.4e38;
   protected pool(h: tf.Tensor4D): tf.Tensor4D {
-    return tf.maxPool(h, this.kernelSize as [number, number], this.stride as [number, number], "valid");
+    // the max over the k² strided shifted views: tf.maxPool's gradient disagreed with PyTorch's
+    // (by up to 0.7 on overlapping windows), this one matches
+    const [kh, kw] = this.kernelSize, [sh, sw] = this.stride;
+    const [n, H, W, c] = h.shape;
+    const oh = Math.floor((H - kh) / sh) + 1, ow = Math.floor((W - kw) / sw) + 1;
+    // strided views by slice + reshape (tfjs has no gradient for stridedSlice); pad so they fit
+    const eh = Math.max(0, kh - 1 + sh * oh - H), ew = Math.max(0, kw - 1 + sw * ow - W);
+    const hp = eh || ew ? tf.pad(h, [[0, 0], [0, eh], [0, ew], [0, 0]], this.padValue) : h;
+    const views: tf.Tensor4D[] = [];
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        views.push(
+          hp.slice([0, i, j, 0], [n, sh * oh, sw * ow, c]).reshape([n, oh, sh, ow, sw, c])
+            .slice([0, 0, 0, 0, 0, 0], [n, oh, 1, ow, 1, c]).reshape([n, oh, ow, c]),
+        );
+      }
+    }
+    return tf.stack(views).max(0) as tf.Tensor4D;
   }
   /** The printed type name, "MaxPool2D". */
   protected override get baseName(): string {
@@ -102,7 +131,12 @@ export class MaxPool2d extends Pool2d {
 export class AvgPool2d extends Pool2d {
   protected padValue = 0;
   protected pool(h: tf.Tensor4D): tf.Tensor4D {
-    return tf.avgPool(h, this.kernelSize as [number, number], this.stride as [number, number], "valid");
+    return tf.avgPool(
+      h,
+      this.kernelSize as [number, number],
+      this.stride as [number, number],
+      "valid",
+    );
   }
   /** The printed type name, "AvgPool2D". */
   protected override get baseName(): string {
@@ -142,7 +176,7 @@ export class AdaptiveAvgPool2d extends Module {
   forward(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, this.toString());
     const [oh, ow] = this.outputSize;
-    const [H, W] = [x.shape[2], x.shape[3]];
+    const H = x.shape[2] as number, W = x.shape[3] as number;
     return tf.tidy(() => {
       if (oh === 1 && ow === 1) return x.mean([2, 3], true);
       const rows = [];
@@ -197,7 +231,9 @@ export class Flatten extends Module {
     const s = this.startDim < 0 ? r + this.startDim : this.startDim;
     const e = this.endDim < 0 ? r + this.endDim : this.endDim;
     if (!(s >= 0 && e < r && s <= e)) {
-      throw new ShapeError(`Flatten(${this.startDim}, ${this.endDim}) on a tensor of shape [${x.shape}].`);
+      throw new ShapeError(
+        `Flatten(${this.startDim}, ${this.endDim}) on a tensor of shape [${x.shape}].`,
+      );
     }
     const merged = x.shape.slice(s, e + 1).reduce((a, b) => a * b, 1);
     return x.reshape([...x.shape.slice(0, s), merged, ...x.shape.slice(e + 1)]);
