@@ -25,6 +25,8 @@ export interface GrowParams extends SplitParams {
   /** γ removes finished subtrees bottom-up (XGBoost's `prune` after `exact`) rather than
    *  stopping splits as they are found (its `hist`). */
   postPrune: boolean;
+  /** Keep per-node histograms (for subtraction) only up to this many bins. @default 2^20 */
+  maxKeptBins?: number;
 }
 
 /** A grown tree plus where its training rows ended up. */
@@ -41,10 +43,17 @@ export interface GrownTree {
 interface Candidate {
   node: number;
   depth: number;
-  hist: Float64Array;
+  /** The node's histogram, kept for the subtraction trick; null when histograms are too big
+   *  to keep one per open node (exact on many distinct values). */
+  hist: Float64Array | null;
   cnt: Float64Array | null;
   split: SplitInfo;
+  /** The split's threshold, fixed while the node's histogram is at hand. */
+  threshold: number;
 }
+
+/** Above this many bins (16 MB per histogram) nodes do not keep histograms. */
+const KEEP_LIMIT = 1 << 20;
 
 /** Σg, Σh per bin over rows idx[s..e): the hot loop of training. */
 function buildHistogram(
@@ -96,6 +105,7 @@ export function growTree(
 ): GrownTree {
   const totalBins = data.offsets[data.nFeatures];
   const useCnt = p.minDataInLeaf > 0;
+  const keep = totalBins <= (p.maxKeptBins ?? KEEP_LIMIT);
   const alloc = () => pool.pop() ?? new Float64Array(2 * totalBins);
   const idx = rows.slice();
   const tmp = new Uint32Array(idx.length);
@@ -120,7 +130,15 @@ export function growTree(
       featureMask,
       p,
     );
-    return { node, depth, hist, cnt, split } as Candidate;
+    const f = split.feature, b = split.bin;
+    const threshold = f < 0
+      ? 0
+      : b < 0
+      ? data.lowest[f]
+      : data.method === "exact"
+      ? exactThreshold(data, hist, f, b)
+      : data.thresholds[f][b];
+    return { node, depth, hist: keep ? hist : null, cnt, split, threshold } as Candidate;
   };
   const canSplit = (c: Candidate) =>
     c.split.feature >= 0 && c.split.gain > 1e-6 && (p.postPrune || c.split.gain >= p.gamma) &&
@@ -141,14 +159,24 @@ export function growTree(
     idx.set(tmp.subarray(0, t), l);
     feature[node] = f;
     splitBin[node] = b;
-    threshold[node] = b < 0 ? data.lowest[f] : data.thresholds[f][b];
-    if (data.method === "exact" && b >= 0) threshold[node] = exactThreshold(data, c.hist, f, b);
+    threshold[node] = c.threshold;
     defaultLeft[node] = dl ? 1 : 0;
     gain[node] = split.gain;
     const ln = addNode(s, l, split.gl, split.hl);
     const rn = addNode(l, e, G[node] - split.gl, H[node] - split.hl);
     left[node] = ln;
     right[node] = rn;
+    if (!c.hist) {
+      // No kept histogram: build each child's in turn into one buffer and score it at once.
+      const scratch = alloc();
+      const cnt = useCnt ? new Float64Array(totalBins) : null;
+      buildHistogram(data, idx, s, l, grad, hess, scratch, cnt);
+      const lc = evaluate(ln, c.depth + 1, scratch, cnt);
+      buildHistogram(data, idx, l, e, grad, hess, scratch, cnt);
+      const rc = evaluate(rn, c.depth + 1, scratch, cnt);
+      pool.push(scratch);
+      return [lc, rc];
+    }
     // The smaller child gets a fresh histogram; the parent's becomes the larger child's.
     const smallIsLeft = l - s <= e - l;
     const small = alloc();
@@ -163,7 +191,7 @@ export function growTree(
       small,
       smallCnt,
     );
-    const big = c.hist, bigCnt = c.cnt;
+    const big: Float64Array = c.hist, bigCnt = c.cnt;
     for (let k = 0; k < big.length; k++) big[k] -= small[k];
     if (bigCnt && smallCnt) { for (let k = 0; k < bigCnt.length; k++) bigCnt[k] -= smallCnt[k]; }
     const lc = evaluate(
@@ -191,6 +219,7 @@ export function growTree(
   const rootCnt = useCnt ? new Float64Array(totalBins) : null;
   buildHistogram(data, idx, 0, idx.length, grad, hess, rootHist, rootCnt);
   const root = evaluate(0, 0, rootHist, rootCnt);
+  if (!keep) pool.push(rootHist);
 
   if (p.growPolicy === "depthwise") {
     let level = [root];
@@ -198,7 +227,7 @@ export function growTree(
       const next: Candidate[] = [];
       for (const c of level) {
         if (canSplit(c)) next.push(...expand(c));
-        else pool.push(c.hist);
+        else if (c.hist) pool.push(c.hist);
       }
       level = next;
     }
@@ -214,13 +243,13 @@ export function growTree(
       }
       const c = open.splice(bi, 1)[0];
       if (!canSplit(c)) {
-        pool.push(c.hist);
+        if (c.hist) pool.push(c.hist);
         continue;
       }
       open.push(...expand(c));
       leaves++;
     }
-    for (const c of open) pool.push(c.hist);
+    for (const c of open) if (c.hist) pool.push(c.hist);
   }
   if (p.postPrune && p.gamma > 0) prune(0, left, right, gain, p.gamma);
   return compact({
