@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { type Label, Matrix, ValueError } from "../core/mod.ts";
+import { ConvergenceWarning, type Label, Matrix, ValueError, warn } from "../core/mod.ts";
 import { minimizeLbfgs } from "../solvers/mod.ts";
 import { type ChainPotentials, logPartition, marginals, pathScore, viterbiChain } from "./chain.ts";
 import {
@@ -88,6 +88,7 @@ export class LinearChainCRF<X = unknown> {
   private readonly maxIter: number;
   private readonly tol: number;
   private history: Float64Array = new Float64Array(0);
+  private done = false;
 
   /**
    * Compiles the features (an unknown label is an error) and takes the weights, if given.
@@ -124,6 +125,11 @@ export class LinearChainCRF<X = unknown> {
   /** w = (λ, μ), transition weights first. */
   get weights(): Float64Array {
     return this.w.slice();
+  }
+
+  /** Whether the last `fit` met the gradient tolerance. */
+  get converged(): boolean {
+    return this.done;
   }
 
   /** The penalised negative log-likelihood after each L-BFGS iteration of the last `fit`. */
@@ -299,6 +305,16 @@ export class LinearChainCRF<X = unknown> {
     const r = minimizeLbfgs(objective, this.w.slice(), { maxIter: this.maxIter, tol: this.tol });
     this.w = r.x;
     this.history = r.history;
+    this.done = r.converged;
+    if (!r.converged) {
+      warn(
+        new ConvergenceWarning(
+          `LinearChainCRF: L-BFGS stopped after ${r.nIter} iterations with max |∂J/∂w| = ${
+            r.gradMaxNorm.toExponential(2)
+          } > tol. Raise maxIter or loosen tol.`,
+        ),
+      );
+    }
     return this;
   }
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type Label, ValueError } from "../core/mod.ts";
+import { ConvergenceWarning, type Label, ValueError, warn } from "../core/mod.ts";
 import { minimizeLbfgs } from "../solvers/mod.ts";
 import { type ChainPotentials, marginals, viterbiChain } from "./chain.ts";
 
@@ -46,6 +46,7 @@ export class CRFTagger {
   /** State weights W[a·m + y], then transitions T[y'·m + y]. */
   private w: Float64Array = new Float64Array(0);
   private history: Float64Array = new Float64Array(0);
+  private done = false;
 
   /**
    * Stores the options.
@@ -69,6 +70,11 @@ export class CRFTagger {
   /** Number of weights: attributes × labels + labels². */
   get nWeights(): number {
     return this.w.length;
+  }
+
+  /** Whether the last `fit` met the gradient tolerance. */
+  get converged(): boolean {
+    return this.done;
   }
 
   /** The objective after each L-BFGS iteration. */
@@ -149,6 +155,16 @@ export class CRFTagger {
     });
     this.w = r.x;
     this.history = r.history;
+    this.done = r.converged;
+    if (!r.converged) {
+      warn(
+        new ConvergenceWarning(
+          `CRFTagger: L-BFGS stopped after ${r.nIter} iterations with max |∂J/∂w| = ${
+            r.gradMaxNorm.toExponential(2)
+          } > tol. Raise maxIter or loosen tol.`,
+        ),
+      );
+    }
     return this;
   }
 

@@ -1,5 +1,5 @@
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "@std/assert";
-import { ValueError } from "../../../lib/core/mod.ts";
+import { catchWarnings, ConvergenceWarning, ValueError } from "../../../lib/core/mod.ts";
 import {
   CRFTagger,
   LinearChainCRF,
@@ -32,7 +32,7 @@ Deno.test("CRFTagger is the book-form CRF with indicator features: same weights,
   const sents = [["我们", "学习"], ["模型", "很", "好"], ["我", "学习", "模型"]];
   const X = sents.map((w) => segmentationFeatures(w.join("")).map((a) => a.slice(0, 4)));
   const Y = sents.map(wordsToTags);
-  const tagger = new CRFTagger({ l2: 0.5, tol: 1e-9, maxIter: 500 }).fit(X, Y);
+  const tagger = new CRFTagger({ l2: 0.5, tol: 1e-7, maxIter: 500 }).fit(X, Y);
   const labels = tagger.labels;
   const attrs = [...new Set(X.flat(2))];
   // the same model written with the book's feature functions: s_{a,y} = [a ∈ x_i][y_i = y], t_{y',y}
@@ -51,7 +51,7 @@ Deno.test("CRFTagger is the book-form CRF with indicator features: same weights,
     stateFeatures,
     transitionFeatures,
     l2: 0.5,
-    tol: 1e-9,
+    tol: 1e-7,
     maxIter: 500,
   })
     .fit(X, Y);
@@ -73,6 +73,7 @@ Deno.test("word segmentation on data/cws_zh.txt: 255 training and 63 test senten
   );
   const h = tagger.lossHistory;
   assert(h[h.length - 1] < h[0] / 10);
+  assert(tagger.converged);
   const pred = tagger.predict(test.map(feats)).map((t, k) =>
     tagsToWords(test[k].join(""), t as string[])
   );
@@ -92,6 +93,13 @@ Deno.test("bad input to the tagger", () => {
   assertThrows(() => new CRFTagger().fit([], []), ValueError, "non-empty");
   assertThrows(() => new CRFTagger().predict([[["a"]]]), ValueError, "not fitted");
   assertThrows(() => new CRFTagger({ l2: -1 }), ValueError, "l2");
+  const { result, warnings } = catchWarnings(() =>
+    new CRFTagger({ maxIter: 1, tol: 1e-12 }).fit([[["a"], ["b"]], [["b"], ["a"]]], [["X", "Y"], [
+      "Y",
+      "X",
+    ]])
+  );
+  assertEquals([result.converged, warnings[0] instanceof ConvergenceWarning], [false, true]);
   assertThrows(
     () => CRFTagger.fromJSON({ className: "SVC", options: {} as never, state: null }),
     ValueError,
