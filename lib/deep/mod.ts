@@ -89,7 +89,7 @@ export {
   seq2seqVocab,
   translate,
 } from "./seq2seq_train.ts";
-export { checkNCHW, Conv2d, type Conv2dOptions, convOutputSize, pair, type Size2 } from "./conv.ts";
+export { checkNCHW, Conv2d, type Conv2dOptions, convOutputSize, type Size2 } from "./conv.ts";
 export { BatchNorm2d, type BatchNorm2dOptions } from "./batchnorm.ts";
 export { AdaptiveAvgPool2d, AvgPool2d, Flatten, MaxPool2d, type Pool2dOptions } from "./pool.ts";
 export {
