@@ -247,3 +247,42 @@ Deno.test("lambdarank raises NDCG on held-out queries", () => {
   const curve = b.model.evalsResult!.valid["ndcg@5"];
   if (!(curve[curve.length - 1] > 0.9)) throw new Error(`NDCG@5 ${curve}`);
 });
+
+Deno.test("the logged metric of the last round is the saved model's own (gbdt, goss, dart, rf, multiclass)", () => {
+  const train = binaryData(400, 12, 0.05), valid = binaryData(200, 13, 0.05);
+  const modes = [
+    { boosting: "gbdt" },
+    { boosting: "goss", learningRate: 0.5 },
+    { boosting: "dart", rateDrop: 0.3, skipDrop: 0 },
+    { boosting: "rf", subsample: 0.6 },
+  ] as const;
+  for (const mode of modes) {
+    const b = trainBooster(
+      { objective: "binary", maxDepth: 3, evalMetric: "rmse", ...mode },
+      train.X,
+      train.y,
+      {
+        numBoostRound: 8,
+        evals: [{ name: "valid", ...valid }],
+      },
+    );
+    const margin = b.predict(valid.X, { outputMargin: true }) as Float64Array;
+    const rmse = Math.sqrt(
+      margin.reduce((s, m, i) => s + (m - valid.y[i]) ** 2, 0) / margin.length,
+    );
+    assertAlmostEquals(b.model.evalsResult!.valid.rmse[7], rmse, 1e-12, mode.boosting);
+  }
+  const y3 = train.X.map((x) => (x[0] > 0.5 ? 2 : x[0] > -0.5 ? 1 : 0));
+  const m = trainBooster(
+    { objective: "multi:softprob", maxDepth: 2, evalMetric: "mlogloss" },
+    train.X,
+    y3,
+    {
+      numBoostRound: 5,
+      evals: [{ name: "train", X: train.X, y: y3 }],
+    },
+  );
+  const proba = m.predict(train.X) as number[][];
+  const mlogloss = -proba.reduce((s, row, i) => s + Math.log(row[y3[i]]), 0) / proba.length;
+  assertAlmostEquals(m.model.evalsResult!.train.mlogloss[4], mlogloss, 1e-12);
+});
