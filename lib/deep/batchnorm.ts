@@ -97,6 +97,23 @@ export class BatchNorm2d extends Module {
     });
   }
 
+  /**
+   * Accepts Paddle's buffer names (`_mean`, `_variance`) for PyTorch's `running_mean`,
+   * `running_var`; a dict without `num_batches_tracked` (Paddle has none) gets 0.
+   */
+  override adaptStateDict(dict: Map<string, tf.Tensor>, prefix: string): void {
+    for (const [from, to] of [["_mean", "running_mean"], ["_variance", "running_var"]]) {
+      const t = dict.get(prefix + from);
+      if (t && !dict.has(prefix + to)) {
+        dict.delete(prefix + from);
+        dict.set(prefix + to, t);
+      }
+    }
+    if (dict.has(prefix + "running_mean") && !dict.has(prefix + "num_batches_tracked")) {
+      dict.set(prefix + "num_batches_tracked", tf.scalar(0, "int32"));
+    }
+  }
+
   /** Paddle's notation: momentum printed as 1 − m (0.9). */
   override extraRepr(): string {
     return `num_features=${this.numFeatures}, momentum=${pyNumber(1 - this.momentum)}, epsilon=${

@@ -104,3 +104,17 @@ export {
   type ResNetOptions,
 } from "./resnet.ts";
 export { buildDateModel, DATE_SCHEDULE, DATE_TASK } from "./date_models.ts";
+export {
+  EncoderCNN,
+  ErnieMEmbeddings,
+  ErnieMModel,
+  type ErnieMOptions,
+  ErnieMPooler,
+} from "./ernie_m.ts";
+export {
+  buildNotesNetwork,
+  ErnieMResNetClassifier,
+  type Modality,
+  type NotesNetworkOptions,
+  type NotesNetworkOutput,
+} from "./notes_network.ts";
