@@ -112,7 +112,7 @@ export interface TrainStepOptions {
  * import { Linear, tf, trainStep } from "../mod.ts";
  *
  * const fc = new Linear(2, 1);
- * const opt = tf.train.sgd(0.1);
+ * const opt = tf.train.sgd(0.02);
  * const X = tf.tensor2d([[1, 2], [3, 4]]), y = tf.tensor2d([[1], [2]]);
  * const first = trainStep(fc, opt, () => fc.forward(X).sub(y).square().mean() as tf.Scalar);
  * let last = first;
