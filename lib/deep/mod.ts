@@ -91,7 +91,14 @@ export {
 } from "./seq2seq_train.ts";
 export { checkNCHW, Conv2d, type Conv2dOptions, convOutputSize, type Size2 } from "./conv.ts";
 export { BatchNorm2d, type BatchNorm2dOptions } from "./batchnorm.ts";
-export { AdaptiveAvgPool2d, AvgPool2d, Flatten, MaxPool2d, type Pool2dOptions } from "./pool.ts";
+export {
+  AdaptiveAvgPool2d,
+  AvgPool2d,
+  Flatten,
+  MaxPool2d,
+  Pool2d,
+  type Pool2dOptions,
+} from "./pool.ts";
 export {
   BasicBlock,
   type BlockOptions,

@@ -17,12 +17,17 @@ export interface Pool2dOptions {
   padding?: Size2;
 }
 
-abstract class Pool2d extends Module {
+/** What max and average pooling share: window, stride and padding, NCHW in and out. */
+export abstract class Pool2d extends Module {
+  /** Window height and width. */
   readonly kernelSize: readonly [number, number];
+  /** Step of the window, down and across. */
   readonly stride: readonly [number, number];
+  /** Padding added above/below and left/right. */
   readonly padding: readonly [number, number];
   readonly #args: [Size2, Size2, Size2];
 
+  /** Checks the sizes; padding may be at most half the window. */
   constructor(kernelSize: Size2, { stride, padding = 0 }: Pool2dOptions = {}) {
     super();
     this.kernelSize = pair(kernelSize, "kernelSize");
@@ -36,9 +41,12 @@ abstract class Pool2d extends Module {
     this.#args = [kernelSize, stride ?? kernelSize, padding];
   }
 
+  /** Pools a padded NHWC tensor. */
   protected abstract pool(h: tf.Tensor4D): tf.Tensor4D;
+  /** The value padding counts as. */
   protected abstract padValue: number;
 
+  /** x: (batch, channels, H, W) → (batch, channels, H′, W′). */
   forward(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, this.toString());
     const oh = convOutputSize(
@@ -68,6 +76,7 @@ abstract class Pool2d extends Module {
     });
   }
 
+  /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
     const f = (v: Size2) => typeof v === "number" ? String(v) : `[${v.join(", ")}]`;
     const [k, s, p] = this.#args;
@@ -89,7 +98,9 @@ abstract class Pool2d extends Module {
  * ```
  */
 export class MaxPool2d extends Pool2d {
-  protected padValue = -3.4e38;
+  /** Padding counts as (almost) −∞: float32's lowest value. */
+  protected padValue: number = -3.4e38;
+  /** The max over the window's strided views. */
   protected pool(h: tf.Tensor4D): tf.Tensor4D {
     // the max over the k² strided shifted views: tf.maxPool's gradient disagreed with PyTorch's
     // (by up to 0.7 on overlapping windows), this one matches
@@ -129,7 +140,9 @@ export class MaxPool2d extends Pool2d {
  * ```
  */
 export class AvgPool2d extends Pool2d {
-  protected padValue = 0;
+  /** Padded zeros count in the mean. */
+  protected padValue: number = 0;
+  /** tfjs's average pooling over the window. */
   protected pool(h: tf.Tensor4D): tf.Tensor4D {
     return tf.avgPool(
       h,
