@@ -125,3 +125,27 @@ export {
   type NotesNetworkOptions,
   type NotesNetworkOutput,
 } from "./notes_network.ts";
+export { type GenerateOptions, GPT, type GPTOptions, sampleLogits } from "./gpt.ts";
+export {
+  AdamW,
+  type AdamWOptions,
+  getBatch,
+  type LanguageModel,
+  trainLanguageModel,
+  type TrainLMOptions,
+  type TrainLMResult,
+} from "./gpt_train.ts";
+export {
+  CAPTION_CLASSES,
+  type CaptionedFashion,
+  captionVocab,
+  FASHION_CATEGORY,
+  FASHION_ITEMS,
+  makeCaptionedFashion,
+} from "./captioned_fashion.ts";
+export {
+  evaluateNotesNetwork,
+  fitNotesNetwork,
+  type FitNotesOptions,
+  type NotesEvaluation,
+} from "./notes_train.ts";
