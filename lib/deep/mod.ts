@@ -135,17 +135,3 @@ export {
   type TrainLMOptions,
   type TrainLMResult,
 } from "./gpt_train.ts";
-export {
-  CAPTION_CLASSES,
-  type CaptionedFashion,
-  captionVocab,
-  FASHION_CATEGORY,
-  FASHION_ITEMS,
-  makeCaptionedFashion,
-} from "./captioned_fashion.ts";
-export {
-  evaluateNotesNetwork,
-  fitNotesNetwork,
-  type FitNotesOptions,
-  type NotesEvaluation,
-} from "./notes_train.ts";
