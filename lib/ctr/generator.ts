@@ -32,6 +32,14 @@ export interface CriteoGeneratorOptions {
   bias?: number;
 }
 
+/** The random source `draw` needs (a `Random` from lib/core). */
+export interface RowRandom {
+  /** U(0, 1). */
+  uniform(): number;
+  /** N(mean, std²). */
+  normal(mean?: number, std?: number): number;
+}
+
 /** One generated row. */
 export interface GeneratedRow {
   /** The 13 counts, NaN where missing. */
@@ -110,7 +118,7 @@ export class CriteoClickModel {
   }
 
   /** Draws one row: dense counts (NaN missing), categorical level indices (−1 missing), p. */
-  draw(rng: Random): GeneratedRow {
+  draw(rng: RowRandom): GeneratedRow {
     const F = CRITEO_DENSE + CRITEO_SPARSE;
     const level = new Int32Array(F);
     const dense: number[] = [];

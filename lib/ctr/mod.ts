@@ -27,6 +27,44 @@ export {
   CriteoClickModel,
   type CriteoGeneratorOptions,
   type GeneratedRow,
+  type RowRandom,
   makeCriteoLines,
   writeCriteoData,
 } from "./generator.ts";
+export {
+  CIN,
+  CrossLayer,
+  CrossLayerV2,
+  FeaturesLinear,
+  FFMInteraction,
+  FieldEmbedding,
+  fmPairwise,
+  MLP,
+  upperMask,
+} from "./layers.ts";
+export {
+  CTRModel,
+  type CTRModelOptions,
+  DCNModel,
+  type DCNOptions,
+  DeepFFMModel,
+  DeepFMModel,
+  FFMModel,
+  FMModel,
+  LRModel,
+  WideAndDeepModel,
+  type WideAndDeepOptions,
+  XDeepFMModel,
+} from "./models.ts";
+export {
+  binaryAuc,
+  binaryLogLoss,
+  CTRClassifier,
+  type CTRClassifierOptions,
+  type CTRFitOptions,
+  type CTREpochRecord,
+  type FtrlOptions,
+  FtrlProximal,
+  sigmoidCrossEntropy,
+} from "./train.ts";
+export { CTR_MODELS, type CTRModelName, makeCTRClassifier } from "./zoo.ts";

@@ -1,0 +1,242 @@
+/**
+ * The building blocks of the CTR models, each a `Module` on tfjs: a shared-id-space embedding,
+ * the linear (first-order) term, the MLP, FM's and FFM's pairwise terms, the cross layers of DCN
+ * and DCN-V2 (full matrix, low-rank mixture of experts) and xDeepFM's Compressed Interaction
+ * Network. Inputs are id matrices [B, F] (int32) from `FeatureSpace`.
+ *
+ * @module
+ */
+import { ValueError } from "../core/mod.ts";
+import { fanInUniform, Linear, Module, ModuleParameter, ReLU, Sequential, tf } from "../deep/mod.ts";
+
+/**
+ * One embedding table for all fields (ids are global): [B, F] → [B, F, k], initialised
+ * N(0, std²) with a small std as CTR models do.
+ */
+export class FieldEmbedding extends Module {
+  /** [numIds, dim]. */
+  readonly weight: ModuleParameter;
+  /** @param std the initial scale (default 0.01) */
+  constructor(readonly numIds: number, readonly dim: number, { std = 0.01 } = {}) {
+    super();
+    this.weight = new ModuleParameter([numIds, dim], { kind: "normal", mean: 0, std });
+  }
+  /** ids [B, F] → [B, F, dim]. */
+  forward(ids: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => tf.gather(this.weight.value, ids.toInt()));
+  }
+}
+
+/** The first-order term Σ_f w(x_f) + b: [B, F] → [B]. Weights start at 0. */
+export class FeaturesLinear extends Module {
+  /** [numIds, 1]. */
+  readonly weight: ModuleParameter;
+  /** [1]. */
+  readonly bias: ModuleParameter;
+  /** @param numIds size of the id space */
+  constructor(readonly numIds: number) {
+    super();
+    this.weight = new ModuleParameter([numIds, 1], { kind: "constant", value: 0 });
+    this.bias = new ModuleParameter([1], { kind: "constant", value: 0 });
+  }
+  /** ids [B, F] → [B]. */
+  forward(ids: tf.Tensor): tf.Tensor {
+    return tf.tidy(() =>
+      tf.gather(this.weight.value, ids.toInt()).sum([1, 2]).add(this.bias.value)
+    );
+  }
+}
+
+/** A ReLU multilayer perceptron [B, in] → [B, hidden.at(-1)] (no output layer). */
+export class MLP extends Module {
+  /** The layers. */
+  readonly layers: Sequential;
+  /** @param hidden the widths of the hidden layers */
+  constructor(readonly inFeatures: number, readonly hidden: readonly number[]) {
+    super();
+    if (hidden.length === 0) throw new ValueError("MLP needs at least one hidden layer.");
+    const mods: Module[] = [];
+    let d = inFeatures;
+    for (const h of hidden) {
+      mods.push(new Linear(d, h), new ReLU());
+      d = h;
+    }
+    this.layers = new Sequential(...mods);
+  }
+  /** x [B, in] → [B, hidden.at(-1)]. */
+  forward(x: tf.Tensor): tf.Tensor {
+    return this.layers.forward(x);
+  }
+}
+
+/**
+ * FM's pairwise term by the O(kn) identity:
+ * Σ_{i<j} ⟨v_i, v_j⟩ = ½ Σ_k [(Σ_i v_ik)² − Σ_i v_ik²]; e [B, F, k] → [B].
+ *
+ * @example
+ * ```ts
+ * import { assertAlmostEquals } from "@std/assert";
+ * import { fmPairwise, tf } from "../mod.ts";
+ *
+ * const e = tf.tensor3d([[[1, 2], [3, 4], [5, 6]]]); // 1·3+2·4 + 1·5+2·6 + 3·5+4·6 = 67
+ * assertAlmostEquals(fmPairwise(e).dataSync()[0], 67, 1e-4);
+ * ```
+ */
+export function fmPairwise(e: tf.Tensor): tf.Tensor {
+  return tf.tidy(() => e.sum(1).square().sub(e.square().sum(1)).sum(1).mul(0.5));
+}
+
+/** The upper-triangle mask (i < j) of an F × F matrix, as float32 [F, F]. */
+export function upperMask(F: number): tf.Tensor2D {
+  const m = new Float32Array(F * F);
+  for (let i = 0; i < F; i++) for (let j = i + 1; j < F; j++) m[i * F + j] = 1;
+  return tf.tensor2d(m, [F, F]);
+}
+
+/**
+ * FFM's field-aware pairwise inner products ⟨v_{x_i, f_j}, v_{x_j, f_i}⟩ for all i, j:
+ * ids [B, F] → [B, F, F] (use the upper triangle). Each id has one k-vector per field.
+ */
+export class FFMInteraction extends Module {
+  /** [numIds, F · k]. */
+  readonly weight: ModuleParameter;
+  /** @param std the initial scale (default 0.01) */
+  constructor(
+    readonly numIds: number,
+    readonly fields: number,
+    readonly dim: number,
+    { std = 0.01 } = {},
+  ) {
+    super();
+    this.weight = new ModuleParameter([numIds, fields * dim], { kind: "normal", mean: 0, std });
+  }
+  /** ids [B, F] → [B, F, F] with entry (i, j) = ⟨v_{x_i, j}, v_{x_j, i}⟩. */
+  forward(ids: tf.Tensor): tf.Tensor {
+    const F = this.fields, k = this.dim;
+    return tf.tidy(() => {
+      const e = tf.gather(this.weight.value, ids.toInt()).reshape([-1, F, F, k]);
+      return e.mul(e.transpose([0, 2, 1, 3])).sum(3);
+    });
+  }
+}
+
+/**
+ * DCN's cross layer (Wang et al. 2017): x_{l+1} = x₀ (x_lᵀ w) + b + x_l, O(d) parameters.
+ */
+export class CrossLayer extends Module {
+  /** [d, 1]. */
+  readonly weight: ModuleParameter;
+  /** [d]. */
+  readonly bias: ModuleParameter;
+  /** @param dim the input width d */
+  constructor(readonly dim: number) {
+    super();
+    this.weight = new ModuleParameter([dim, 1], fanInUniform(dim));
+    this.bias = new ModuleParameter([dim], { kind: "constant", value: 0 });
+  }
+  /** (x₀, x_l) [B, d] → [B, d]. */
+  forward(x0: tf.Tensor, xl: tf.Tensor): tf.Tensor {
+    return tf.tidy(() =>
+      x0.mul(tf.matMul(xl as tf.Tensor2D, this.weight.value as tf.Tensor2D)).add(this.bias.value)
+        .add(xl)
+    );
+  }
+}
+
+/**
+ * DCN-V2's cross layer (Wang et al. 2021): x_{l+1} = x₀ ⊙ (W x_l + b) + x_l with a full d × d
+ * matrix, or with `rank` r and `experts` E the low-rank mixture
+ * x_{l+1} = Σ_e softmax(G x_l)_e · x₀ ⊙ (U_e tanh(C_e tanh(V_eᵀ x_l)) + b) + x_l.
+ */
+export class CrossLayerV2 extends Module {
+  /** Full matrix W, or null in the low-rank form. */
+  readonly full: Linear | null;
+  /** V_e [E, d, r]. */
+  readonly v: ModuleParameter | null;
+  /** C_e [E, r, r]. */
+  readonly c: ModuleParameter | null;
+  /** U_e [E, r, d]. */
+  readonly u: ModuleParameter | null;
+  /** Gate G [d → E]. */
+  readonly gate: Linear | null;
+  /** b [d]. */
+  readonly bias: ModuleParameter;
+  /** @param options `rank` (null = full matrix) and `experts` (default 4) */
+  constructor(
+    readonly dim: number,
+    { rank = null, experts = 4 }: { rank?: number | null; experts?: number } = {},
+  ) {
+    super();
+    this.bias = new ModuleParameter([dim], { kind: "constant", value: 0 });
+    if (rank === null) {
+      this.full = new Linear(dim, dim, { bias: false });
+      this.v = this.c = this.u = this.gate = null;
+    } else {
+      this.full = null;
+      this.v = new ModuleParameter([experts, dim, rank], fanInUniform(dim));
+      this.c = new ModuleParameter([experts, rank, rank], fanInUniform(rank));
+      this.u = new ModuleParameter([experts, rank, dim], fanInUniform(rank));
+      this.gate = new Linear(dim, experts);
+    }
+  }
+  /** (x₀, x_l) [B, d] → [B, d]. */
+  forward(x0: tf.Tensor, xl: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => {
+      if (this.full) return x0.mul(this.full.forward(xl).add(this.bias.value)).add(xl);
+      const E = this.v!.shape[0];
+      const outs: tf.Tensor[] = [];
+      for (let e = 0; e < E; e++) {
+        const pick = (p: ModuleParameter) =>
+          p.value.slice([e, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
+        const h = tf.matMul(tf.matMul(xl as tf.Tensor2D, pick(this.v!)).tanh(), pick(this.c!))
+          .tanh();
+        outs.push(x0.mul(tf.matMul(h, pick(this.u!)).add(this.bias.value)));
+      }
+      const g = tf.softmax(this.gate!.forward(xl)); // [B, E]
+      const stacked = tf.stack(outs, 1); // [B, E, d]
+      return stacked.mul(g.expandDims(2)).sum(1).add(xl);
+    });
+  }
+}
+
+/**
+ * xDeepFM's Compressed Interaction Network (Lian et al. 2018):
+ * X^k_{h,*} = Σ_{i,j} W^{k,h}_{ij} (X^{k−1}_{i,*} ∘ X^0_{j,*}), each layer sum-pooled over the
+ * embedding dimension; e [B, m, D] → [B, Σ H_k].
+ */
+export class CIN extends Module {
+  /** W^k as [H_k, H_{k−1} · m], one per layer. */
+  readonly weights: ModuleParameter[];
+  /** @param layerSizes H_1, H_2, ... */
+  constructor(readonly fields: number, readonly layerSizes: readonly number[]) {
+    super();
+    let prev = fields;
+    this.weights = layerSizes.map((h) => {
+      const w = new ModuleParameter([h, prev * fields], fanInUniform(prev * fields));
+      prev = h;
+      return w;
+    });
+  }
+  /** The parameters are in an array: name them w0, w1, ... */
+  override namedDirectParameters(): [string, ModuleParameter][] {
+    return this.weights.map((w, i) => [`w${i}`, w]);
+  }
+  /** e [B, m, D] → pooled [B, Σ H_k]. */
+  forward(e: tf.Tensor): tf.Tensor {
+    const m = this.fields, D = e.shape[2] as number;
+    return tf.tidy(() => {
+      let x = e;
+      const pooled: tf.Tensor[] = [];
+      for (const w of this.weights) {
+        const H = x.shape[1] as number;
+        // z [B, H·m, D]: every pair (row i of X^{k-1}, row j of X^0), Hadamard over D
+        const z = x.expandDims(2).mul(e.expandDims(1)).reshape([-1, H * m, D]);
+        const flat = z.transpose([0, 2, 1]).reshape([-1, H * m]) as tf.Tensor2D;
+        x = tf.matMul(flat, w.value as tf.Tensor2D, false, true).reshape([-1, D, w.shape[0]])
+          .transpose([0, 2, 1]);
+        pooled.push(x.sum(2));
+      }
+      return tf.concat(pooled, 1);
+    });
+  }
+}
