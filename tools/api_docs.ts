@@ -13,7 +13,7 @@
  * @module
  */
 
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { repoRoot } from "./toolchain.ts";
 
 /** The entry point documented: the library's one public module. */
@@ -74,6 +74,7 @@ export async function buildApiReference(outDir: string = API_DIR): Promise<ApiRe
   await Deno.remove(outDir, { recursive: true }).catch((error) => {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   });
+  await Deno.mkdir(dirname(outDir), { recursive: true }); // deno doc creates the last level only
   const out = await denoDoc(["--html", "--name=mlnotes", `--output=${outDir}`, API_ENTRY]);
   if (!out.success) {
     throw new Error(
