@@ -54,6 +54,7 @@ function checkDeno(): string {
 }
 
 const cjkFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+const fashionMnistDir = "/usr/share/datasets/fashion-mnist";
 
 /** Debian packages whose job is not yet done here: needed to run notebooks, and the rest. */
 async function missingDebianPackages(): Promise<{ needed: string[]; extras: string[] }> {
@@ -62,6 +63,8 @@ async function missingDebianPackages(): Promise<{ needed: string[]; extras: stri
   if (!onPath("jupyter-notebook") && !onPath("jupyter-lab")) extras.push("jupyter-notebook");
   if (!findChromium()) extras.push("chromium"); // the browser test
   if (!exists(cjkFont)) extras.push("fonts-noto-cjk"); // Chinese in the browser
+  // Fashion-MNIST for the boosting and vision chapters (data cannot be downloaded at run time).
+  if (!exists(fashionMnistDir)) extras.push("dataset-fashion-mnist");
   return { needed, extras };
 }
 
