@@ -131,6 +131,13 @@ Deno.test("fixtures cover the features the spec names", () => {
   assert(has((c) => c.fn === "confusionMatrix" && c.options?.normalize === "pred"), "normalize");
   assert(has((c) => c.fn === "fbetaScore" && c.options?.beta === "Infinity"), "beta = ∞");
   const fns = new Set(cases.map((c) => c.fn));
+  // Metrics whose scikit-learn fixture lives in a file of its own (tested beside it).
+  const ownFixture: Record<string, string> = { meanAveragePrecisionScore: "ranking_map.json" };
+  for (const [fn, file] of Object.entries(ownFixture)) {
+    const url = new URL(`../../fixtures/${file}`, import.meta.url);
+    assert(Deno.statSync(url).size > 0, `${file} (the fixture of ${fn}) is empty`);
+    fns.add(fn);
+  }
   for (const fn of Object.keys(metrics)) {
     const isMetric = typeof (metrics as Record<string, unknown>)[fn] === "function" &&
       !["ClassificationReport", "meanSquaredErrorGradient", "crossEntropyLoss"].includes(fn);
