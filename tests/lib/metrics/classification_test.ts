@@ -49,7 +49,11 @@ Deno.test("zeroDivision decides 0/0 precision; recall stays defined", () => {
 });
 
 Deno.test("classification metrics reject bad input with clear messages", () => {
-  assertThrows(() => accuracyScore([0, 1, 1], [0, 1]), ShapeError, "yPred has 2 values, but yTrue has 3 samples; they must match.");
+  assertThrows(
+    () => accuracyScore([0, 1, 1], [0, 1]),
+    ShapeError,
+    "yPred has 2 values, but yTrue has 3 samples; they must match.",
+  );
   assertThrows(
     () => accuracyScore([0, 1], [0.2, 0.9]),
     ValueError,

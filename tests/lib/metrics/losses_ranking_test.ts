@@ -42,7 +42,11 @@ Deno.test("losses reject probabilities outside [0, 1] and unknown labels", () =>
     ValueError,
     "3 columns, but there are 2 classes",
   );
-  assertThrows(() => logLoss([0, 1, 0], [0.2, 0.3]), ShapeError, "has 2 values, but yTrue has 3 samples; they must match.");
+  assertThrows(
+    () => logLoss([0, 1, 0], [0.2, 0.3]),
+    ShapeError,
+    "has 2 values, but yTrue has 3 samples; they must match.",
+  );
   assertThrows(() => crossEntropyLoss([[0.5, 0.5]], [2]), ValueError, "class indices in [0, 2)");
   assertThrows(() => crossEntropyLoss([[0.5, 1.5]], [0]), ValueError, "probabilities in [0, 1]");
   assertThrows(

@@ -92,7 +92,11 @@ Deno.test("meanSquaredErrorGradient matches central finite differences", () => {
 });
 
 Deno.test("regression metrics reject inconsistent input with clear messages", () => {
-  assertThrows(() => meanSquaredError([1, 2, 3], [1, 2]), ShapeError, "yPred has 2 values, but yTrue has 3 samples; they must match.");
+  assertThrows(
+    () => meanSquaredError([1, 2, 3], [1, 2]),
+    ShapeError,
+    "yPred has 2 values, but yTrue has 3 samples; they must match.",
+  );
   assertThrows(
     () => meanSquaredError(Y, [[1], [2], [3]]),
     ShapeError,
