@@ -135,3 +135,30 @@ export {
   type TrainLMOptions,
   type TrainLMResult,
 } from "./gpt_train.ts";
+export {
+  BERT,
+  BertClassifier,
+  BertEmbeddings,
+  BertForPreTraining,
+  type BertOutput,
+  type BERTOptions,
+} from "./bert.ts";
+export {
+  BERT_SPECIAL_TOKENS,
+  type BertEncoding,
+  BertTokenizer,
+  type MaskedTokens,
+  maskTokens,
+  type SentencePair,
+  sentencePairs,
+  splitSentences,
+} from "./bert_data.ts";
+export {
+  classifierAccuracy,
+  fineTuneClassifier,
+  type FineTuneOptions,
+  type LabelledText,
+  pretrainBERT,
+  type PretrainOptions,
+  type PretrainResult,
+} from "./bert_train.ts";
