@@ -7,7 +7,29 @@
  * @module
  */
 import { ValueError } from "../core/mod.ts";
-import { fanInUniform, Linear, Module, ModuleParameter, ReLU, Sequential, tf } from "../deep/mod.ts";
+import {
+  fanInUniform,
+  Linear,
+  Module,
+  ModuleParameter,
+  ReLU,
+  Sequential,
+  tf,
+} from "../deep/mod.ts";
+import { embeddingLookup } from "../deep/layers.ts";
+
+/**
+ * Rows of `weight` [n, d] at integer `ids` (any shape) → [...ids.shape, d], with lib/deep's
+ * scatter-add gradient (tfjs's own gather gradient is O(n × ids) on this backend).
+ */
+export function lookup(weight: tf.Tensor, ids: tf.Tensor): tf.Tensor {
+  return tf.tidy(() =>
+    embeddingLookup(weight, ids.toInt().reshape([-1])).reshape([
+      ...ids.shape,
+      weight.shape[1] as number,
+    ])
+  );
+}
 
 /**
  * One embedding table for all fields (ids are global): [B, F] → [B, F, k], initialised
@@ -16,14 +38,17 @@ import { fanInUniform, Linear, Module, ModuleParameter, ReLU, Sequential, tf } f
 export class FieldEmbedding extends Module {
   /** [numIds, dim]. */
   readonly weight: ModuleParameter;
-  /** @param std the initial scale (default 0.01) */
+  /**
+   * Builds the instance.
+   * @param std the initial scale (default 0.01)
+   */
   constructor(readonly numIds: number, readonly dim: number, { std = 0.01 } = {}) {
     super();
     this.weight = new ModuleParameter([numIds, dim], { kind: "normal", mean: 0, std });
   }
   /** ids [B, F] → [B, F, dim]. */
   forward(ids: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.gather(this.weight.value, ids.toInt()));
+    return lookup(this.weight.value, ids);
   }
 }
 
@@ -33,7 +58,10 @@ export class FeaturesLinear extends Module {
   readonly weight: ModuleParameter;
   /** [1]. */
   readonly bias: ModuleParameter;
-  /** @param numIds size of the id space */
+  /**
+   * Builds the instance.
+   * @param numIds size of the id space
+   */
   constructor(readonly numIds: number) {
     super();
     this.weight = new ModuleParameter([numIds, 1], { kind: "constant", value: 0 });
@@ -41,9 +69,7 @@ export class FeaturesLinear extends Module {
   }
   /** ids [B, F] → [B]. */
   forward(ids: tf.Tensor): tf.Tensor {
-    return tf.tidy(() =>
-      tf.gather(this.weight.value, ids.toInt()).sum([1, 2]).add(this.bias.value)
-    );
+    return tf.tidy(() => lookup(this.weight.value, ids).sum([1, 2]).add(this.bias.value));
   }
 }
 
@@ -51,7 +77,10 @@ export class FeaturesLinear extends Module {
 export class MLP extends Module {
   /** The layers. */
   readonly layers: Sequential;
-  /** @param hidden the widths of the hidden layers */
+  /**
+   * Builds the instance.
+   * @param hidden the widths of the hidden layers
+   */
   constructor(readonly inFeatures: number, readonly hidden: readonly number[]) {
     super();
     if (hidden.length === 0) throw new ValueError("MLP needs at least one hidden layer.");
@@ -100,7 +129,10 @@ export function upperMask(F: number): tf.Tensor2D {
 export class FFMInteraction extends Module {
   /** [numIds, F · k]. */
   readonly weight: ModuleParameter;
-  /** @param std the initial scale (default 0.01) */
+  /**
+   * Builds the instance.
+   * @param std the initial scale (default 0.01)
+   */
   constructor(
     readonly numIds: number,
     readonly fields: number,
@@ -114,7 +146,7 @@ export class FFMInteraction extends Module {
   forward(ids: tf.Tensor): tf.Tensor {
     const F = this.fields, k = this.dim;
     return tf.tidy(() => {
-      const e = tf.gather(this.weight.value, ids.toInt()).reshape([-1, F, F, k]);
+      const e = lookup(this.weight.value, ids).reshape([-1, F, F, k]);
       return e.mul(e.transpose([0, 2, 1, 3])).sum(3);
     });
   }
@@ -128,7 +160,10 @@ export class CrossLayer extends Module {
   readonly weight: ModuleParameter;
   /** [d]. */
   readonly bias: ModuleParameter;
-  /** @param dim the input width d */
+  /**
+   * Builds the instance.
+   * @param dim the input width d
+   */
   constructor(readonly dim: number) {
     super();
     this.weight = new ModuleParameter([dim, 1], fanInUniform(dim));
@@ -161,7 +196,10 @@ export class CrossLayerV2 extends Module {
   readonly gate: Linear | null;
   /** b [d]. */
   readonly bias: ModuleParameter;
-  /** @param options `rank` (null = full matrix) and `experts` (default 4) */
+  /**
+   * Builds the instance.
+   * @param options `rank` (null = full matrix) and `experts` (default 4)
+   */
   constructor(
     readonly dim: number,
     { rank = null, experts = 4 }: { rank?: number | null; experts?: number } = {},
@@ -170,7 +208,11 @@ export class CrossLayerV2 extends Module {
     this.bias = new ModuleParameter([dim], { kind: "constant", value: 0 });
     if (rank === null) {
       this.full = new Linear(dim, dim, { bias: false });
-      this.v = this.c = this.u = this.gate = null;
+      this.v =
+        this.c =
+        this.u =
+        this.gate =
+          null;
     } else {
       this.full = null;
       this.v = new ModuleParameter([experts, dim, rank], fanInUniform(dim));
@@ -207,7 +249,10 @@ export class CrossLayerV2 extends Module {
 export class CIN extends Module {
   /** W^k as [H_k, H_{k−1} · m], one per layer. */
   readonly weights: ModuleParameter[];
-  /** @param layerSizes H_1, H_2, ... */
+  /**
+   * Builds the instance.
+   * @param layerSizes H_1, H_2, ...
+   */
   constructor(readonly fields: number, readonly layerSizes: readonly number[]) {
     super();
     let prev = fields;

@@ -27,8 +27,8 @@ export {
   CriteoClickModel,
   type CriteoGeneratorOptions,
   type GeneratedRow,
-  type RowRandom,
   makeCriteoLines,
+  type RowRandom,
   writeCriteoData,
 } from "./generator.ts";
 export {
@@ -39,6 +39,7 @@ export {
   FFMInteraction,
   FieldEmbedding,
   fmPairwise,
+  lookup,
   MLP,
   upperMask,
 } from "./layers.ts";
@@ -61,8 +62,8 @@ export {
   binaryLogLoss,
   CTRClassifier,
   type CTRClassifierOptions,
-  type CTRFitOptions,
   type CTREpochRecord,
+  type CTRFitOptions,
   type FtrlOptions,
   FtrlProximal,
   sigmoidCrossEntropy,

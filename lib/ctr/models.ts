@@ -16,6 +16,7 @@ import {
   FFMInteraction,
   FieldEmbedding,
   fmPairwise,
+  lookup,
   MLP,
   upperMask,
 } from "./layers.ts";
@@ -57,7 +58,10 @@ function sizes(o: CTRModelOptions): { n: number; F: number; k: number; hidden: n
 export class LRModel extends CTRModel {
   /** The first-order term. */
   readonly linear: FeaturesLinear;
-  /** @param options sizes (only `numIds` matters) */
+  /**
+   * Builds the instance.
+   * @param options sizes (only `numIds` matters)
+   */
   constructor(options: CTRModelOptions) {
     super();
     this.fieldCount = options.fields;
@@ -87,7 +91,10 @@ export class FMModel extends CTRModel {
   readonly linear: FeaturesLinear;
   /** Latent vectors. */
   readonly embedding: FieldEmbedding;
-  /** @param options sizes */
+  /**
+   * Builds the instance.
+   * @param options sizes
+   */
   constructor(options: CTRModelOptions) {
     super();
     this.fieldCount = options.fields;
@@ -109,7 +116,10 @@ export class FFMModel extends CTRModel {
   readonly ffm: FFMInteraction;
   /** The i < j mask [F, F] (not saved). */
   readonly mask: ModuleBuffer;
-  /** @param options sizes (`embedDim` per field, default 4 here) */
+  /**
+   * Builds the instance.
+   * @param options sizes (`embedDim` per field, default 4 here)
+   */
   constructor(options: CTRModelOptions) {
     super();
     this.fieldCount = options.fields;
@@ -136,7 +146,10 @@ export class DeepFMModel extends CTRModel {
   readonly mlp: MLP;
   /** Deep output. */
   readonly out: Linear;
-  /** @param options sizes */
+  /**
+   * Builds the instance.
+   * @param options sizes
+   */
   constructor(options: CTRModelOptions) {
     super();
     this.fieldCount = options.fields;
@@ -166,26 +179,29 @@ export class DeepFFMModel extends CTRModel {
   readonly mlp: MLP;
   /** Deep output. */
   readonly out: Linear;
-  /** Flat indices of the pairs i < j (not saved). */
-  readonly pairs: ModuleBuffer;
-  /** @param options sizes (`embedDim` default 4 here) */
+  /** The i < j mask [F, F] (not saved). */
+  readonly mask: ModuleBuffer;
+  /**
+   * Builds the instance.
+   * @param options sizes (`embedDim` default 4 here)
+   */
   constructor(options: CTRModelOptions) {
     super();
     this.fieldCount = options.fields;
     const { n, F, hidden } = sizes(options);
     this.linear = new FeaturesLinear(n);
     this.ffm = new FFMInteraction(n, F, options.embedDim ?? 4);
-    const idx: number[] = [];
-    for (let i = 0; i < F; i++) for (let j = i + 1; j < F; j++) idx.push(i * F + j);
-    this.pairs = new ModuleBuffer(tf.tensor1d(idx, "int32"), { persistent: false });
-    this.mlp = new MLP(idx.length, hidden);
+    this.mask = new ModuleBuffer(upperMask(F), { persistent: false });
+    // the MLP reads the masked F × F matrix (zeros below the diagonal): a gather of the
+    // F(F−1)/2 pairs would need tfjs's slow gather gradient
+    this.mlp = new MLP(F * F, hidden);
     this.out = new Linear(hidden[hidden.length - 1], 1);
   }
   /** ids → logits. */
   forward(ids: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       const F = this.ffm.fields;
-      const p = tf.gather(this.ffm.forward(ids).reshape([-1, F * F]), this.pairs.value, 1);
+      const p = this.ffm.forward(ids).mul(this.mask.value).reshape([-1, F * F]);
       const deep = this.out.forward(this.mlp.forward(p)).reshape([-1]);
       return this.linear.forward(ids).add(p.sum(1)).add(deep);
     });
@@ -223,7 +239,10 @@ export class WideAndDeepModel extends CTRModel {
   readonly right: ModuleBuffer;
   readonly #n: number;
   readonly #buckets: number;
-  /** @param options sizes and crosses */
+  /**
+   * Builds the instance.
+   * @param options sizes and crosses
+   */
   constructor(options: WideAndDeepOptions) {
     super();
     this.fieldCount = options.fields;
@@ -232,13 +251,19 @@ export class WideAndDeepModel extends CTRModel {
     let crosses = options.crosses;
     if (!crosses) {
       crosses = [];
-      for (let i = Math.max(0, F - 26); i < F; i++) for (let j = i + 1; j < F; j++) crosses.push([i, j]);
+      for (let i = Math.max(0, F - 26); i < F; i++) {
+        for (let j = i + 1; j < F; j++) crosses.push([i, j]);
+      }
     }
     this.crosses = crosses;
     this.#n = n;
     this.#buckets = buckets;
-    this.left = new ModuleBuffer(tf.tensor1d(crosses.map((c) => c[0]), "int32"), { persistent: false });
-    this.right = new ModuleBuffer(tf.tensor1d(crosses.map((c) => c[1]), "int32"), { persistent: false });
+    this.left = new ModuleBuffer(tf.tensor1d(crosses.map((c) => c[0]), "int32"), {
+      persistent: false,
+    });
+    this.right = new ModuleBuffer(tf.tensor1d(crosses.map((c) => c[1]), "int32"), {
+      persistent: false,
+    });
     this.wide = new ModuleParameter([n + buckets, 1], { kind: "constant", value: 0 });
     this.wideBias = new ModuleParameter([1], { kind: "constant", value: 0 });
     this.embedding = new FieldEmbedding(n, k);
@@ -262,7 +287,7 @@ export class WideAndDeepModel extends CTRModel {
   forward(ids: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       const all = tf.concat([ids.toInt(), this.crossIds(ids)], 1);
-      const wide = tf.gather(this.wide.value, all).sum([1, 2]).add(this.wideBias.value);
+      const wide = lookup(this.wide.value, all).sum([1, 2]).add(this.wideBias.value);
       const e = this.embedding.forward(ids);
       const deep = this.out.forward(this.mlp.forward(e.reshape([e.shape[0] as number, -1])));
       return wide.add(deep.reshape([-1]));
@@ -284,7 +309,10 @@ export class XDeepFMModel extends CTRModel {
   readonly mlp: MLP;
   /** Deep output. */
   readonly out: Linear;
-  /** @param options sizes and `cinLayers` (default [64, 64]) */
+  /**
+   * Builds the instance.
+   * @param options sizes and `cinLayers` (default [64, 64])
+   */
   constructor(options: CTRModelOptions & { cinLayers?: number[] }) {
     super();
     this.fieldCount = options.fields;
@@ -328,7 +356,10 @@ export class DCNModel extends CTRModel {
   readonly mlp: MLP;
   /** Output over [x_L; h]. */
   readonly out: Linear;
-  /** @param options sizes, cross layers and `version` 1 or 2 */
+  /**
+   * Builds the instance.
+   * @param options sizes, cross layers and `version` 1 or 2
+   */
   constructor(readonly options: DCNOptions & { version?: 1 | 2 }) {
     super();
     this.fieldCount = options.fields;

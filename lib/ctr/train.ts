@@ -9,6 +9,7 @@
 import { Random, ValueError } from "../core/mod.ts";
 import { tf } from "../deep/mod.ts";
 import type { CTRModel } from "./models.ts";
+import { lookup } from "./layers.ts";
 
 /** Options of `FtrlProximal` (the paper's α, β, λ₁, λ₂). */
 export interface FtrlOptions {
@@ -40,12 +41,19 @@ export interface FtrlOptions {
  * ```
  */
 export class FtrlProximal {
+  /** α, the learning-rate scale. */
   readonly alpha: number;
+  /** β, the per-coordinate rate's smoothing. */
   readonly beta: number;
+  /** λ₁. */
   readonly l1: number;
+  /** λ₂. */
   readonly l2: number;
   readonly #state = new Map<tf.Variable, { z: tf.Variable; n: tf.Variable }>();
-  /** @param options α, β, λ₁, λ₂ */
+  /**
+   * Builds the instance.
+   * @param options α, β, λ₁, λ₂
+   */
   constructor({ alpha = 0.05, beta = 1, l1 = 1e-4, l2 = 0 }: FtrlOptions = {}) {
     this.alpha = alpha;
     this.beta = beta;
@@ -113,9 +121,11 @@ export function binaryAuc(y: ArrayLike<number>, score: ArrayLike<number>): numbe
     let j = i;
     while (j + 1 < n && score[order[j + 1]] === score[order[i]]) j++;
     const r = (i + j + 2) / 2;
-    for (let t = i; t <= j; t++) if (y[order[t]] === 1) {
-      pos++;
-      rankSum += r;
+    for (let t = i; t <= j; t++) {
+      if (y[order[t]] === 1) {
+        pos++;
+        rankSum += r;
+      }
     }
     i = j + 1;
   }
@@ -204,11 +214,15 @@ export interface CTREpochRecord {
  * ```
  */
 export class CTRClassifier {
+  /** The settings given to the constructor. */
   readonly options: CTRClassifierOptions;
   /** Per-epoch records of the last `fit`. */
   history: CTREpochRecord[] = [];
   #model: CTRModel | null = null;
-  /** @param options the model factory and the optimizer settings */
+  /**
+   * Builds the instance.
+   * @param options the model factory and the optimizer settings
+   */
   constructor(options: CTRClassifierOptions) {
     this.options = options;
   }
@@ -230,7 +244,9 @@ export class CTRClassifier {
     const { epochs = 1, batchSize = 1024, validation, onEpoch } = options;
     const F = this.#fields(X, y, "fit");
     for (let i = 0; i < y.length; i++) {
-      if (y[i] !== 0 && y[i] !== 1) throw new ValueError(`y[${i}] must be 0 or 1. Got ${y[i]} instead.`);
+      if (y[i] !== 0 && y[i] !== 1) {
+        throw new ValueError(`y[${i}] must be 0 or 1. Got ${y[i]} instead.`);
+      }
     }
     this.#model?.dispose();
     const model = this.#model = this.options.model();
@@ -359,7 +375,7 @@ function embeddingPenalty(model: CTRModel, ids: tf.Tensor): tf.Scalar {
     const parts: tf.Tensor[] = [];
     for (const [name, p] of model.namedParameters()) {
       if (/embedding\.weight$|ffm\.weight$/.test(name)) {
-        parts.push(tf.gather(p.value, ids).square().sum().div(ids.shape[0] as number));
+        parts.push(lookup(p.value, ids).square().sum().div(ids.shape[0] as number));
       }
     }
     return (parts.length ? tf.addN(parts) : tf.scalar(0)) as tf.Scalar;

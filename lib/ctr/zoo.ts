@@ -56,9 +56,19 @@ export function makeCTRClassifier(
   const deep = { ...s, hidden: s.hidden ?? [64, 32] };
   switch (name) {
     case "lr":
-      return new CTRClassifier({ model: () => new LRModel(s), optimizer: "adam", learningRate: 0.01, seed });
+      return new CTRClassifier({
+        model: () => new LRModel(s),
+        optimizer: "adam",
+        learningRate: 0.01,
+        seed,
+      });
     case "fm":
-      return new CTRClassifier({ model: () => new FMModel(s), optimizer: "adam", learningRate: 0.005, seed });
+      return new CTRClassifier({
+        model: () => new FMModel(s),
+        optimizer: "adam",
+        learningRate: 0.005,
+        seed,
+      });
     case "ffm":
       return new CTRClassifier({
         model: () => new FFMModel({ ...s, embedDim: 4 }),
@@ -89,7 +99,11 @@ export function makeCTRClassifier(
         seed,
       });
     case "dcn":
-      return new CTRClassifier({ model: () => new DCNModel({ ...deep, version: 1 }), optimizer: "adam", seed });
+      return new CTRClassifier({
+        model: () => new DCNModel({ ...deep, version: 1 }),
+        optimizer: "adam",
+        seed,
+      });
     case "dcnv2":
       return new CTRClassifier({
         model: () => new DCNModel({ ...deep, version: 2, crossLayers: 2 }),

@@ -1,12 +1,5 @@
 import { assert, assertAlmostEquals, assertEquals } from "@std/assert";
-import {
-  CIN,
-  CrossLayer,
-  CrossLayerV2,
-  FFMModel,
-  fmPairwise,
-  tf,
-} from "../../../lib/mod.ts";
+import { CIN, CrossLayer, CrossLayerV2, FFMModel, fmPairwise, tf } from "../../../lib/mod.ts";
 
 Deno.test("FM pairwise term: O(kn) identity equals the double sum", () => {
   const B = 3, F = 5, k = 4;

@@ -61,7 +61,11 @@ Deno.test("gradients of the FM loss agree with finite differences", () => {
 Deno.test("binaryAuc and binaryLogLoss", () => {
   assertEquals(binaryAuc([0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5]), 0.5);
   assertEquals(binaryAuc([0, 0, 1], [0.1, 0.2, 0.9]), 1);
-  assertAlmostEquals(binaryLogLoss([1, 0], [0.9, 0.2]), -(Math.log(0.9) + Math.log(0.8)) / 2, 1e-12);
+  assertAlmostEquals(
+    binaryLogLoss([1, 0], [0.9, 0.2]),
+    -(Math.log(0.9) + Math.log(0.8)) / 2,
+    1e-12,
+  );
   assertThrows(() => binaryAuc([1, 1], [0.1, 0.2]), Error, "both labels");
 });
 
