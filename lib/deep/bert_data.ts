@@ -193,3 +193,44 @@ export function sentencePairs(
     return { a, b: all[rng.int(all.length)], label: 1 as const };
   });
 }
+
+/** A labelled sentence: its text and the index of the book it comes from. */
+export interface BookSentence {
+  /** The sentence (Han characters only). */
+  text: string;
+  /** Index of its book in the input. */
+  label: number;
+}
+
+/**
+ * A small classification task made from several books: every clause of `splitSentences(book,
+ * minLength)` labelled with its book's index, shuffled with `seed` and split into train and test
+ * (the first `testFraction` of the shuffle).
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { bookClassification } from "../mod.ts";
+ *
+ * const { train, test } = bookClassification(["上善若水。天长地久。", "学而时习之。巧言令色。"], { testFraction: 0.5 });
+ * assertEquals([train.length, test.length], [2, 2]);
+ * ```
+ */
+export function bookClassification(
+  books: readonly string[],
+  { testFraction = 0.3, seed = 0, minLength = 3 }: {
+    testFraction?: number;
+    seed?: number;
+    minLength?: number;
+  } = {},
+): { train: BookSentence[]; test: BookSentence[] } {
+  if (!(testFraction > 0 && testFraction < 1)) {
+    throw new ValueError(`testFraction must be in (0, 1). Got ${testFraction} instead.`);
+  }
+  const all = books.flatMap((b, label) =>
+    splitSentences(b, minLength).map((text) => ({ text, label }))
+  );
+  const order = [...new Random(seed).permutation(all.length)].map((i) => all[i]);
+  const nTest = Math.round(all.length * testFraction);
+  return { train: order.slice(nTest), test: order.slice(0, nTest) };
+}

@@ -147,6 +147,8 @@ export {
   BERT_SPECIAL_TOKENS,
   type BertEncoding,
   BertTokenizer,
+  bookClassification,
+  type BookSentence,
   type MaskedTokens,
   maskTokens,
   type SentencePair,

@@ -9,6 +9,7 @@ import {
   BertClassifier,
   BertForPreTraining,
   BertTokenizer,
+  bookClassification,
   classifierAccuracy,
   fineTuneClassifier,
   manualSeed,
@@ -180,4 +181,16 @@ Deno.test("bad input", () => {
   assertThrows(() => bert.forward(tf.zeros([1, 5], "int32"), tf.zeros([1, 5], "int32")), Error);
   assertThrows(() => bert.forward(tf.zeros([1, 3], "int32"), tf.zeros([1, 2], "int32")), Error);
   assertThrows(() => sentencePairs([["a"]], 1, new Random(0)), Error, "two sentences");
+});
+
+Deno.test("bookClassification: every clause once, labelled by book, seeded split", () => {
+  const books = ["上善若水。天长地久。谷神不死。", "学而时习之。巧言令色。"];
+  const { train, test } = bookClassification(books, { testFraction: 0.4, seed: 3 });
+  assertEquals(test.length, 2);
+  assertEquals(
+    [...train, ...test].map((d) => `${d.label}${d.text}`).sort(),
+    ["0上善若水", "0天长地久", "0谷神不死", "1学而时习之", "1巧言令色"],
+  );
+  assertEquals(bookClassification(books, { testFraction: 0.4, seed: 3 }), { train, test });
+  assertThrows(() => bookClassification(books, { testFraction: 1 }), Error, "testFraction");
 });
