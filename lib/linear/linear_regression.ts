@@ -101,7 +101,10 @@ export class LinearRegression
   /** "LinearRegression", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "LinearRegression";
 
-  /** Creates an unfitted LinearRegression; see {@link LinearRegressionOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted LinearRegression; see {@link LinearRegressionOptions}
+   * for the options and their defaults.
+   */
   constructor(options: Partial<LinearRegressionOptions> = {}) {
     super(DEFAULTS, options);
     const o = this.options;

@@ -119,7 +119,10 @@ export class LogisticRegression
   /** "LogisticRegression", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "LogisticRegression";
 
-  /** Creates an unfitted LogisticRegression; see {@link LogisticRegressionOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted LogisticRegression; see {@link LogisticRegressionOptions}
+   * for the options and their defaults.
+   */
   constructor(options: Partial<LogisticRegressionOptions> = {}) {
     super(DEFAULTS, options);
     const o = this.options;

@@ -99,7 +99,10 @@ export class SoftmaxRegression
   /** "SoftmaxRegression", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "SoftmaxRegression";
 
-  /** Creates an unfitted SoftmaxRegression; see {@link SoftmaxRegressionOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted SoftmaxRegression; see {@link SoftmaxRegressionOptions}
+   * for the options and their defaults.
+   */
   constructor(options: Partial<SoftmaxRegressionOptions> = {}) {
     super(DEFAULTS, options);
     const o = this.options;

@@ -68,7 +68,10 @@ export class CategoricalNB
   /** "CategoricalNB", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "CategoricalNB";
 
-  /** Creates an unfitted CategoricalNB; see {@link CategoricalNBOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted CategoricalNB; see {@link CategoricalNBOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<CategoricalNBOptions> = {}) {
     super({ alpha: 1, smoothPrior: false, fitPrior: true, classPrior: null }, options);
     checkNumber("alpha", this.options.alpha, { min: 0 });

@@ -56,7 +56,10 @@ export class GaussianNB extends NaiveBayes<GaussianNBOptions, GaussianState, Mat
   /** "GaussianNB", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "GaussianNB";
 
-  /** Creates an unfitted GaussianNB; see {@link GaussianNBOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted GaussianNB; see {@link GaussianNBOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<GaussianNBOptions> = {}) {
     super({ priors: null, varSmoothing: 1e-9 }, options);
     checkNumber("varSmoothing", this.options.varSmoothing, { min: 0 });

@@ -50,7 +50,10 @@ export class MultinomialNB extends NaiveBayes<MultinomialNBOptions, MultinomialS
   /** "MultinomialNB", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "MultinomialNB";
 
-  /** Creates an unfitted MultinomialNB; see {@link MultinomialNBOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted MultinomialNB; see {@link MultinomialNBOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<MultinomialNBOptions> = {}) {
     super({ alpha: 1, fitPrior: true, classPrior: null }, options);
     checkNumber("alpha", this.options.alpha, { min: 0 });

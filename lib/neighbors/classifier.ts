@@ -40,7 +40,10 @@ export class KNeighborsClassifier extends NeighborsBase<KNeighborsClassifierStat
   /** "KNeighborsClassifier", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "KNeighborsClassifier";
 
-  /** Creates an unfitted KNeighborsClassifier; see {@link NeighborsOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted KNeighborsClassifier; see {@link NeighborsOptions}
+   * for the options and their defaults.
+   */
   constructor(options: Partial<NeighborsOptions> = {}) {
     super(options);
   }

@@ -31,7 +31,10 @@ export class KNeighborsRegressor extends NeighborsBase<KNeighborsRegressorState>
   /** "KNeighborsRegressor", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "KNeighborsRegressor";
 
-  /** Creates an unfitted KNeighborsRegressor; see {@link NeighborsOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted KNeighborsRegressor; see {@link NeighborsOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<NeighborsOptions> = {}) {
     super(options);
   }

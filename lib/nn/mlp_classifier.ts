@@ -49,7 +49,10 @@ export class MLPClassifier extends MLPEstimator<MLPClassifierState> {
   /** "classification": the output layer's task. */
   protected readonly task = "classification";
 
-  /** Creates an unfitted MLPClassifier; see {@link MLPOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted MLPClassifier; see {@link MLPOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<MLPOptions> = {}) {
     super(options);
   }

@@ -39,7 +39,10 @@ export class MLPRegressor extends MLPEstimator<MLPState> {
   /** "regression": the output layer's task. */
   protected readonly task = "regression";
 
-  /** Creates an unfitted MLPRegressor; see {@link MLPOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted MLPRegressor; see {@link MLPOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<MLPOptions> = {}) {
     super(options);
   }

@@ -97,7 +97,10 @@ export class Perceptron extends ClassifierEstimator<PerceptronOptions, Perceptro
   /** "Perceptron", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "Perceptron";
 
-  /** Creates an unfitted Perceptron; see {@link PerceptronOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted Perceptron; see {@link PerceptronOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<PerceptronOptions> = {}) {
     super(DEFAULTS, options);
     const o = this.options;

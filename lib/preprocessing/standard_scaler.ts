@@ -51,7 +51,10 @@ export class StandardScaler extends Estimator<StandardScalerOptions, StandardSca
   /** "StandardScaler", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "StandardScaler";
 
-  /** Creates an unfitted StandardScaler; see {@link StandardScalerOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted StandardScaler; see {@link StandardScalerOptions} for the options and their
+   * defaults.
+   */
   constructor(options: Partial<StandardScalerOptions> = {}) {
     super(DEFAULTS, options);
     checkBoolean("withMean", this.options.withMean);

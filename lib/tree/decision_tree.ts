@@ -255,7 +255,10 @@ export class DecisionTreeClassifier extends BaseTree<DecisionTreeClassifierOptio
   /** "DecisionTreeClassifier", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "DecisionTreeClassifier";
 
-  /** Creates an unfitted DecisionTreeClassifier; see {@link DecisionTreeClassifierOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted DecisionTreeClassifier; see {@link DecisionTreeClassifierOptions}
+   * for the options and their defaults.
+   */
   constructor(options: Partial<DecisionTreeClassifierOptions> = {}) {
     super({ ...TREE_DEFAULTS, criterion: "gini" }, options);
     checkOneOf("criterion", this.options.criterion, ["gini", "entropy", "gainRatio"] as const);
@@ -330,7 +333,10 @@ export class DecisionTreeRegressor extends BaseTree<DecisionTreeRegressorOptions
   /** "DecisionTreeRegressor", the name `toJSON` records and `fromJSON` checks. */
   readonly className = "DecisionTreeRegressor";
 
-  /** Creates an unfitted DecisionTreeRegressor; see {@link DecisionTreeRegressorOptions} for the options and their defaults. */
+  /**
+   * Creates an unfitted DecisionTreeRegressor; see {@link DecisionTreeRegressorOptions}
+   * for the options and their defaults.
+   */
   constructor(options: Partial<DecisionTreeRegressorOptions> = {}) {
     super({ ...TREE_DEFAULTS, criterion: "squaredError" }, options);
     checkOneOf("criterion", this.options.criterion, ["squaredError"] as const);
