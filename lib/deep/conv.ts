@@ -146,34 +146,16 @@ export class Conv2d extends Module {
       let h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
       if (ph || pw) h = tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
       const s = this.stride as [number, number];
-      // tfjs has no conv2d gradient with dilation > 1: spread the kernel's taps with zeros instead
+      // dilation: spread the kernel's taps with zeros (simple, and fine for small dilations)
       const w = dilateKernel(this.weight.value, this.dilation); // [out, in/g, kh', kw']
-      const d: [number, number] = [1, 1];
       const g = this.groups;
+      // im2col + matMul: tfjs-backend-wasm has no conv2d backprop kernels (lib/deep/backend.ts
+      // bridges them to the CPU backend's, ~500× slower), while slice/concat/matMul run on wasm
       let y: tf.Tensor4D;
-      if (g === 1) {
-        y = tf.conv2d(h, w.transpose([2, 3, 1, 0]) as tf.Tensor4D, s, "valid", "NHWC", d);
-      } else if (g === this.inChannels) {
-        // depthwise: output channel c·m + j reads input channel c only
-        const m = this.outChannels / g;
-        const [kh, kw] = w.shape.slice(2) as [number, number];
-        const f = w.reshape([g, m, kh, kw]).transpose([2, 3, 0, 1]) as tf.Tensor4D;
-        y = tf.depthwiseConv2d(h, f, s, "valid", "NHWC", d);
-      } else {
+      if (g === 1) y = im2colConv(h, w, s);
+      else {
         const xs = tf.split(h, g, 3), ws = tf.split(w, g, 0);
-        y = tf.concat(
-          xs.map((xi, i) =>
-            tf.conv2d(
-              xi as tf.Tensor4D,
-              ws[i].transpose([2, 3, 1, 0]) as tf.Tensor4D,
-              s,
-              "valid",
-              "NHWC",
-              d,
-            )
-          ),
-          3,
-        ) as tf.Tensor4D;
+        y = tf.concat(xs.map((xi, i) => im2colConv(xi as tf.Tensor4D, ws[i], s)), 3) as tf.Tensor4D;
       }
       if (this.bias) y = y.add(this.bias.value);
       return y.transpose([0, 3, 1, 2]);
@@ -213,4 +195,42 @@ function dilateKernel(w: tf.Tensor, [dh, dw]: readonly [number, number]): tf.Ten
     return full.slice(t.shape.map(() => 0), size);
   };
   return spread(spread(w, 2, dh), 3, dw);
+}
+
+/**
+ * The kh·kw shifted, strided views of an NHWC tensor, each (n, oh, ow, c), in (i, j) order; the
+ * input is padded at the bottom/right with `fill` so that slice + reshape can take every s-th
+ * row (tfjs has no gradient for stridedSlice).
+ */
+export function windowViews(
+  h: tf.Tensor4D,
+  [kh, kw]: readonly [number, number],
+  [sh, sw]: readonly [number, number],
+  fill = 0,
+): { views: tf.Tensor4D[]; oh: number; ow: number } {
+  const [n, H, W, c] = h.shape;
+  const oh = Math.floor((H - kh) / sh) + 1, ow = Math.floor((W - kw) / sw) + 1;
+  const eh = Math.max(0, kh - 1 + sh * oh - H), ew = Math.max(0, kw - 1 + sw * ow - W);
+  const hp = eh || ew ? tf.pad(h, [[0, 0], [0, eh], [0, ew], [0, 0]], fill) : h;
+  const views: tf.Tensor4D[] = [];
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      const v = hp.slice([0, i, j, 0], [n, sh * oh, sw * ow, c]);
+      views.push(
+        sh === 1 && sw === 1 ? v : v.reshape([n, oh, sh, ow, sw, c])
+          .slice([0, 0, 0, 0, 0, 0], [n, oh, 1, ow, 1, c]).reshape([n, oh, ow, c]),
+      );
+    }
+  }
+  return { views, oh, ow };
+}
+
+/** NHWC input (already padded) ⋆ kernel [out, c, kh, kw] as one matMul of the im2col matrix. */
+function im2colConv(h: tf.Tensor4D, w: tf.Tensor, stride: readonly [number, number]): tf.Tensor4D {
+  const [out, c, kh, kw] = w.shape as [number, number, number, number];
+  const n = h.shape[0];
+  const { views, oh, ow } = windowViews(h, [kh, kw], stride);
+  const cols = views.length === 1 ? views[0] : tf.concat(views, 3);
+  const w2 = w.transpose([2, 3, 1, 0]).reshape([kh * kw * c, out]);
+  return tf.matMul(cols.reshape([n * oh * ow, kh * kw * c]), w2).reshape([n, oh, ow, out]);
 }

@@ -6,7 +6,7 @@
  */
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
-import { checkNCHW, convOutputSize, pair, type Size2 } from "./conv.ts";
+import { checkNCHW, convOutputSize, pair, type Size2, windowViews } from "./conv.ts";
 import { Module } from "./module.ts";
 
 /** Options of the pooling windows. */
@@ -104,21 +104,7 @@ export class MaxPool2d extends Pool2d {
   protected pool(h: tf.Tensor4D): tf.Tensor4D {
     // the max over the k² strided shifted views: tf.maxPool's gradient disagreed with PyTorch's
     // (by up to 0.7 on overlapping windows), this one matches
-    const [kh, kw] = this.kernelSize, [sh, sw] = this.stride;
-    const [n, H, W, c] = h.shape;
-    const oh = Math.floor((H - kh) / sh) + 1, ow = Math.floor((W - kw) / sw) + 1;
-    // strided views by slice + reshape (tfjs has no gradient for stridedSlice); pad so they fit
-    const eh = Math.max(0, kh - 1 + sh * oh - H), ew = Math.max(0, kw - 1 + sw * ow - W);
-    const hp = eh || ew ? tf.pad(h, [[0, 0], [0, eh], [0, ew], [0, 0]], this.padValue) : h;
-    const views: tf.Tensor4D[] = [];
-    for (let i = 0; i < kh; i++) {
-      for (let j = 0; j < kw; j++) {
-        views.push(
-          hp.slice([0, i, j, 0], [n, sh * oh, sw * ow, c]).reshape([n, oh, sh, ow, sw, c])
-            .slice([0, 0, 0, 0, 0, 0], [n, oh, 1, ow, 1, c]).reshape([n, oh, ow, c]),
-        );
-      }
-    }
+    const { views } = windowViews(h, this.kernelSize, this.stride, this.padValue);
     return tf.stack(views).max(0) as tf.Tensor4D;
   }
   /** The printed type name, "MaxPool2D". */
