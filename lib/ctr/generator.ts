@@ -75,7 +75,7 @@ export class CriteoClickModel {
     const rng = new Random(seed * 7919 + 17);
     const F = CRITEO_DENSE + CRITEO_SPARSE;
     // a field's "levels": dense fields by their ⌊ln(1+x)·2⌋ level, categorical fields by value index
-    this.vocab = Array.from({ length: CRITEO_SPARSE }, () => [10, 30, 100, 300, 1000][rng.int(5)]);
+    this.vocab = Array.from({ length: CRITEO_SPARSE }, () => [4, 8, 16, 32, 100][rng.int(5)]);
     const levels = (f: number): number => f < CRITEO_DENSE ? 24 : this.vocab[f - CRITEO_DENSE];
     this.#zipfCdf = this.vocab.map((V) => {
       const c = new Float64Array(V);
@@ -85,7 +85,7 @@ export class CriteoClickModel {
       return c;
     });
     this.#missing = Array.from({ length: F }, () => rng.uniform() < 0.3 ? 0.2 * rng.uniform() : 0);
-    this.#w = Array.from({ length: F }, (_, f) => rng.normalArray(levels(f), 0, 0.15));
+    this.#w = Array.from({ length: F }, (_, f) => rng.normalArray(levels(f), 0, 0.3));
     const all = [...Array(F).keys()];
     const used = new Set<string>();
     this.pairs = [];

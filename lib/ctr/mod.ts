@@ -69,3 +69,14 @@ export {
   sigmoidCrossEntropy,
 } from "./train.ts";
 export { CTR_MODELS, type CTRModelName, makeCTRClassifier } from "./zoo.ts";
+// the lib/deep types that the CTR modules' signatures use (same bindings as lib/deep's exports)
+export {
+  Linear,
+  type LoadReport,
+  Module,
+  ModuleBuffer,
+  ModuleParameter,
+  ReLU,
+  Sequential,
+  tf,
+} from "../deep/mod.ts";

@@ -71,7 +71,7 @@ export function makeCTRClassifier(
       });
     case "ffm":
       return new CTRClassifier({
-        model: () => new FFMModel({ ...s, embedDim: 4 }),
+        model: () => new FFMModel({ ...s, embedDim: 2 }),
         optimizer: "adam",
         learningRate: 0.005,
         seed,
@@ -80,7 +80,7 @@ export function makeCTRClassifier(
       return new CTRClassifier({ model: () => new DeepFMModel(deep), optimizer: "adam", seed });
     case "deepffm":
       return new CTRClassifier({
-        model: () => new DeepFFMModel({ ...deep, embedDim: 4 }),
+        model: () => new DeepFFMModel({ ...deep, embedDim: 2 }),
         optimizer: "adam",
         seed,
       });
@@ -94,7 +94,7 @@ export function makeCTRClassifier(
       });
     case "xdeepfm":
       return new CTRClassifier({
-        model: () => new XDeepFMModel({ ...deep, cinLayers: [32, 32] }),
+        model: () => new XDeepFMModel({ ...deep, cinLayers: [16, 16] }),
         optimizer: "adam",
         seed,
       });
