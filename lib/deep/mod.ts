@@ -164,3 +164,17 @@ export {
   type PretrainOptions,
   type PretrainResult,
 } from "./bert_train.ts";
+export {
+  CAPTION_CLASSES,
+  type CaptionedFashion,
+  captionVocab,
+  FASHION_CATEGORY,
+  FASHION_ITEMS,
+  makeCaptionedFashion,
+} from "./captioned_fashion.ts";
+export {
+  evaluateNotesNetwork,
+  fitNotesNetwork,
+  type FitNotesOptions,
+  type NotesEvaluation,
+} from "./notes_train.ts";
