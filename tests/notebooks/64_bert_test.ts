@@ -1,0 +1,86 @@
+/**
+ * The numbers notebooks/64_bert.ipynb shows: tokenizer and corpus, the pair encoding, the masking
+ * statistics on the corpus, losses at initialisation, and the committed pre-training and
+ * fine-tune-versus-scratch results (weights load strictly).
+ */
+import { assert, assertAlmostEquals, assertEquals, assertLess } from "@std/assert";
+import {
+  BertForPreTraining,
+  BertTokenizer,
+  bookClassification,
+  manualSeed,
+  maskTokens,
+  Random,
+  readSafetensors,
+  splitSentences,
+  tf,
+  tokenCrossEntropy,
+} from "../../lib/mod.ts";
+import { headingIs, modelSections, sectionHeadings, sourceNotebook } from "../support/notebooks.ts";
+
+const root = new URL("../../", import.meta.url);
+const books = ["daodejing", "lunyu_xueer"].map((b) =>
+  Deno.readTextFileSync(new URL(`data/classics/${b}.txt`, root))
+);
+const tok = new BertTokenizer(books);
+const docs = books.map((b) => splitSentences(b, 3));
+const saved = JSON.parse(Deno.readTextFileSync(new URL("data/deep/bert_classics.json", root)));
+
+Deno.test("notebook has the model sections and reading notes", () => {
+  const headings = sectionHeadings(sourceNotebook("64_bert"));
+  for (const s of [...modelSections, "阅读笔记"]) {
+    assert(headings.some((h) => headingIs(h, s)), `missing "## ${s}" in ${headings}`);
+  }
+});
+
+Deno.test("tokenizer, sentences, pair encoding", () => {
+  assertEquals(tok.size, 461);
+  assertEquals(docs.map((d) => d.length), [115, 52]);
+  const e = tok.encodePair(docs[0][0], docs[0][1], 16);
+  assertEquals(tok.decode(e.ids), "[CLS] 道 可 道 非 常 道 [SEP] 名 可 名 非 常 名 [SEP]");
+  assertEquals(e.segments.slice(0, e.length), [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
+});
+
+Deno.test("masking statistics on the corpus and losses at initialisation", () => {
+  const rows = docs.flat().map((s) => tok.encodePair(s, null, 32).ids);
+  const mk = maskTokens(rows, tok.size, new Random(0));
+  let real = 0, chosen = 0, masked = 0, kept = 0;
+  rows.forEach((r, b) =>
+    r.forEach((id, t) => {
+      if (id < 5) return;
+      real++;
+      if (!mk.labels[b][t]) return;
+      chosen++;
+      if (mk.input[b][t] === 4) masked++;
+      else if (mk.input[b][t] === id) kept++;
+    })
+  );
+  assertAlmostEquals(chosen / real, 0.15, 0.02);
+  assertAlmostEquals(masked / chosen, 0.8, 0.06);
+  assertAlmostEquals(kept / chosen, 0.1, 0.05);
+  manualSeed(0);
+  const pre = new BertForPreTraining(saved.config).eval();
+  const out = pre.forward(
+    tf.tensor2d([mk.input[0]], undefined, "int32"),
+    tf.zeros([1, 32], "int32"),
+  );
+  const y = tf.tensor2d([mk.labels[0]], undefined, "int32");
+  assertAlmostEquals(
+    tokenCrossEntropy(out.mlm, y, { ignoreIndex: 0 }).dataSync()[0],
+    Math.log(tok.size),
+    0.3,
+  );
+});
+
+Deno.test("committed pre-training and fine-tuning results", () => {
+  const trained = new BertForPreTraining(saved.config);
+  trained.loadStateDict(
+    readSafetensors(Deno.readFileSync(new URL("data/deep/bert_classics.safetensors", root))),
+  );
+  const { train, test } = bookClassification(books);
+  assertEquals([train.length, test.length, saved.nTrain, saved.nTest], [117, 50, 117, 50]);
+  const mean = (a: number[]) => a.reduce((x, y) => x + y) / a.length;
+  assertLess(mean(saved.mlmLoss.slice(-5)), mean(saved.mlmLoss.slice(0, 2)) - 0.3);
+  for (const r of saved.runs) assert(r.testAccuracy >= 0 && r.testAccuracy <= 1);
+  assertEquals(saved.runs.length, 6);
+});

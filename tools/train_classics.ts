@@ -1,0 +1,136 @@
+/**
+ * Longer runs behind notebooks 63_gpt and 64_bert (issue 10 items 5-6), too slow for a notebook:
+ *
+ *   ./node_modules/.bin/deno run -A tools/train_classics.ts gpt    # GPT on 道德经 + 论语·学而
+ *   ./node_modules/.bin/deno run -A tools/train_classics.ts bert   # BERT pre-training + fine-tune vs scratch
+ *
+ * Writes data/deep/{gpt,bert}_classics.safetensors (weights) and
+ * data/deep/{gpt,bert}_classics.json (curves, samples, accuracies, seconds). Seeded.
+ */
+import {
+  BertClassifier,
+  BertForPreTraining,
+  BertTokenizer,
+  bookClassification,
+  CharVocab,
+  classifierAccuracy,
+  fineTuneClassifier,
+  GPT,
+  manualSeed,
+  pretrainBERT,
+  splitSentences,
+  trainLanguageModel,
+  writeSafetensors,
+} from "../lib/mod.ts";
+
+const root = new URL("../", import.meta.url);
+const read = (p: string) => Deno.readTextFileSync(new URL(p, root));
+const books = [read("data/classics/daodejing.txt"), read("data/classics/lunyu_xueer.txt")];
+
+/** The GPT configuration of the committed weights (notebook 63 rebuilds it from here). */
+export const GPT_CLASSICS = { blockSize: 32, nEmbd: 48, nHead: 4, nLayer: 2, dropout: 0.1 };
+/** The BERT configuration of the committed weights (notebook 64 rebuilds it from here). */
+export const BERT_CLASSICS = { maxLen: 32, hidden: 32, heads: 4, layers: 2, dropout: 0.1 };
+
+function every<T>(a: T[], k: number): T[] {
+  return a.filter((_, i) => i % k === 0 || i === a.length - 1);
+}
+
+function gpt(): void {
+  const text = books.join("");
+  const vocab = new CharVocab([text]);
+  const data = vocab.encode(text.replaceAll("\n", ""));
+  const n = Math.floor(data.length * 0.9);
+  manualSeed(0);
+  const model = new GPT({ vocabSize: vocab.size, ...GPT_CLASSICS });
+  const r = trainLanguageModel(model, data.slice(0, n), data.slice(n), {
+    steps: 500,
+    batchSize: 16,
+    lr: 3e-3,
+    evalEvery: 100,
+    seed: 0,
+  });
+  const ctx = [vocab.encode("道可")];
+  const samples = [
+    { temperature: 0, topK: null },
+    { temperature: 0.8, topK: 5 },
+    { temperature: 1, topK: null },
+    { temperature: 1.5, topK: null },
+  ].map((o) => ({
+    ...o,
+    text: vocab.decode(model.generate(ctx, 60, { ...o, seed: 1 })[0]),
+  }));
+  Deno.writeFileSync(
+    new URL("data/deep/gpt_classics.safetensors", root),
+    writeSafetensors(model.stateDict()),
+  );
+  const out = {
+    config: { vocabSize: vocab.size, ...GPT_CLASSICS },
+    steps: 500,
+    trainLoss: every(r.trainLoss, 10),
+    valLoss: r.valLoss,
+    seconds: r.seconds,
+    samples,
+  };
+  Deno.writeTextFileSync(
+    new URL("data/deep/gpt_classics.json", root),
+    JSON.stringify(out, null, 1) + "\n",
+  );
+  console.log(r.seconds, r.valLoss, samples);
+}
+
+function bert(): void {
+  const tok = new BertTokenizer(books);
+  const docs = books.map((b) => splitSentences(b, 3));
+  const cfg = { vocabSize: tok.size, ...BERT_CLASSICS };
+  manualSeed(0);
+  const pre = new BertForPreTraining(cfg);
+  const r = pretrainBERT(pre, docs, tok, { steps: 400, batchSize: 16, maxLen: 32, lr: 3e-3 });
+  console.log("pretrain", r.seconds);
+  Deno.writeFileSync(
+    new URL("data/deep/bert_classics.safetensors", root),
+    writeSafetensors(pre.stateDict()),
+  );
+  const { train, test } = bookClassification(books);
+  const runs = [];
+  for (const seed of [1, 2, 3]) {
+    for (const pretrained of [true, false]) {
+      manualSeed(seed);
+      const clf = new BertClassifier(cfg, 2);
+      if (pretrained) clf.bert.loadStateDict(pre.bert.stateDict());
+      const t0 = performance.now();
+      const losses = fineTuneClassifier(clf, train, tok, { epochs: 8, lr: 1e-3, seed });
+      runs.push({
+        seed,
+        pretrained,
+        losses,
+        trainAccuracy: classifierAccuracy(clf, train, tok),
+        testAccuracy: classifierAccuracy(clf, test, tok),
+        seconds: (performance.now() - t0) / 1000,
+      });
+      console.log(runs.at(-1));
+    }
+  }
+  const out = {
+    config: cfg,
+    pretrainSteps: 400,
+    mlmLoss: every(r.mlmLoss, 10),
+    nspLoss: every(r.nspLoss, 10),
+    pretrainSeconds: r.seconds,
+    nTrain: train.length,
+    nTest: test.length,
+    majorityTest: Math.max(...[0, 1].map((c) => test.filter((d) => d.label === c).length)) /
+      test.length,
+    runs,
+  };
+  Deno.writeTextFileSync(
+    new URL("data/deep/bert_classics.json", root),
+    JSON.stringify(out, null, 1) + "\n",
+  );
+}
+
+if (import.meta.main) {
+  if (Deno.args[0] === "gpt") gpt();
+  else if (Deno.args[0] === "bert") bert();
+  else console.error("usage: train_classics.ts gpt|bert");
+}
