@@ -80,3 +80,4 @@ export {
   Sequential,
   tf,
 } from "../deep/mod.ts";
+export { DSSM, nearestItems, retrievalMetrics, Tower, type TowerOptions } from "./dssm.ts";
