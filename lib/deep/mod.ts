@@ -178,3 +178,4 @@ export {
   type FitNotesOptions,
   type NotesEvaluation,
 } from "./notes_train.ts";
+export { conv2dByHand, learnKernel, SOBEL_X } from "./conv_by_hand.ts";
