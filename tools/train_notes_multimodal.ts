@@ -1,7 +1,7 @@
 /**
  * Trains the notes' multimodal network, built small, on captioned Fashion-MNIST and prints the
  * test accuracy of text only, image only and both. Run:
- *   ./node_modules/.bin/deno run -A tools/train_notes_multimodal.ts [trainPairs] [epochs]
+ *   ./node_modules/.bin/deno run -A tools/train_notes_multimodal.ts [trainPairs] [epochs] [text,image,both]
  */
 import { loadFashionMnist } from "../lib/data/mod.ts";
 import { makeCaptionedFashion } from "../lib/deep/captioned_fashion.ts";
@@ -36,7 +36,8 @@ if (import.meta.main) {
   const te = await loadFashionMnist(undefined, { split: "test", limit: 1000 });
   const train = makeCaptionedFashion(tr.images, tr.labels, { seed: 1 });
   const test = makeCaptionedFashion(te.images, te.labels, { seed: 2 });
-  for (const modality of ["text", "image", "both"] as Modality[]) {
+  const modalities = (Deno.args[2] ?? "text,image,both").split(",") as Modality[];
+  for (const modality of modalities) {
     manualSeed(0);
     const net = new ErnieMResNetClassifier(SMALL_NOTES_NETWORK);
     net.modality = modality;
