@@ -38,10 +38,13 @@ export interface BlockOptions {
   stride?: number;
   /** Build the 1×1 projection shortcut; by default when stride ≠ 1 or inplanes ≠ planes · expansion. */
   downsample?: boolean;
+  /** Add the shortcut; false gives the "plain" block of the paper's comparison. @default true */
+  residual?: boolean;
 }
 
 function projection(o: BlockOptions, outC: number): Sequential | null {
   const stride = o.stride ?? 1;
+  if (o.residual === false) return null;
   const need = o.downsample ?? (stride !== 1 || o.inplanes !== outC);
   return need ? new Sequential(conv(o.inplanes, outC, 1, stride), new BatchNorm2d(outC)) : null;
 }
@@ -75,10 +78,13 @@ export class BasicBlock extends Module {
   readonly bn2: BatchNorm2d;
   /** 1×1 conv + BN shortcut, or null for the identity. */
   readonly downsample: Sequential | null;
+  /** Whether the shortcut is added (false: a plain block). */
+  readonly residual: boolean;
 
   /** Builds the block (see `BlockOptions`). */
   constructor(o: BlockOptions) {
     super();
+    this.residual = o.residual ?? true;
     this.conv1 = conv(o.inplanes, o.planes, 3, o.stride ?? 1);
     this.bn1 = new BatchNorm2d(o.planes);
     this.conv2 = conv(o.planes, o.planes, 3);
@@ -91,6 +97,7 @@ export class BasicBlock extends Module {
     return tf.tidy(() => {
       let y = this.relu.forward(this.bn1.forward(this.conv1.forward(x)));
       y = this.bn2.forward(this.conv2.forward(y));
+      if (!this.residual) return tf.relu(y);
       const s = this.downsample ? this.downsample.forward(x) : x;
       return tf.relu(y.add(s));
     });
@@ -131,10 +138,13 @@ export class Bottleneck extends Module {
   readonly relu: ReLU = new ReLU();
   /** 1×1 conv + BN shortcut, or null. */
   readonly downsample: Sequential | null;
+  /** Whether the shortcut is added (false: a plain block). */
+  readonly residual: boolean;
 
   /** Builds the block (see `BlockOptions`). */
   constructor(o: BlockOptions) {
     super();
+    this.residual = o.residual ?? true;
     const outC = o.planes * Bottleneck.expansion;
     this.conv1 = conv(o.inplanes, o.planes, 1);
     this.bn1 = new BatchNorm2d(o.planes);
@@ -151,6 +161,7 @@ export class Bottleneck extends Module {
       let y = this.relu.forward(this.bn1.forward(this.conv1.forward(x)));
       y = this.relu.forward(this.bn2.forward(this.conv2.forward(y)));
       y = this.bn3.forward(this.conv3.forward(y));
+      if (!this.residual) return tf.relu(y);
       const s = this.downsample ? this.downsample.forward(x) : x;
       return tf.relu(y.add(s));
     });
@@ -172,6 +183,8 @@ export interface ResNetOptions {
   inChannels?: number;
   /** A 3×3 stride-1 stem without max pooling, for 28×28 or 32×32 images. @default false */
   smallStem?: boolean;
+  /** Blocks with shortcuts; false builds the "plain" network of the same depth. @default true */
+  residual?: boolean;
 }
 
 /**
@@ -219,6 +232,7 @@ export class ResNet extends Module {
       width: 64,
       inChannels: 3,
       smallStem: false,
+      residual: true,
       ...options,
     };
     const w = o.width;
@@ -231,7 +245,9 @@ export class ResNet extends Module {
     const stage = (planes: number, n: number, stride: number) => {
       const blocks: Module[] = [];
       for (let i = 0; i < n; i++) {
-        blocks.push(new block({ inplanes, planes, stride: i === 0 ? stride : 1 }));
+        blocks.push(
+          new block({ inplanes, planes, stride: i === 0 ? stride : 1, residual: o.residual }),
+        );
         inplanes = planes * block.expansion;
       }
       return new Sequential(...blocks);

@@ -113,3 +113,21 @@ Deno.test("ResNet training steps leak no tensors and move the running statistics
   assertEquals(tf.memory().numTensors, before);
   assertEquals(r.bn1.num_batches_tracked.value.dataSync()[0], 3);
 });
+
+Deno.test("residual: false builds the plain network of the same depth (no shortcuts, same convs)", () => {
+  const plain = buildShapeOnly(() => resnet18({ numClasses: 10, residual: false }));
+  const res = buildShapeOnly(() => resnet18({ numClasses: 10 }));
+  assertEquals(plain.layer2.at(0) instanceof BasicBlock, true);
+  assertEquals((plain.layer2.at(0) as BasicBlock).downsample, null);
+  // the three 1×1 projections (with their BatchNorms) are the whole difference
+  assertEquals(
+    countParameters(res) - countParameters(plain),
+    (64 * 128 + 2 * 128) + (128 * 256 + 2 * 256) + (256 * 512 + 2 * 512),
+  );
+  const p = new BasicBlock({ inplanes: 4, planes: 4, residual: false });
+  const x = tf.randomNormal([1, 4, 5, 5], 0, 1, "float32", 2);
+  const r = new BasicBlock({ inplanes: 4, planes: 4 });
+  r.loadStateDict(p.stateDict());
+  const diff = tf.tidy(() => r.forward(x).sub(p.forward(x)).abs().max().dataSync()[0]);
+  assertEquals(diff > 0, true);
+});
