@@ -179,3 +179,4 @@ export {
   type NotesEvaluation,
 } from "./notes_train.ts";
 export { conv2dByHand, learnKernel, SOBEL_X } from "./conv_by_hand.ts";
+export { fitImageClassifier, type FitImageOptions } from "./image_train.ts";
