@@ -42,7 +42,7 @@ Deno.test("the plain and residual nets of the notebook differ only by the projec
   const small = new ResNet(BasicBlock, [1, 1, 1, 1], { numClasses: 2, width: 2, inChannels: 1 });
   const pixels = Float32Array.from(
     { length: 8 * 64 },
-    (_, i) => (i % 64 < 32 === (i >> 6) % 2 === 0) ? 1 : 0,
+    (_, i) => ((i % 64 < 32) === ((i >> 6) % 2 === 0) ? 1 : 0),
   );
   const losses = fitImageClassifier(small, pixels, [0, 1, 0, 1, 0, 1, 0, 1], [1, 8, 8], {
     epochs: 6,
