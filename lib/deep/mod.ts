@@ -140,8 +140,8 @@ export {
   BertClassifier,
   BertEmbeddings,
   BertForPreTraining,
-  type BertOutput,
   type BERTOptions,
+  type BertOutput,
 } from "./bert.ts";
 export {
   BERT_SPECIAL_TOKENS,

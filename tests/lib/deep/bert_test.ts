@@ -168,7 +168,12 @@ Deno.test("fine-tuning fits a separable task; pre-trained weights load into the 
   ]
     .map((text, i) => ({ text, label: i < 4 ? 0 : 1 }));
   const before = tf.memory().numTensors;
-  const losses = fineTuneClassifier(clf, data, tok, { epochs: 30, batchSize: 4, lr: 5e-3, maxLen: 12 });
+  const losses = fineTuneClassifier(clf, data, tok, {
+    epochs: 30,
+    batchSize: 4,
+    lr: 5e-3,
+    maxLen: 12,
+  });
   assertEquals(tf.memory().numTensors, before);
   assertLess(losses[29], losses[0]);
   assertEquals(classifierAccuracy(clf, data, tok, 12), 1);
