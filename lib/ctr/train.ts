@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { Random, ValueError } from "../core/mod.ts";
+import { checkOptions, NotFittedError, optionNames, Random, ValueError } from "../core/mod.ts";
 import { tf } from "../deep/mod.ts";
 import type { CTRModel } from "./models.ts";
 import { lookup } from "./layers.ts";
@@ -182,6 +182,21 @@ export interface CTRFitOptions {
   onEpoch?: (epoch: CTREpochRecord) => void;
 }
 
+const CLASSIFIER_OPTIONS = optionNames<CTRClassifierOptions>({
+  model: true,
+  optimizer: true,
+  learningRate: true,
+  ftrl: true,
+  l2: true,
+  seed: true,
+});
+const FIT_OPTIONS = optionNames<CTRFitOptions>({
+  epochs: true,
+  batchSize: true,
+  validation: true,
+  onEpoch: true,
+});
+
 /** One epoch of `CTRClassifier.history`. */
 export interface CTREpochRecord {
   /** 1-based epoch. */
@@ -224,11 +239,15 @@ export class CTRClassifier {
    * @param options the model factory and the optimizer settings
    */
   constructor(options: CTRClassifierOptions) {
+    checkOptions(options, CLASSIFIER_OPTIONS, "CTRClassifier");
+    if (typeof options?.model !== "function") {
+      throw new ValueError("CTRClassifier needs `model`, a function that builds the CTR model.");
+    }
     this.options = options;
   }
   /** The fitted model. */
   get model(): CTRModel {
-    if (!this.#model) throw new ValueError("This CTRClassifier is not fitted yet: call fit first.");
+    if (!this.#model) throw new NotFittedError("CTRClassifier");
     return this.#model;
   }
   #fields(X: Int32Array, y: ArrayLike<number>, name: string): number {
@@ -241,6 +260,7 @@ export class CTRClassifier {
   }
   /** Trains a fresh model; returns this. */
   fit(X: Int32Array, y: ArrayLike<number>, options: CTRFitOptions = {}): this {
+    checkOptions(options, FIT_OPTIONS, "CTRClassifier.fit");
     const { epochs = 1, batchSize = 1024, validation, onEpoch } = options;
     const F = this.#fields(X, y, "fit");
     for (let i = 0; i < y.length; i++) {

@@ -8,6 +8,7 @@ import {
   FtrlProximal,
   makeCTRClassifier,
   manualSeed,
+  NotFittedError,
   sigmoidCrossEntropy,
   tf,
 } from "../../../lib/mod.ts";
@@ -109,4 +110,21 @@ Deno.test("CTRClassifier checks its inputs", () => {
   assertThrows(() => clf.predictProba(new Int32Array(2)), Error, "not fitted");
   assertThrows(() => clf.fit(new Int32Array(3), [0, 1]), Error, "not a multiple");
   assertThrows(() => clf.fit(new Int32Array(4), [0, 2]), Error, "y[1] must be 0 or 1");
+});
+
+Deno.test("CTRClassifier: shared option checks and NotFittedError", () => {
+  const model = () => new FMModel({ numIds: 4, fields: 2, embedDim: 2 });
+  assertThrows(
+    // deno-lint-ignore no-explicit-any
+    () => new CTRClassifier({ model, learning_rate: 0.1 } as any),
+    Error,
+    "learningRate",
+  );
+  // deno-lint-ignore no-explicit-any
+  assertThrows(() => new CTRClassifier(3 as any), Error, "options object");
+  const clf = new CTRClassifier({ model });
+  assertThrows(() => clf.model, NotFittedError, "This CTRClassifier instance is not fitted yet");
+  const X = Int32Array.from([0, 2, 1, 3]);
+  // deno-lint-ignore no-explicit-any
+  assertThrows(() => clf.fit(X, [1, 0], { epoch: 2 } as any), Error, "epochs");
 });
