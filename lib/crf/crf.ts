@@ -8,7 +8,14 @@
  *
  * @module
  */
-import { ConvergenceWarning, type Label, Matrix, ValueError, warn } from "../core/mod.ts";
+import {
+  convergenceMessage,
+  ConvergenceWarning,
+  type Label,
+  Matrix,
+  ValueError,
+  warn,
+} from "../core/mod.ts";
 import { minimizeLbfgs } from "../solvers/mod.ts";
 import { type ChainPotentials, logPartition, marginals, pathScore, viterbiChain } from "./chain.ts";
 import {
@@ -307,13 +314,7 @@ export class LinearChainCRF<X = unknown> {
     this.history = r.history;
     this.done = r.converged;
     if (!r.converged) {
-      warn(
-        new ConvergenceWarning(
-          `LinearChainCRF: L-BFGS stopped after ${r.nIter} iterations with max |∂J/∂w| = ${
-            r.gradMaxNorm.toExponential(2)
-          } > tol. Raise maxIter or loosen tol.`,
-        ),
-      );
+      warn(new ConvergenceWarning(convergenceMessage("LinearChainCRF", this.maxIter)));
     }
     return this;
   }

@@ -6,7 +6,13 @@
  *
  * @module
  */
-import { ConvergenceWarning, type Label, ValueError, warn } from "../core/mod.ts";
+import {
+  convergenceMessage,
+  ConvergenceWarning,
+  type Label,
+  ValueError,
+  warn,
+} from "../core/mod.ts";
 import { minimizeLbfgs } from "../solvers/mod.ts";
 import { type ChainPotentials, marginals, viterbiChain } from "./chain.ts";
 
@@ -157,13 +163,7 @@ export class CRFTagger {
     this.history = r.history;
     this.done = r.converged;
     if (!r.converged) {
-      warn(
-        new ConvergenceWarning(
-          `CRFTagger: L-BFGS stopped after ${r.nIter} iterations with max |∂J/∂w| = ${
-            r.gradMaxNorm.toExponential(2)
-          } > tol. Raise maxIter or loosen tol.`,
-        ),
-      );
+      warn(new ConvergenceWarning(convergenceMessage("CRFTagger", this.options.maxIter)));
     }
     return this;
   }
