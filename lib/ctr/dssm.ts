@@ -7,7 +7,7 @@
  * @module
  */
 import { ValueError } from "../core/mod.ts";
-import { Linear, Module, tf, tokenCrossEntropy } from "../deep/mod.ts";
+import { Linear, matMul2d, Module, tf, tokenCrossEntropy } from "../deep/mod.ts";
 import { FieldEmbedding, MLP } from "./layers.ts";
 
 /** Sizes of one tower. */
@@ -74,7 +74,7 @@ export class DSSM extends Module {
   /** In-batch logits cos(u_i, v_j)/τ, [B, B]; row i's positive is column i. */
   forward(userIds: tf.Tensor, itemIds: tf.Tensor): tf.Tensor {
     return tf.tidy(() =>
-      tf.matMul(
+      matMul2d(
         this.user.forward(userIds) as tf.Tensor2D,
         this.item.forward(itemIds) as tf.Tensor2D,
         false,

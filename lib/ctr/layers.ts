@@ -10,6 +10,7 @@ import { ValueError } from "../core/mod.ts";
 import {
   fanInUniform,
   Linear,
+  matMul2d,
   Module,
   ModuleParameter,
   ReLU,
@@ -172,7 +173,7 @@ export class CrossLayer extends Module {
   /** (x₀, x_l) [B, d] → [B, d]. */
   forward(x0: tf.Tensor, xl: tf.Tensor): tf.Tensor {
     return tf.tidy(() =>
-      x0.mul(tf.matMul(xl as tf.Tensor2D, this.weight.value as tf.Tensor2D)).add(this.bias.value)
+      x0.mul(matMul2d(xl as tf.Tensor2D, this.weight.value as tf.Tensor2D)).add(this.bias.value)
         .add(xl)
     );
   }
@@ -230,9 +231,9 @@ export class CrossLayerV2 extends Module {
       for (let e = 0; e < E; e++) {
         const pick = (p: ModuleParameter) =>
           p.value.slice([e, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
-        const h = tf.matMul(tf.matMul(xl as tf.Tensor2D, pick(this.v!)).tanh(), pick(this.c!))
+        const h = matMul2d(matMul2d(xl as tf.Tensor2D, pick(this.v!)).tanh(), pick(this.c!))
           .tanh();
-        outs.push(x0.mul(tf.matMul(h, pick(this.u!)).add(this.bias.value)));
+        outs.push(x0.mul(matMul2d(h, pick(this.u!)).add(this.bias.value)));
       }
       const g = tf.softmax(this.gate!.forward(xl)); // [B, E]
       const stacked = tf.stack(outs, 1); // [B, E, d]
@@ -277,7 +278,7 @@ export class CIN extends Module {
         // z [B, H·m, D]: every pair (row i of X^{k-1}, row j of X^0), Hadamard over D
         const z = x.expandDims(2).mul(e.expandDims(1)).reshape([-1, H * m, D]);
         const flat = z.transpose([0, 2, 1]).reshape([-1, H * m]) as tf.Tensor2D;
-        x = tf.matMul(flat, w.value as tf.Tensor2D, false, true).reshape([-1, D, w.shape[0]])
+        x = matMul2d(flat, w.value as tf.Tensor2D, false, true).reshape([-1, D, w.shape[0]])
           .transpose([0, 2, 1]);
         pooled.push(x.sum(2));
       }

@@ -9,6 +9,7 @@
 import { ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { checkInput, Dropout, Embedding, gelu, LayerNorm, Linear, ModuleList } from "./layers.ts";
+import { matMul2d } from "./matmul.ts";
 import { Module, ModuleParameter } from "./module.ts";
 import { TransformerEncoderLayer } from "./transformer.ts";
 
@@ -199,7 +200,9 @@ export class BertForPreTraining extends Module {
       const h = this.mlm_norm.forward(gelu(this.mlm_dense.forward(sequence)));
       const W = this.bert.embeddings.word_embeddings.weight.value; // (V, h): tied
       const [B, T, H] = h.shape as number[];
-      const mlm = h.reshape([B * T, H]).matMul(W, false, true).add(this.mlm_bias.value)
+      const mlm = matMul2d(h.reshape([B * T, H]), W as tf.Tensor2D, false, true).add(
+        this.mlm_bias.value,
+      )
         .reshape([B, T, -1]);
       return { mlm, nsp: this.nsp.forward(pooled) };
     });

@@ -8,6 +8,7 @@
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform, type Initializer } from "./init.ts";
+import { matMul2d } from "./matmul.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
 /** A size given as one number (both dimensions) or as [height, width]. */
@@ -232,5 +233,6 @@ function im2colConv(h: tf.Tensor4D, w: tf.Tensor, stride: readonly [number, numb
   const { views, oh, ow } = windowViews(h, [kh, kw], stride);
   const cols = views.length === 1 ? views[0] : tf.concat(views, 3);
   const w2 = w.transpose([2, 3, 1, 0]).reshape([kh * kw * c, out]);
-  return tf.matMul(cols.reshape([n * oh * ow, kh * kw * c]), w2).reshape([n, oh, ow, out]);
+  return matMul2d(cols.reshape([n * oh * ow, kh * kw * c]), w2 as tf.Tensor2D)
+    .reshape([n, oh, ow, out]);
 }

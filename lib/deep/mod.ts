@@ -5,6 +5,7 @@
  * @module
  */
 export { deepBackend, tf } from "./backend.ts";
+export { matMul2d } from "./matmul.ts";
 export { deepRandom, fanInUniform, type Initializer, manualSeed, xavierUniform } from "./init.ts";
 export {
   buildShapeOnly,

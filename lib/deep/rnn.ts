@@ -13,6 +13,7 @@ import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform } from "./init.ts";
 import { checkInput, dropout } from "./layers.ts";
+import { matMul2d } from "./matmul.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
 /** Options of `RNN`, `GRU` and `LSTM` (PyTorch's arguments in camelCase). */
@@ -120,14 +121,18 @@ export abstract class RecurrentBase extends Module {
           const Wih = this.#p(`weight_ih${sfx}`)!, Whh = this.#p(`weight_hh${sfx}`)!;
           const bih = this.#p(`bias_ih${sfx}`), bhh = this.#p(`bias_hh${sfx}`);
           const F = seq.shape[2] as number;
-          let xw = tf.matMul(seq.reshape([B * T, F]), Wih, false, true);
+          const WhhT = (Whh as tf.Tensor2D).transpose() as tf.Tensor2D; // once per sequence, not per step
+          let xw: tf.Tensor = matMul2d(seq.reshape([B * T, F]), Wih as tf.Tensor2D, false, true);
           if (bih) xw = xw.add(bih);
-          // Per-step slices of the time-major projection. Not tf.unstack: its wasm kernel takes
-          // seconds on (32, 64, 512), and its gradient fails when there is a single step.
+          // Per-step pieces of the time-major projection, by one split of a 2-D (T, B·G) view: its
+          // gradient is one concat. Not tf.unstack (its wasm kernel takes seconds on (32, 64, 512)
+          // and its gradient fails for a single step), nor a 3-D slice per step (its gradient pads
+          // each step back to full size: O(T²), 85% of an LSTM step on wasm).
           const G = xw.shape[1] as number;
-          const xwT = T === 1 ? xw : xw.reshape([B, T, G]).transpose([1, 0, 2]);
-          const stepInput = (t: number) =>
-            T === 1 ? xwT : xwT.slice([t, 0, 0], [1, B, G]).reshape([B, G]);
+          const pieces = T === 1
+            ? [xw]
+            : tf.split(xw.reshape([B, T, G]).transpose([1, 0, 2]).reshape([T, B * G]), T, 0);
+          const stepInput = (t: number) => T === 1 ? xw : pieces[t].reshape([B, G]);
           let h: tf.Tensor = h0
             ? h0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
             : tf.zeros([B, H]);
@@ -137,7 +142,7 @@ export abstract class RecurrentBase extends Module {
           const ys: tf.Tensor[] = new Array(T);
           for (let s = 0; s < T; s++) {
             const t = d ? T - 1 - s : s;
-            let hw = tf.matMul(h, Whh, false, true);
+            let hw: tf.Tensor = matMul2d(h as tf.Tensor2D, WhhT, false, false);
             if (bhh) hw = hw.add(bhh);
             [h, c] = this.#cell(stepInput(t), hw, h, c);
             ys[t] = h;
