@@ -17,6 +17,7 @@ export {
   type VectorLike,
 } from "./validation.ts";
 export { Random } from "./random.ts";
+export { FASHION_MNIST_CLASSES } from "./fashion_mnist_classes.ts";
 export { type FitOptions, toSampleWeight } from "./sample_weight.ts";
 export { trainTestSplit, type TrainTestSplitOptions } from "./split.ts";
 export {

@@ -18,22 +18,11 @@ import { ShapeError, ValueError } from "../core/errors.ts";
 import { fileExists, joinPath, showPath, userCacheDir } from "./cache.ts";
 import { type IdxArray, readIdxFile } from "./idx.ts";
 import { checkInteger, checkOneOf } from "../core/options.ts";
+import { FASHION_MNIST_CLASSES } from "../core/fashion_mnist_classes.ts";
 
 const FASHION_MNIST_OPTION_NAMES = optionNames<FashionMnistOptions>({ split: true, limit: true });
 
-/** The ten classes, indexed by label (d2l §3.5's `get_fashion_mnist_labels`). */
-export const FASHION_MNIST_CLASSES: readonly string[] = [
-  "t-shirt",
-  "trouser",
-  "pullover",
-  "dress",
-  "coat",
-  "sandal",
-  "shirt",
-  "sneaker",
-  "bag",
-  "ankle boot",
-];
+export { FASHION_MNIST_CLASSES };
 
 /** Where Debian's `dataset-fashion-mnist` package installs the files; searched first. */
 export const FASHION_MNIST_SYSTEM_DIR = "/usr/share/datasets/fashion-mnist";

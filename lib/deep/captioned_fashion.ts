@@ -7,21 +7,7 @@
  *
  * @module
  */
-import { Random, ValueError } from "../core/mod.ts";
-
-/** English names of the Fashion-MNIST classes 0..9 as used in captions. */
-export const FASHION_ITEMS: readonly string[] = Object.freeze([
-  "t-shirt",
-  "trouser",
-  "pullover",
-  "dress",
-  "coat",
-  "sandal",
-  "shirt",
-  "sneaker",
-  "bag",
-  "ankle boot",
-]);
+import { FASHION_MNIST_CLASSES, Random, ValueError } from "../core/mod.ts";
 
 /** The broad category of each class (tops, full-length clothing, footwear, accessory). */
 export const FASHION_CATEGORY: readonly string[] = Object.freeze([
@@ -46,7 +32,9 @@ const CATEGORY_TEMPLATES = ["a photo of some", "this is", "the picture shows", "
 /** Word-level vocabulary of the captions: [CLS] 0, [PAD] 1 (ERNIE-M's pad id), [UNK] 2, then words. */
 export function captionVocab(): string[] {
   const words = new Set<string>();
-  for (const s of [...TEMPLATES, ...CATEGORY_TEMPLATES, ...FASHION_ITEMS, ...FASHION_CATEGORY]) {
+  for (
+    const s of [...TEMPLATES, ...CATEGORY_TEMPLATES, ...FASHION_MNIST_CLASSES, ...FASHION_CATEGORY]
+  ) {
     for (const w of s.split(" ")) words.add(w);
   }
   return ["[CLS]", "[PAD]", "[UNK]", ...[...words].sort()];
@@ -124,7 +112,7 @@ export function makeCaptionedFashion(
           : [...Array(10).keys()].filter((c) => c !== item);
         named = pool[rng.int(pool.length)];
       }
-      text = `${TEMPLATES[rng.int(4)]} ${FASHION_ITEMS[named]}`;
+      text = `${TEMPLATES[rng.int(4)]} ${FASHION_MNIST_CLASSES[named]}`;
     }
     const words = text.split(" ");
     if (words.length + 1 > maxLen) {

@@ -170,7 +170,6 @@ export {
   type CaptionedFashion,
   captionVocab,
   FASHION_CATEGORY,
-  FASHION_ITEMS,
   makeCaptionedFashion,
 } from "./captioned_fashion.ts";
 export {

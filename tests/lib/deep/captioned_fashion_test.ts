@@ -5,7 +5,7 @@ import {
   ErnieMResNetClassifier,
   evaluateNotesNetwork,
   FASHION_CATEGORY,
-  FASHION_ITEMS,
+  FASHION_MNIST_CLASSES,
   fitNotesNetwork,
   makeCaptionedFashion,
   manualSeed,
@@ -21,12 +21,12 @@ Deno.test("captions: match names the item, mismatch another item, category only 
   assertEquals(CAPTION_CLASSES, ["match", "mismatch", "category"]);
   const counts = [0, 0, 0];
   for (let i = 0; i < d.n; i++) {
-    const c = d.captions[i], item = FASHION_ITEMS[d.itemLabels[i]];
+    const c = d.captions[i], item = FASHION_MNIST_CLASSES[d.itemLabels[i]];
     counts[d.targets[i]]++;
     if (d.targets[i] === 0) assertEquals(c.endsWith(` ${item}`), true, c);
     if (d.targets[i] === 1) {
       assertEquals(c.endsWith(` ${item}`), false, c);
-      assertEquals(FASHION_ITEMS.some((w) => c.endsWith(` ${w}`)), true, c);
+      assertEquals(FASHION_MNIST_CLASSES.some((w) => c.endsWith(` ${w}`)), true, c);
     }
     if (d.targets[i] === 2) assertEquals(c.endsWith(FASHION_CATEGORY[d.itemLabels[i]]), true, c);
     // ids decode back to the caption
