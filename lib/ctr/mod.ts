@@ -80,4 +80,26 @@ export {
   Sequential,
   tf,
 } from "../deep/mod.ts";
-export { DSSM, nearestItems, retrievalMetrics, Tower, type TowerOptions } from "./dssm.ts";
+export {
+  chanceCurve,
+  DSSM,
+  type DSSMEpochRecord,
+  type DSSMTrainData,
+  type DSSMTrainOptions,
+  nearestItems,
+  relevantRanks,
+  retrievalCurve,
+  retrievalMetrics,
+  type RetrievalPoint,
+  Tower,
+  type TowerOptions,
+  towerVectors,
+  trainDSSM,
+} from "./dssm.ts";
+export {
+  type InteractionOptions,
+  type InteractionPairs,
+  type Interactions,
+  makeInteractions,
+  plantedVectors,
+} from "./interactions.ts";
