@@ -3,7 +3,7 @@ import { assert, assertAlmostEquals, assertEquals } from "@std/assert";
 import { AdaBoostClassifier, type DecisionStump } from "../../lib/adaboost/mod.ts";
 import { trainTestSplit } from "../../lib/core/mod.ts";
 import { makeMoons } from "../../lib/data/mod.ts";
-import { trainBooster } from "../../lib/ensemble/mod.ts";
+import { boostExample82 } from "../support/lihang.ts";
 import { headingIs, modelSections, sectionHeadings, sourceNotebook } from "../support/notebooks.ts";
 
 Deno.test("notebook has the model sections and reading notes", () => {
@@ -64,28 +64,7 @@ Deno.test("例8.1 table, rounding note, stagewise α and the error bound table",
 });
 
 Deno.test("例8.2 by trainBooster: the table's splits, leaves and losses", () => {
-  const X = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((x) => [x]);
-  const y = [5.56, 5.70, 5.91, 6.40, 6.80, 7.05, 8.90, 8.70, 9.00, 9.05];
-  const losses: number[] = [];
-  const booster = trainBooster(
-    {
-      maxDepth: 1,
-      learningRate: 1,
-      lambda: 0,
-      minChildWeight: 0,
-      baseScore: 0,
-      treeMethod: "exact",
-    },
-    X,
-    y,
-    {
-      numBoostRound: 6,
-      evals: [{ name: "train", X, y }],
-      callback: (info) => {
-        losses.push(10 * info.metrics.train.rmse ** 2);
-      },
-    },
-  );
+  const { booster, losses } = boostExample82();
   assertEquals(booster.model.trees.map((t) => t.threshold[0]), [6.5, 3.5, 6.5, 4.5, 6.5, 2.5]);
   assertEquals(booster.model.trees.map((t) => t.value[1].toFixed(4)), [
     "6.2367",

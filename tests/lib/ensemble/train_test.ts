@@ -2,31 +2,13 @@
 import { assertAlmostEquals, assertEquals, assertThrows } from "@std/assert";
 import { Random } from "../../../lib/core/random.ts";
 import { ValueError } from "../../../lib/core/errors.ts";
-import { type RoundInfo, trainBooster } from "../../../lib/ensemble/mod.ts";
+import { trainBooster } from "../../../lib/ensemble/mod.ts";
 import { gossSample } from "../../../lib/ensemble/sampling.ts";
 import { rocAucScore } from "../../../lib/metrics/mod.ts";
+import { boostExample82 } from "../../support/lihang.ts";
 
 Deno.test("李航 例8.2: boosting tree of stumps, squared loss, learning rate 1", () => {
-  const X = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((x) => [x]);
-  const y = [5.56, 5.70, 5.91, 6.40, 6.80, 7.05, 8.90, 8.70, 9.00, 9.05];
-  const losses: number[] = [];
-  const booster = trainBooster(
-    {
-      maxDepth: 1,
-      learningRate: 1,
-      lambda: 0,
-      minChildWeight: 0,
-      baseScore: 0,
-      treeMethod: "exact",
-    },
-    X,
-    y,
-    {
-      numBoostRound: 6,
-      evals: [{ name: "train", X, y }],
-      callback: (info: RoundInfo) => losses.push(10 * info.metrics.train.rmse ** 2),
-    },
-  );
+  const { booster, losses } = boostExample82();
   // The book's split points and leaf values (it rounds the residuals to 2 decimals each step,
   // hence the tolerance on the later trees and on the losses).
   const book = [
