@@ -17,20 +17,10 @@ import {
   Sequential,
   tf,
 } from "../deep/mod.ts";
-import { embeddingLookup } from "../deep/layers.ts";
+import { applyLinear, constantProduct } from "./dense.ts";
+import { lookup, tableParameter } from "./lookup.ts";
 
-/**
- * Rows of `weight` [n, d] at integer `ids` (any shape) → [...ids.shape, d], with lib/deep's
- * scatter-add gradient (tfjs's own gather gradient is O(n × ids) on this backend).
- */
-export function lookup(weight: tf.Tensor, ids: tf.Tensor): tf.Tensor {
-  return tf.tidy(() =>
-    embeddingLookup(weight, ids.toInt().reshape([-1])).reshape([
-      ...ids.shape,
-      weight.shape[1] as number,
-    ])
-  );
-}
+export { lookup } from "./lookup.ts";
 
 /**
  * One embedding table for all fields (ids are global): [B, F] → [B, F, k], initialised
@@ -45,7 +35,7 @@ export class FieldEmbedding extends Module {
    */
   constructor(readonly numIds: number, readonly dim: number, { std = 0.01 } = {}) {
     super();
-    this.weight = new ModuleParameter([numIds, dim], { kind: "normal", mean: 0, std });
+    this.weight = tableParameter([numIds, dim], { kind: "normal", mean: 0, std });
   }
   /** ids [B, F] → [B, F, dim]. */
   forward(ids: tf.Tensor): tf.Tensor {
@@ -65,7 +55,7 @@ export class FeaturesLinear extends Module {
    */
   constructor(readonly numIds: number) {
     super();
-    this.weight = new ModuleParameter([numIds, 1], { kind: "constant", value: 0 });
+    this.weight = tableParameter([numIds, 1], { kind: "constant", value: 0 });
     this.bias = new ModuleParameter([1], { kind: "constant", value: 0 });
   }
   /** ids [B, F] → [B]. */
@@ -95,7 +85,13 @@ export class MLP extends Module {
   }
   /** x [B, in] → [B, hidden.at(-1)]. */
   forward(x: tf.Tensor): tf.Tensor {
-    return this.layers.forward(x);
+    return tf.tidy(() => {
+      let h = x;
+      for (const m of this.layers.namedChildren().map(([, c]) => c)) {
+        h = m instanceof Linear ? applyLinear(m, h) : (m as ReLU).forward(h);
+      }
+      return h;
+    });
   }
 }
 
@@ -113,7 +109,34 @@ export class MLP extends Module {
  * ```
  */
 export function fmPairwise(e: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => e.sum(1).square().sub(e.square().sum(1)).sum(1).mul(0.5));
+  const [B, F, k] = e.shape as [number, number, number];
+  const [S, ST] = fieldSum(F, k);
+  return tf.tidy(() => {
+    // Σ_i v_i as a product with stacked identities: reductions over a middle axis transpose on wasm
+    const flat = e.reshape([B, F * k]) as tf.Tensor2D;
+    const total = constantProduct(flat, S, ST);
+    return total.square().sum(1).sub(flat.square().sum(1)).mul(0.5);
+  });
+}
+
+const FIELD_SUMS = new Map<string, [tf.Tensor2D, tf.Tensor2D]>();
+
+/** [I_k; I_k; ...] (F blocks) [F·k, k] and its transpose, kept for the process. */
+function fieldSum(F: number, k: number): [tf.Tensor2D, tf.Tensor2D] {
+  const key = `${F},${k}`;
+  let m = FIELD_SUMS.get(key);
+  if (!m) {
+    const s = new Float32Array(F * k * k), t = new Float32Array(F * k * k);
+    for (let f = 0; f < F; f++) {
+      for (let j = 0; j < k; j++) {
+        s[(f * k + j) * k + j] = 1;
+        t[j * F * k + f * k + j] = 1;
+      }
+    }
+    m = [tf.keep(tf.tensor2d(s, [F * k, k])), tf.keep(tf.tensor2d(t, [k, F * k]))];
+    FIELD_SUMS.set(key, m);
+  }
+  return m;
 }
 
 /** The upper-triangle mask (i < j) of an F × F matrix, as float32 [F, F]. */
@@ -141,7 +164,7 @@ export class FFMInteraction extends Module {
     { std = 0.01 } = {},
   ) {
     super();
-    this.weight = new ModuleParameter([numIds, fields * dim], { kind: "normal", mean: 0, std });
+    this.weight = tableParameter([numIds, fields * dim], { kind: "normal", mean: 0, std });
   }
   /** ids [B, F] → [B, F, F] with entry (i, j) = ⟨v_{x_i, j}, v_{x_j, i}⟩. */
   forward(ids: tf.Tensor): tf.Tensor {
@@ -225,7 +248,7 @@ export class CrossLayerV2 extends Module {
   /** (x₀, x_l) [B, d] → [B, d]. */
   forward(x0: tf.Tensor, xl: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
-      if (this.full) return x0.mul(this.full.forward(xl).add(this.bias.value)).add(xl);
+      if (this.full) return x0.mul(applyLinear(this.full, xl).add(this.bias.value)).add(xl);
       const E = this.v!.shape[0];
       const outs: tf.Tensor[] = [];
       for (let e = 0; e < E; e++) {

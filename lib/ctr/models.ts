@@ -16,10 +16,11 @@ import {
   FFMInteraction,
   FieldEmbedding,
   fmPairwise,
-  lookup,
   MLP,
   upperMask,
 } from "./layers.ts";
+import { applyLinear } from "./dense.ts";
+import { lookup, tableParameter } from "./lookup.ts";
 
 /** What every CTR model is: a module from ids [B, F] to logits [B]. */
 export abstract class CTRModel extends Module {
@@ -163,7 +164,7 @@ export class DeepFMModel extends CTRModel {
   forward(ids: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       const e = this.embedding.forward(ids);
-      const deep = this.out.forward(this.mlp.forward(e.reshape([e.shape[0] as number, -1])));
+      const deep = applyLinear(this.out, this.mlp.forward(e.reshape([e.shape[0] as number, -1])));
       return this.linear.forward(ids).add(fmPairwise(e)).add(deep.reshape([-1]));
     });
   }
@@ -202,7 +203,7 @@ export class DeepFFMModel extends CTRModel {
     return tf.tidy(() => {
       const F = this.ffm.fields;
       const p = this.ffm.forward(ids).mul(this.mask.value).reshape([-1, F * F]);
-      const deep = this.out.forward(this.mlp.forward(p)).reshape([-1]);
+      const deep = applyLinear(this.out, this.mlp.forward(p)).reshape([-1]);
       return this.linear.forward(ids).add(p.sum(1)).add(deep);
     });
   }
@@ -264,20 +265,27 @@ export class WideAndDeepModel extends CTRModel {
     this.right = new ModuleBuffer(tf.tensor1d(crosses.map((c) => c[1]), "int32"), {
       persistent: false,
     });
-    this.wide = new ModuleParameter([n + buckets, 1], { kind: "constant", value: 0 });
+    this.wide = tableParameter([n + buckets, 1], { kind: "constant", value: 0 });
     this.wideBias = new ModuleParameter([1], { kind: "constant", value: 0 });
     this.embedding = new FieldEmbedding(n, k);
     this.mlp = new MLP(F * k, hidden);
     this.out = new Linear(hidden[hidden.length - 1], 1);
   }
-  /** The crossed ids [B, C] in [numIds, numIds + crossBuckets). */
+  /**
+   * The crossed ids [B, C] in [numIds, numIds + crossBuckets): for the pair (f, g),
+   * numIds + ((x_f mod 2^15) · 40503 + x_g) mod crossBuckets (computed on the JavaScript side:
+   * a gather along the fields is slow on tfjs-wasm).
+   */
   crossIds(ids: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => {
-      const x = ids.toInt();
-      // (a · 40503 + b) mod buckets on int32 (a, b < 2^15 keeps it below 2^31)
-      const a = tf.gather(x, this.left.value, 1).mod(32768), b = tf.gather(x, this.right.value, 1);
-      return a.mul(40503).add(b).mod(this.#buckets).add(this.#n);
-    });
+    const x = ids.dataSync(), F = ids.shape[1] as number, B = ids.shape[0] as number;
+    const C = this.crosses.length, out = new Int32Array(B * C);
+    for (let r = 0; r < B; r++) {
+      for (let c = 0; c < C; c++) {
+        const [f, g] = this.crosses[c];
+        out[r * C + c] = ((x[r * F + f] % 32768) * 40503 + x[r * F + g]) % this.#buckets + this.#n;
+      }
+    }
+    return tf.tensor2d(out, [B, C], "int32");
   }
   /** The wide part's variables (FTRL). */
   override wideVariables(): tf.Variable[] {
@@ -289,7 +297,7 @@ export class WideAndDeepModel extends CTRModel {
       const all = tf.concat([ids.toInt(), this.crossIds(ids)], 1);
       const wide = lookup(this.wide.value, all).sum([1, 2]).add(this.wideBias.value);
       const e = this.embedding.forward(ids);
-      const deep = this.out.forward(this.mlp.forward(e.reshape([e.shape[0] as number, -1])));
+      const deep = applyLinear(this.out, this.mlp.forward(e.reshape([e.shape[0] as number, -1])));
       return wide.add(deep.reshape([-1]));
     });
   }
@@ -329,8 +337,8 @@ export class XDeepFMModel extends CTRModel {
   forward(ids: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
       const e = this.embedding.forward(ids);
-      const cin = this.cinOut.forward(this.cin.forward(e)).reshape([-1]);
-      const deep = this.out.forward(this.mlp.forward(e.reshape([e.shape[0] as number, -1])));
+      const cin = applyLinear(this.cinOut, this.cin.forward(e)).reshape([-1]);
+      const deep = applyLinear(this.out, this.mlp.forward(e.reshape([e.shape[0] as number, -1])));
       return this.linear.forward(ids).add(cin).add(deep.reshape([-1]));
     });
   }
@@ -392,7 +400,7 @@ export class DCNModel extends CTRModel {
       const x0 = e.reshape([e.shape[0] as number, -1]);
       let x = x0;
       for (const c of this.cross) x = c.forward(x0, x);
-      return this.out.forward(tf.concat([x, this.mlp.forward(x0)], 1)).reshape([-1]);
+      return applyLinear(this.out, tf.concat([x, this.mlp.forward(x0)], 1)).reshape([-1]);
     });
   }
 }

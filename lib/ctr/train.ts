@@ -9,7 +9,8 @@
 import { checkOptions, NotFittedError, optionNames, Random, ValueError } from "../core/mod.ts";
 import { tf } from "../deep/mod.ts";
 import type { CTRModel } from "./models.ts";
-import { lookup } from "./layers.ts";
+import { isTable, lookup } from "./lookup.ts";
+import { type SparseRule, SparseTables } from "./sparse.ts";
 
 /** Options of `FtrlProximal` (the paper's α, β, λ₁, λ₂). */
 export interface FtrlOptions {
@@ -168,6 +169,11 @@ export interface CTRClassifierOptions {
   l2?: number;
   /** Seed of the shuffling. @default 0 */
   seed?: number;
+  /**
+   * Update the embedding tables sparsely: only the rows a batch touches (`SparseTables`; for
+   * Adam this is lazy Adam). @default true
+   */
+  sparse?: boolean;
 }
 
 /** Options of `CTRClassifier.fit`. */
@@ -189,6 +195,7 @@ const CLASSIFIER_OPTIONS = optionNames<CTRClassifierOptions>({
   ftrl: true,
   l2: true,
   seed: true,
+  sparse: true,
 });
 const FIT_OPTIONS = optionNames<CTRFitOptions>({
   epochs: true,
@@ -278,7 +285,14 @@ export class CTRClassifier {
       ? tf.train.adagrad(lr)
       : tf.train.sgd(lr);
     const wide = new Set(model.wideVariables());
-    const ftrl = wide.size ? new FtrlProximal(this.options.ftrl) : null;
+    const ftrlOptions = this.options.ftrl ?? {};
+    const ftrl = wide.size ? new FtrlProximal(ftrlOptions) : null;
+    const tables = this.options.sparse === false ? null : new SparseTables(
+      model.parameters().filter((p) => isTable(p) && p.requiresGrad).map((p) => ({
+        variable: p.value,
+        rule: wide.has(p.value) ? ftrlRule(ftrlOptions) : mainRule(kind, lr),
+      })),
+    );
     const rng = new Random(this.options.seed ?? 0);
     const n = y.length;
     this.history = [];
@@ -294,9 +308,19 @@ export class CTRClassifier {
           xb.set(X.subarray(i * F, i * F + F), r * F);
           yb[r] = y[i];
         }
-        lossSum += this.#step(model, opt, ftrl, wide, xb.subarray(0, m * F), yb.subarray(0, m), F);
+        lossSum += this.#step(
+          model,
+          opt,
+          ftrl,
+          wide,
+          tables,
+          xb.subarray(0, m * F),
+          yb.subarray(0, m),
+          F,
+        );
         steps++;
       }
+      tables?.sync();
       const rec: CTREpochRecord = {
         epoch,
         loss: lossSum / steps,
@@ -314,6 +338,7 @@ export class CTRClassifier {
     }
     opt.dispose();
     ftrl?.dispose();
+    tables?.dispose();
     return this;
   }
   #step(
@@ -321,22 +346,28 @@ export class CTRClassifier {
     opt: tf.Optimizer,
     ftrl: FtrlProximal | null,
     wide: Set<tf.Variable>,
+    tables: SparseTables | null,
     xb: Int32Array,
     yb: Float32Array,
     F: number,
   ): number {
-    return tf.tidy(() => {
+    const loss = tf.tidy(() => {
       const ids = tf.tensor2d(xb, [yb.length, F], "int32");
+      tables?.knowIds(ids, xb);
       const labels = tf.tensor1d(yb);
-      const vars = model.variables();
+      const dense = model.variables().filter((v) => !tables?.has(v));
+      const vars = tables ? [...dense, ...tables.anchors] : dense;
       const l2 = this.options.l2 ?? 0;
-      const { value, grads } = tf.variableGrads(() => {
+      const objective = () => {
         const loss = sigmoidCrossEntropy(model.forward(ids), labels);
         return l2 > 0 ? loss.add(embeddingPenalty(model, ids).mul(l2)) as tf.Scalar : loss;
-      }, vars);
+      };
+      const { value, grads } = tables
+        ? tables.step(() => tf.variableGrads(objective, vars))
+        : tf.variableGrads(objective, vars);
       const main: tf.NamedTensorMap = {};
       const wv: tf.Variable[] = [], wg: tf.Tensor[] = [];
-      for (const v of vars) {
+      for (const v of dense) {
         const g = grads[v.name];
         if (!g) continue;
         if (wide.has(v)) {
@@ -344,10 +375,12 @@ export class CTRClassifier {
           wg.push(g);
         } else main[v.name] = g;
       }
-      opt.applyGradients(main);
+      if (Object.keys(main).length) opt.applyGradients(main);
       if (ftrl && wv.length) ftrl.applyGradients(wv, wg);
       return value.dataSync()[0];
     });
+    tables?.apply();
+    return loss;
   }
   /** Click probabilities of the rows of X. */
   predictProba(X: Int32Array, batchSize = 8192): Float32Array {
@@ -380,6 +413,16 @@ export class CTRClassifier {
   get parameters(): number {
     return this.model.numParameters();
   }
+}
+
+/** The update of the main optimizer as a sparse-table rule. */
+function mainRule(kind: "adam" | "adagrad" | "sgd", learningRate: number): SparseRule {
+  return { kind, learningRate };
+}
+
+/** FTRL settings as a sparse-table rule (the defaults of `FtrlProximal`). */
+function ftrlRule({ alpha = 0.05, beta = 1, l1 = 1e-4, l2 = 0 }: FtrlOptions): SparseRule {
+  return { kind: "ftrl", alpha, beta, l1, l2 };
 }
 
 /** The field count a model was built for (recorded by the models' options). */
