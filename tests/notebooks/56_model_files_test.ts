@@ -11,21 +11,10 @@ import {
   treeFigure,
 } from "../../lib/mod.ts";
 import { headingIs, modelSections, sectionHeadings, sourceNotebook } from "../support/notebooks.ts";
+import { loadXGBoostCase, maxError, XGBOOST_CASES } from "../support/xgboost_fixtures.ts";
 
 const fixtures = new URL("../fixtures/", import.meta.url);
 const read = (path: string) => Deno.readTextFileSync(new URL(path, fixtures));
-const flat = (a: Float64Array | number[][] | number[]): number[] =>
-  a instanceof Float64Array ? Array.from(a) : (a as (number | number[])[]).flat();
-const maxError = (
-  ours: Float64Array | number[][],
-  theirs: Float64Array | number[] | number[][],
-  relative = false,
-) => {
-  const a = flat(ours), b = flat(theirs);
-  return Math.max(
-    ...a.map((v, i) => Math.abs(v - b[i]) / (relative ? Math.max(1, Math.abs(b[i])) : 1)),
-  );
-};
 
 Deno.test("notebook has the model sections and reading notes", () => {
   const headings = sectionHeadings(sourceNotebook("56_model_files"));
@@ -60,22 +49,8 @@ Deno.test("LightGBM fixtures ≈ 1e-16, XGBoost fixtures ≤ 1e-6; base margins 
     assert(maxError(b.predict(c.X), c.predict, true) < 1e-12, name);
   }
   const margins: Record<string, number> = {};
-  for (
-    const name of [
-      "reg_squarederror",
-      "binary_logistic",
-      "binary_logistic_base",
-      "reg_logistic",
-      "multi_softprob",
-      "rank_pairwise",
-      "rank_ndcg",
-      "count_poisson",
-      "dart_binary",
-      "forest_regression",
-    ]
-  ) {
-    const b = Booster.fromXGBoostJSON(read(`xgboost/${name}.model.json`));
-    const c = JSON.parse(read(`xgboost/${name}.json`));
+  for (const name of XGBOOST_CASES) {
+    const { booster: b, expected: c } = loadXGBoostCase(name);
     assert(maxError(b.predict(c.X), c.predict) < 1e-6, name);
     assert(maxError(b.predict(c.X, { outputMargin: true }), c.margin) < 1e-6, name);
     margins[name] = +b.model.baseScore[0].toFixed(6);

@@ -2,51 +2,22 @@ import { assert, assertEquals, assertThrows } from "@std/assert";
 import { Booster } from "../../../lib/ensemble/mod.ts";
 import { ValueError } from "../../../lib/core/mod.ts";
 import { roundTripSource } from "../../../tools/xgboost_roundtrip.ts";
+import {
+  flat,
+  loadXGBoostCase,
+  maxError,
+  readXGBoostFixture as read,
+  XGBOOST_CASES,
+} from "../../support/xgboost_fixtures.ts";
 
-const dir = new URL("../../fixtures/xgboost/", import.meta.url);
-const CASES = [
-  "reg_squarederror",
-  "binary_logistic",
-  "binary_logistic_base",
-  "reg_logistic",
-  "multi_softprob",
-  "rank_pairwise",
-  "rank_ndcg",
-  "count_poisson",
-  "dart_binary",
-  "forest_regression",
-];
-
-interface Case {
-  rounds: number;
-  X: (number | null)[][];
-  predict: number[] | number[][];
-  margin: number[] | number[][];
-  predictRounds1to3: number[] | number[][];
-  leaf: number[][];
-}
-
-function flat(a: Float64Array | number[][] | number[]): number[] {
-  return a instanceof Float64Array ? Array.from(a) : (a as (number | number[])[]).flat();
-}
-
-function maxAbs(a: Float64Array | number[][], b: number[] | number[][]): number {
-  const fa = flat(a), fb = flat(b);
-  assertEquals(fa.length, fb.length);
-  return Math.max(...fa.map((v, i) => Math.abs(v - fb[i])));
-}
-
-const read = (f: string) => Deno.readTextFileSync(new URL(f, dir));
-
-for (const name of CASES) {
+for (const name of XGBOOST_CASES) {
   Deno.test(`fromXGBoostJSON ${name}: predicts what XGBoost 1.7 predicts (≤ 1e-5)`, () => {
-    const booster = Booster.fromXGBoostJSON(read(`${name}.model.json`));
-    const c: Case = JSON.parse(read(`${name}.json`));
+    const { booster, expected: c } = loadXGBoostCase(name);
     assertEquals(booster.numRounds, c.rounds);
     const errors = [
-      maxAbs(booster.predict(c.X), c.predict),
-      maxAbs(booster.predict(c.X, { outputMargin: true }), c.margin),
-      maxAbs(booster.predict(c.X, { iterationRange: [1, 3] }), c.predictRounds1to3),
+      maxError(booster.predict(c.X), c.predict),
+      maxError(booster.predict(c.X, { outputMargin: true }), c.margin),
+      maxError(booster.predict(c.X, { iterationRange: [1, 3] }), c.predictRounds1to3),
     ];
     assert(Math.max(...errors) <= 1e-5, `${name}: errors ${errors}`);
     assertEquals(booster.predictLeaf(c.X.slice(0, 8)).map((r) => Array.from(r)), c.leaf);
@@ -126,13 +97,13 @@ Deno.test("toXGBoostJSON: XGBoost loads our files and predicts what we predict (
       `${name}: the file differs from the one XGBoost checked; re-run /usr/bin/python3 tools/fixtures_xgboost_files.py`,
     );
     const errors = [
-      maxAbs(booster.predict(X), xgb.cases[name].predict),
-      maxAbs(booster.predict(X, { outputMargin: true }), xgb.cases[name].margin),
+      maxError(booster.predict(X), xgb.cases[name].predict),
+      maxError(booster.predict(X, { outputMargin: true }), xgb.cases[name].margin),
     ];
     // A forest's margin is an average here, a sum of pre-divided leaves there: same number.
     assert(Math.max(...errors) <= 1e-5, `${name}: errors ${errors}`);
     // And our own reader reads our file back to the same predictions.
     const back = Booster.fromXGBoostJSON(read(`roundtrip/${file}`));
-    assert(maxAbs(back.predict(X), flat(booster.predict(X))) <= 1e-5, `${name}: re-read`);
+    assert(maxError(back.predict(X), flat(booster.predict(X))) <= 1e-5, `${name}: re-read`);
   }
 });
