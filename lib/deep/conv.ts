@@ -8,7 +8,6 @@
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform, type Initializer } from "./init.ts";
-import { matMul2d } from "./matmul.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
 /** A size given as one number (both dimensions) or as [height, width]. */
@@ -88,6 +87,7 @@ export class Conv2d extends Module {
   readonly dilation: readonly [number, number];
   /** Channel groups. */
   readonly groups: number;
+  #conv?: (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;
 
   /**
    * Creates a new Conv2d; see the class description.
@@ -143,20 +143,16 @@ export class Conv2d extends Module {
       );
     }
     return tf.tidy(() => {
-      const [ph, pw] = this.padding;
-      let h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
-      if (ph || pw) h = tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]]);
-      const s = this.stride as [number, number];
+      const h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
       // dilation: spread the kernel's taps with zeros (simple, and fine for small dilations)
-      const w = dilateKernel(this.weight.value, this.dilation); // [out, in/g, kh', kw']
+      const w = dilateKernel(this.weight.value, this.dilation).transpose([2, 3, 1, 0]); // HWIO
+      const conv = this.#conv ??= convNHWC(this.stride, this.padding);
       const g = this.groups;
-      // im2col + matMul: tfjs-backend-wasm has no conv2d backprop kernels (lib/deep/backend.ts
-      // bridges them to the CPU backend's, ~500× slower), while slice/concat/matMul run on wasm
       let y: tf.Tensor4D;
-      if (g === 1) y = im2colConv(h, w, s);
+      if (g === 1) y = conv(h, w as tf.Tensor4D);
       else {
-        const xs = tf.split(h, g, 3), ws = tf.split(w, g, 0);
-        y = tf.concat(xs.map((xi, i) => im2colConv(xi as tf.Tensor4D, ws[i], s)), 3) as tf.Tensor4D;
+        const xs = tf.split(h, g, 3), ws = tf.split(w, g, 3);
+        y = tf.concat(xs.map((xi, i) => conv(xi as tf.Tensor4D, ws[i] as tf.Tensor4D)), 3);
       }
       if (this.bias) y = y.add(this.bias.value);
       return y.transpose([0, 3, 1, 2]);
@@ -226,13 +222,94 @@ export function windowViews(
   return { views, oh, ow };
 }
 
-/** NHWC input (already padded) ⋆ kernel [out, c, kh, kw] as one matMul of the im2col matrix. */
-function im2colConv(h: tf.Tensor4D, w: tf.Tensor, stride: readonly [number, number]): tf.Tensor4D {
-  const [out, c, kh, kw] = w.shape as [number, number, number, number];
-  const n = h.shape[0];
-  const { views, oh, ow } = windowViews(h, [kh, kw], stride);
-  const cols = views.length === 1 ? views[0] : tf.concat(views, 3);
-  const w2 = w.transpose([2, 3, 1, 0]).reshape([kh * kw * c, out]);
-  return matMul2d(cols.reshape([n * oh * ow, kh * kw * c]), w2 as tf.Tensor2D)
-    .reshape([n, oh, ow, out]);
+type Pad4 = [[number, number], [number, number], [number, number], [number, number]];
+
+/**
+ * y = x ⋆ w for NHWC x and HWIO w, with a stride and symmetric zero padding, as one differentiable
+ * op. tfjs-backend-wasm 4.22 runs the forward `Conv2D` on XNNPACK, but its `Conv2DBackpropInput`
+ * is a naive loop (≈ 13× the forward) and `Conv2DBackpropFilter` is missing (bridged to the CPU
+ * backend, seconds per call), so both gradients are written as forward convolutions:
+ *
+ * - ∂L/∂x: the "full" correlation of ∂L/∂y (spread by the stride with zeros) with the kernel
+ *   flipped in space and its in/out channels swapped;
+ * - ∂L/∂w[i, j, c, o] = Σ_{n,a,b} x_pad[n, s·a + i, s·b + j, c] · ∂L/∂y[n, a, b, o]: a convolution
+ *   of x seen as (c, H, W, n) with ∂L/∂y seen as an (oh, ow, n, out) kernel dilated by the stride.
+ *
+ * On the issue's case (64 × 28 × 28, 32 → 32, 3×3) each of the three convolutions takes about as
+ * long as the forward; the im2col path this replaces spent 5× that in slices, concats and pads.
+ */
+function convNHWC(
+  [sh, sw]: readonly [number, number],
+  [ph, pw]: readonly [number, number],
+): (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D {
+  const pad: Pad4 = [[0, 0], [ph, ph], [pw, pw], [0, 0]];
+  return tf.customGrad((x, w, save) => {
+    (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
+    return {
+      value: tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, [sh, sw], pad),
+      gradFunc: (dy, saved) => {
+        const [xs, ws] = saved as tf.Tensor4D[];
+        return [
+          inputGrad(dy as tf.Tensor4D, ws, xs.shape, [sh, sw], [ph, pw]),
+          filterGrad(dy as tf.Tensor4D, xs, ws.shape, [sh, sw], [ph, pw]),
+        ];
+      },
+    };
+  }) as (x: tf.Tensor4D, w: tf.Tensor4D) => tf.Tensor4D;
+}
+
+/** ∂L/∂x of `convNHWC`: a stride-1 convolution of the stride-spread ∂L/∂y with the flipped kernel. */
+function inputGrad(
+  dy: tf.Tensor4D,
+  w: tf.Tensor4D,
+  [n, H, W]: number[],
+  [sh, sw]: readonly [number, number],
+  [ph, pw]: readonly [number, number],
+): tf.Tensor4D {
+  const [kh, kw] = w.shape;
+  const [, oh, ow, out] = dy.shape;
+  // spread: s − 1 zero rows/columns between the rows/columns of dy (length s·(o − 1) + 1)
+  let d = dy as tf.Tensor;
+  if (sh > 1 || sw > 1) {
+    d = dy.reshape([n, oh, 1, ow, 1, out])
+      .pad([[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]])
+      .reshape([n, oh * sh, ow * sw, out])
+      .slice([0, 0, 0, 0], [n, sh * (oh - 1) + 1, sw * (ow - 1) + 1, out]);
+  }
+  const Lh = d.shape[1] as number, Lw = d.shape[2] as number;
+  // the full correlation pads k − 1 on each side; the rows of x_pad past the last window get no
+  // gradient, and the first p rows (the padding) are dropped: net padding k−1−p before, H+p−L after
+  const lo = [kh - 1 - ph, kw - 1 - pw], hi = [H + ph - Lh, W + pw - Lw];
+  if (lo.some((v) => v < 0) || hi.some((v) => v < 0)) {
+    // a negative padding crops (padding wider than the kernel, or unused trailing rows)
+    const top = Math.max(0, -lo[0]), left = Math.max(0, -lo[1]);
+    d = d.slice([0, top, left, 0], [
+      n,
+      Lh - top - Math.max(0, -hi[0]),
+      Lw - left - Math.max(0, -hi[1]),
+      out,
+    ]);
+  }
+  const pad: Pad4 = [[0, 0], [Math.max(0, lo[0]), Math.max(0, hi[0])], [
+    Math.max(0, lo[1]),
+    Math.max(0, hi[1]),
+  ], [0, 0]];
+  const flipped = tf.reverse(w, [0, 1]).transpose([0, 1, 3, 2]) as tf.Tensor4D; // [kh, kw, out, c]
+  return tf.conv2d(d as tf.Tensor4D, flipped, 1, pad);
+}
+
+/** ∂L/∂w of `convNHWC`: x as a batch of c images with n channels, ∂L/∂y as the kernel. */
+function filterGrad(
+  dy: tf.Tensor4D,
+  x: tf.Tensor4D,
+  [kh, kw, c, out]: number[],
+  [sh, sw]: readonly [number, number],
+  [ph, pw]: readonly [number, number],
+): tf.Tensor4D {
+  const xt = x.transpose([3, 1, 2, 0]) as tf.Tensor4D; // (c, H, W, n): channels become the batch
+  const k = dy.transpose([1, 2, 0, 3]) as tf.Tensor4D; // (oh, ow, n, out)
+  const pad: Pad4 = [[0, 0], [ph, ph], [pw, pw], [0, 0]];
+  let g = tf.conv2d(xt, k, 1, pad, "NHWC", [sh, sw]); // (c, ≥ kh, ≥ kw, out)
+  if (g.shape[1] !== kh || g.shape[2] !== kw) g = g.slice([0, 0, 0, 0], [c, kh, kw, out]);
+  return g.transpose([1, 2, 0, 3]);
 }

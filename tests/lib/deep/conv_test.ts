@@ -130,3 +130,39 @@ Deno.test("BatchNorm2d in eval mode is an affine map per channel", () => {
   const y = bn.forward(tf.tensor4d([4], [1, 1, 1, 1])).dataSync()[0];
   assertAlmostEquals(y, 2 / Math.sqrt(4 + 1e-5), 1e-6);
 });
+
+Deno.test("Conv2d gradients equal tfjs's own conv2d gradient: odd strides, padding wider than the kernel", () => {
+  // convNHWC writes both gradients as forward convolutions; tfjs's reference kernels (the
+  // CPU backend's filter gradient, bridged) check the cropping of unused rows and wide padding
+  for (
+    const [k, stride, padding] of [
+      [[3, 2], [2, 3], [3, 1]],
+      [[1, 1], [2, 2], [0, 0]],
+      [[3, 3], [3, 2], [1, 2]],
+    ] as [number, number][][]
+  ) {
+    const conv = new Conv2d(3, 4, k as [number, number], {
+      stride: stride as [number, number],
+      padding: padding as [number, number],
+    });
+    const x = tf.randomNormal([2, 3, 8, 7], 0, 1, "float32", 1);
+    const t = tf.randomNormal([2, 4, ...conv.outputSize(8, 7)], 0, 1, "float32", 2);
+    const w0 = conv.weight.value;
+    const [dxRef, dwRef] = tf.grads((xi: tf.Tensor, w: tf.Tensor) =>
+      tf.conv2d(
+        xi.transpose([0, 2, 3, 1]) as tf.Tensor4D,
+        w.transpose([2, 3, 1, 0]) as tf.Tensor4D,
+        stride as [number, number],
+        [[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [0, 0]],
+      ).transpose([0, 3, 1, 2]).mul(t).sum()
+    )([x, w0]);
+    const dx = tf.grad((xi: tf.Tensor) => conv.forward(xi).mul(t).sum())(x);
+    const { grads } = tf.variableGrads(
+      () => conv.forward(x).mul(t).sum() as tf.Scalar,
+      [w0 as tf.Variable],
+    );
+    const label = `k=${k} stride=${stride} padding=${padding}`;
+    assertEquals(maxAbsDiff(dx, dxRef, `dx ${label}`) < 1e-4, true);
+    assertEquals(maxAbsDiff(Object.values(grads)[0], dwRef, `dw ${label}`) < 1e-4, true);
+  }
+});
