@@ -7,7 +7,7 @@
  */
 import { Estimator, type FittedState } from "../core/estimator.ts";
 import { ValueError } from "../core/errors.ts";
-import type { MatrixLike, VectorLike } from "../core/validation.ts";
+import { type MatrixLike, toVector, type VectorLike } from "../core/validation.ts";
 import { Booster, type BoosterModel, type ImportanceType } from "./booster.ts";
 import type { BoosterParams } from "./params.ts";
 import { type EvalSet, trainBooster } from "./train.ts";
@@ -209,5 +209,45 @@ export abstract class GradientBoostingBase extends Estimator<
       outputMargin,
       iterationRange: stopped ? [0, best + 1] : undefined,
     });
+  }
+}
+
+/**
+ * Base of the wrappers whose y is one number per row and whose output is the booster's own:
+ * the regressor (targets) and the ranker (scores). They differ only in the objective used when
+ * the options name none, and in whether `fit` takes the query groups.
+ */
+export abstract class NumericBoostingBase extends GradientBoostingBase {
+  /**
+   * Stores the options (checked when `fit` trains).
+   * @param options `GradientBoostingOptions` over their defaults
+   * @param defaultObjective the loss when `options.objective` is undefined
+   */
+  protected constructor(
+    options: Partial<GradientBoostingOptions>,
+    private readonly defaultObjective: string,
+  ) {
+    super(GRADIENT_BOOSTING_DEFAULTS, options);
+  }
+
+  /** Trains on (X, y) with the options' objective or the default one; returns this. */
+  protected fitNumeric(
+    X: MatrixLike | ArrayLike<ArrayLike<number | null>>,
+    y: VectorLike,
+    fitOptions: GradientBoostingFitOptions,
+    group?: ArrayLike<number>,
+  ): this {
+    this.state = undefined;
+    const m = toMatrixWithMissing(X, "X");
+    const yv = toVector(y, "y", m.rows);
+    const objective = this.options.objective ?? this.defaultObjective;
+    const model = this.train(m, yv, objective, {}, fitOptions, group);
+    this.state = { nFeaturesIn: m.cols, model };
+    return this;
+  }
+
+  /** The booster's output per row, shape (nSamples,): targets, or ranking scores. */
+  predict(X: MatrixLike | ArrayLike<ArrayLike<number | null>>): Float64Array {
+    return this.predictRaw(X) as Float64Array;
   }
 }

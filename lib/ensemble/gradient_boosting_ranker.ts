@@ -4,14 +4,12 @@
  *
  * @module
  */
-import { type MatrixLike, toVector, type VectorLike } from "../core/validation.ts";
+import type { MatrixLike, VectorLike } from "../core/validation.ts";
 import {
-  GRADIENT_BOOSTING_DEFAULTS,
-  GradientBoostingBase,
   type GradientBoostingFitOptions,
   type GradientBoostingOptions,
+  NumericBoostingBase,
 } from "./gradient_boosting_base.ts";
-import { toMatrixWithMissing } from "./input.ts";
 
 /**
  * Learning to rank with boosted trees: LambdaMART (`lambdarank`, default) or RankNet pairs
@@ -29,16 +27,16 @@ import { toMatrixWithMissing } from "./input.ts";
  * assertEquals(s[1] > s[0], true);
  * ```
  */
-export class GradientBoostingRanker extends GradientBoostingBase {
+export class GradientBoostingRanker extends NumericBoostingBase {
   /** The class name saved in JSON. */
   readonly className = "GradientBoostingRanker";
 
   /**
-   * Stores the options (checked when `fit` trains).
+   * Stores the options (checked when `fit` trains); the objective defaults to `lambdarank`.
    * @param options `GradientBoostingOptions` over their defaults
    */
   constructor(options: Partial<GradientBoostingOptions> = {}) {
-    super(GRADIENT_BOOSTING_DEFAULTS, options);
+    super(options, "lambdarank");
   }
 
   /**
@@ -52,17 +50,6 @@ export class GradientBoostingRanker extends GradientBoostingBase {
     y: VectorLike,
     fitOptions: GradientBoostingFitOptions & { group: ArrayLike<number> },
   ): this {
-    this.state = undefined;
-    const m = toMatrixWithMissing(X, "X");
-    const yv = toVector(y, "y", m.rows);
-    const objective = this.options.objective ?? "lambdarank";
-    const model = this.train(m, yv, objective, {}, fitOptions, fitOptions?.group);
-    this.state = { nFeaturesIn: m.cols, model };
-    return this;
-  }
-
-  /** Ranking scores, shape (nSamples,): higher means ranked earlier. */
-  predict(X: MatrixLike | ArrayLike<ArrayLike<number | null>>): Float64Array {
-    return this.predictRaw(X) as Float64Array;
+    return this.fitNumeric(X, y, fitOptions, fitOptions?.group);
   }
 }

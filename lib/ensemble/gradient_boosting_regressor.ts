@@ -3,14 +3,12 @@
  *
  * @module
  */
-import { type MatrixLike, toVector, type VectorLike } from "../core/validation.ts";
+import type { MatrixLike, VectorLike } from "../core/validation.ts";
 import { regressorScore } from "../core/scores.ts";
-import { toMatrixWithMissing } from "./input.ts";
 import {
-  GRADIENT_BOOSTING_DEFAULTS,
-  GradientBoostingBase,
   type GradientBoostingFitOptions,
   type GradientBoostingOptions,
+  NumericBoostingBase,
 } from "./gradient_boosting_base.ts";
 
 /**
@@ -27,16 +25,16 @@ import {
  * assertAlmostEquals(model.predict([[2]])[0], 1, 1e-3);
  * ```
  */
-export class GradientBoostingRegressor extends GradientBoostingBase {
+export class GradientBoostingRegressor extends NumericBoostingBase {
   /** The class name saved in JSON. */
   readonly className = "GradientBoostingRegressor";
 
   /**
-   * Stores the options (checked when `fit` trains).
+   * Stores the options (checked when `fit` trains); the objective defaults to `regression`.
    * @param options `GradientBoostingOptions` over their defaults
    */
   constructor(options: Partial<GradientBoostingOptions> = {}) {
-    super(GRADIENT_BOOSTING_DEFAULTS, options);
+    super(options, "regression");
   }
 
   /**
@@ -49,17 +47,7 @@ export class GradientBoostingRegressor extends GradientBoostingBase {
     y: VectorLike,
     fitOptions: GradientBoostingFitOptions = {},
   ): this {
-    this.state = undefined;
-    const m = toMatrixWithMissing(X, "X");
-    const yv = toVector(y, "y", m.rows);
-    const model = this.train(m, yv, this.options.objective ?? "regression", {}, fitOptions);
-    this.state = { nFeaturesIn: m.cols, model };
-    return this;
-  }
-
-  /** Predicted targets, shape (nSamples,). */
-  predict(X: MatrixLike | ArrayLike<ArrayLike<number | null>>): Float64Array {
-    return this.predictRaw(X) as Float64Array;
+    return this.fitNumeric(X, y, fitOptions);
   }
 
   /** R² of the predictions on (X, y). */
