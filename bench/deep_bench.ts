@@ -5,7 +5,7 @@
  * The loss is the mean of the output; gradients of every parameter are computed and freed.
  *
  *     npx deno bench -A bench/deep_bench.ts
- *     npx deno run -A bench/deep_bench.ts --report    # best of 5 timings in ms, as JSON
+ *     npx deno run -A bench/deep_bench.ts --report [N]   # best of N (10) in ms, load average, JSON
  */
 import { deepBackend, LSTM, manualSeed, tf, TransformerEncoderLayer } from "../lib/mod.ts";
 
@@ -30,7 +30,11 @@ const encoderStep = () => step(() => layer.forward(x).mean() as tf.Scalar, layer
 const lstmStep = () => step(() => lstm.forward(x)[0].mean() as tf.Scalar, lstm.variables());
 
 if (Deno.args.includes("--report")) {
-  const best = (f: () => void, n = 5) => {
+  const n = Number(Deno.args[Deno.args.indexOf("--report") + 1]) || 10;
+  const load = () => Number(Deno.readTextFileSync("/proc/loadavg").split(" ")[0]);
+  const loadBefore = load();
+  const best = (f: () => void) => {
+    f();
     f();
     let b = Infinity;
     for (let i = 0; i < n; i++) {
@@ -40,11 +44,14 @@ if (Deno.args.includes("--report")) {
     }
     return b;
   };
+  const round = (v: number) => Math.round(v * 10) / 10;
   console.log(
     JSON.stringify({
       backend: deepBackend,
-      encoder_layer_ms: best(encoderStep),
-      lstm_ms: best(lstmStep),
+      load_before: loadBefore,
+      encoder_layer_ms: round(best(encoderStep)),
+      lstm_ms: round(best(lstmStep)),
+      load_after: load(),
     }),
   );
 } else {

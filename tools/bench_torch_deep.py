@@ -1,26 +1,32 @@
 """PyTorch side of bench/deep_bench.ts: forward + backward of a TransformerEncoderLayer
 (d_model 128, 4 heads, FFN 512, dropout 0, batch_first, sequence 64, batch 32) and a one-layer
-LSTM 128 -> 128 on the same input, loss = mean of the output. Best of 5 runs in ms, on 1 thread
-and on the default thread count. Run: /usr/bin/python3 tools/bench_torch_deep.py
+LSTM 128 -> 128 on the same input, loss = mean of the output. Best of N runs in ms (default 10,
+after 2 warm-ups) on 1 and on 2 threads, with the load average before and after (the machine is
+shared: a figure means little without it).
+Run: /usr/bin/python3 tools/bench_torch_deep.py [N]
 """
 import json
+import os
+import sys
 import time
 
 import torch
 from torch import nn
 
 
-def best(f, n=5):
+def best(f, n):
+    f()
     f()
     b = float("inf")
     for _ in range(n):
         t0 = time.perf_counter()
         f()
         b = min(b, time.perf_counter() - t0)
-    return b * 1000
+    return round(b * 1000, 1)
 
 
 def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     torch.manual_seed(0)
     layer = nn.TransformerEncoderLayer(128, 4, 512, dropout=0.0, batch_first=True)
     lstm = nn.LSTM(128, 128, batch_first=True)
@@ -34,10 +40,12 @@ def main():
         lstm.zero_grad()
         lstm(x)[0].mean().backward()
 
-    out = {"torch": torch.__version__, "default_threads": torch.get_num_threads()}
-    out["encoder_layer_ms"], out["lstm_ms"] = best(enc), best(rnn)
-    torch.set_num_threads(1)
-    out["encoder_layer_ms_1thread"], out["lstm_ms_1thread"] = best(enc), best(rnn)
+    out = {"torch": torch.__version__, "load_before": os.getloadavg()[0]}
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        out[f"encoder_layer_ms_{threads}thread"] = best(enc, n)
+        out[f"lstm_ms_{threads}thread"] = best(rnn, n)
+    out["load_after"] = os.getloadavg()[0]
     print(json.dumps(out))
 
 

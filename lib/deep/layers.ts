@@ -8,7 +8,7 @@
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform, nextSeed } from "./init.ts";
-import { matMul2d } from "./matmul.ts";
+import { affine } from "./matmul.ts";
 import { Module, ModuleParameter, pyNumber } from "./module.ts";
 
 /** Checks that `x` has at least `minRank` dimensions and, if given, the last dimension `last`. */
@@ -69,8 +69,11 @@ export class Linear extends Module {
       const lead = x.shape.slice(0, -1);
       const x2 = x.rank === 2 ? x as tf.Tensor2D : x.reshape([-1, this.inFeatures]) as tf.Tensor2D;
       // not tf.fused.matMul: on tfjs-backend-wasm 4.22 its transposeB + bias case returns wrong values
-      const xw = matMul2d(x2, this.weight.value as tf.Tensor2D, false, true);
-      const y = this.bias ? xw.add(this.bias.value) : xw;
+      const y = affine(
+        x2,
+        this.weight.value as tf.Tensor2D,
+        (this.bias?.value ?? null) as tf.Tensor1D | null,
+      );
       return x.rank === 2 ? y : y.reshape([...lead, this.outFeatures]);
     });
   }

@@ -5,7 +5,7 @@
  * @module
  */
 export { deepBackend, tf } from "./backend.ts";
-export { matMul2d } from "./matmul.ts";
+export { affine, matMul2d, sumRows } from "./matmul.ts";
 export { deepRandom, fanInUniform, type Initializer, manualSeed, xavierUniform } from "./init.ts";
 export {
   buildShapeOnly,
@@ -114,6 +114,7 @@ export {
 export { buildDateModel, DATE_SCHEDULE, DATE_TASK } from "./date_models.ts";
 export {
   EncoderCNN,
+  type EncoderCNNOptions,
   ErnieMEmbeddings,
   ErnieMModel,
   type ErnieMOptions,
@@ -125,6 +126,7 @@ export {
   type Modality,
   type NotesNetworkOptions,
   type NotesNetworkOutput,
+  SMALL_NOTES_NETWORK,
 } from "./notes_network.ts";
 export { type GenerateOptions, GPT, type GPTOptions, sampleLogits } from "./gpt.ts";
 export {
@@ -176,7 +178,18 @@ export {
   evaluateNotesNetwork,
   fitNotesNetwork,
   type FitNotesOptions,
+  imageTowerAccuracy,
+  ImageTowerClassifier,
   type NotesEvaluation,
+  pretrainImageTower,
+  type PretrainTowerOptions,
 } from "./notes_train.ts";
 export { conv2dByHand, learnKernel, SOBEL_X } from "./conv_by_hand.ts";
-export { fitImageClassifier, type FitImageOptions } from "./image_train.ts";
+export {
+  checkPixelRange,
+  fitImageClassifier,
+  type FitImageOptions,
+  type ImageEpochInfo,
+  predictImageClasses,
+} from "./image_train.ts";
+export { type AugmentDraw, augmentBatch, type AugmentOptions } from "./augment.ts";

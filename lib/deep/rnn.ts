@@ -13,7 +13,8 @@ import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform } from "./init.ts";
 import { checkInput, dropout } from "./layers.ts";
-import { matMul2d } from "./matmul.ts";
+import { affine, matMul2d } from "./matmul.ts";
+import { lstmLayer } from "./lstm_steps.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
 /** Options of `RNN`, `GRU` and `LSTM` (PyTorch's arguments in camelCase). */
@@ -121,6 +122,24 @@ export abstract class RecurrentBase extends Module {
           const Wih = this.#p(`weight_ih${sfx}`)!, Whh = this.#p(`weight_hh${sfx}`)!;
           const bih = this.#p(`bias_ih${sfx}`), bhh = this.#p(`bias_hh${sfx}`);
           const F = seq.shape[2] as number;
+          if (this.#mode === "LSTM") {
+            // fused recurrence (lstm_steps.ts): both biases folded into the input projection
+            const bias = bih && bhh ? bih.add(bhh) : bih ?? bhh;
+            const xw = affine(
+              seq.reshape([B * T, F]) as tf.Tensor2D,
+              Wih as tf.Tensor2D,
+              bias as tf.Tensor1D | null,
+            ).reshape([B, T, 4 * H]) as tf.Tensor3D;
+            const state = (s0: tf.Tensor | null | undefined) =>
+              (s0
+                ? s0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
+                : tf.zeros([B, H])) as tf.Tensor2D;
+            const r = lstmLayer(xw, Whh as tf.Tensor2D, state(h0), state(c0), d === 1);
+            outs.push(r.out);
+            hN.push(r.h);
+            cN.push(r.c);
+            continue;
+          }
           const WhhT = (Whh as tf.Tensor2D).transpose() as tf.Tensor2D; // once per sequence, not per step
           let xw: tf.Tensor = matMul2d(seq.reshape([B * T, F]), Wih as tf.Tensor2D, false, true);
           if (bih) xw = xw.add(bih);
