@@ -5,8 +5,6 @@
  *
  * @module
  */
-import { RegressorEstimator } from "../core/classifier.ts";
-import type { FittedState } from "../core/estimator.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import {
   checkBoolean,
@@ -16,7 +14,8 @@ import {
   optionNames,
 } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
-import { centre, interceptFrom, linearPredict } from "./center.ts";
+import { centre, interceptFrom } from "./center.ts";
+import { LinearModel, type LinearModelState } from "./linear_model.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 import { convergenceMessage, ConvergenceWarning, warn } from "../core/warnings.ts";
 import { lassoCoordinateDescent } from "./coordinate_descent.ts";
@@ -34,7 +33,7 @@ export interface LassoOptions {
 }
 
 /** What {@link Lasso} learns (saved by `toJSON`). */
-export interface LassoState extends FittedState {
+export interface LassoState extends LinearModelState {
   /** β̂ in the original feature units (exact zeros for dropped features). */
   coef: Vector;
   /** The intercept (not penalised). */
@@ -59,7 +58,7 @@ export interface LassoState extends FittedState {
  * assertAlmostEquals(model.coef[0], 0.92);
  * ```
  */
-export class Lasso extends RegressorEstimator<LassoOptions, LassoState> {
+export class Lasso extends LinearModel<LassoOptions, LassoState> {
   /** "Lasso": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "Lasso";
 
@@ -109,22 +108,6 @@ export class Lasso extends RegressorEstimator<LassoOptions, LassoState> {
       converged: r.converged,
     };
     return this;
-  }
-
-  /** ŷ = Xw + b. @param X shape (nSamples, nFeatures) */
-  predict(X: MatrixLike): Vector {
-    const { coef, intercept } = this.fitted();
-    return linearPredict(this.checkPredictX(X), coef, intercept);
-  }
-
-  /** Weights w (exact zeros for dropped features). */
-  get coef(): Vector {
-    return this.fitted().coef.slice();
-  }
-
-  /** Intercept b. */
-  get intercept(): number {
-    return this.fitted().intercept;
   }
 
   /** Coordinate sweeps run. */

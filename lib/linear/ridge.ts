@@ -5,14 +5,13 @@
  *
  * @module
  */
-import { RegressorEstimator } from "../core/classifier.ts";
-import type { FittedState } from "../core/estimator.ts";
 import { ValueError } from "../core/errors.ts";
 import { svd } from "../core/linalg.ts";
 import { Matrix, type Vector } from "../core/matrix.ts";
 import { checkBoolean, checkNumber, checkOptions } from "../core/options.ts";
 import { type MatrixLike, toMatrix, toVector, type VectorLike } from "../core/validation.ts";
-import { centre, interceptFrom, linearPredict } from "./center.ts";
+import { centre, interceptFrom } from "./center.ts";
+import { LinearModel, type LinearModelState } from "./linear_model.ts";
 import { type FitOptions, toSampleWeight } from "../core/sample_weight.ts";
 
 /** Options of {@link Ridge}. */
@@ -24,7 +23,7 @@ export interface RidgeOptions {
 }
 
 /** What {@link Ridge} learns (saved by `toJSON`). */
-export interface RidgeState extends FittedState {
+export interface RidgeState extends LinearModelState {
   /** β̂ in the original feature units. */
   coef: Vector;
   /** The intercept (not penalised). */
@@ -149,7 +148,7 @@ export function ridgePath(
  * assertAlmostEquals(model.coef[0], 2 / 3); // Σx꜀y꜀ / (Σx꜀² + α) = 2 / (2 + 1)
  * ```
  */
-export class Ridge extends RegressorEstimator<RidgeOptions, RidgeState> {
+export class Ridge extends LinearModel<RidgeOptions, RidgeState> {
   /** "Ridge": the name `toJSON` writes and `fromJSON` checks. */
   readonly className = "Ridge";
 
@@ -189,22 +188,6 @@ export class Ridge extends RegressorEstimator<RidgeOptions, RidgeState> {
       df: ridgeDf(sp.s, this.options.alpha),
     };
     return this;
-  }
-
-  /** ŷ = Xw + b. @param X shape (nSamples, nFeatures) */
-  predict(X: MatrixLike): Vector {
-    const { coef, intercept } = this.fitted();
-    return linearPredict(this.checkPredictX(X), coef, intercept);
-  }
-
-  /** Weights w, one per feature. */
-  get coef(): Vector {
-    return this.fitted().coef.slice();
-  }
-
-  /** Intercept b. */
-  get intercept(): number {
-    return this.fitted().intercept;
   }
 
   /** Effective degrees of freedom df(α) of the fit (ESL 3.50). */
