@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ShapeError } from "../core/mod.ts";
+import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { checkNCHW } from "./conv.ts";
 import { Dropout, Embedding, LayerNorm, Linear, Sequential, Tanh } from "./layers.ts";
@@ -156,6 +156,16 @@ export class ErnieMModel extends Module {
   }
 }
 
+/** Options of `EncoderCNN`. */
+export interface EncoderCNNOptions {
+  /**
+   * Cut the image into f×f pixel blocks stacked as channels (space-to-depth, lossless) before the
+   * ResNet: (N, C, H, W) → (N, C·f², H/f, W/f); `net` must take C·f² channels. A cheap stem for
+   * small images, as ConvNeXt's "patchify" stem: the ResNet then runs at 1/f of the resolution. @default 1
+   */
+  spaceToDepth?: number;
+}
+
 /** The image encoder of the notes: a ResNet without its head (`resnet`, a Sequential) and `adaptive_pool`. */
 export class EncoderCNN extends Module {
   /** Stem and four stages. */
@@ -164,12 +174,26 @@ export class EncoderCNN extends Module {
   readonly adaptive_pool: AdaptiveAvgPool2d = new AdaptiveAvgPool2d([1, 1]);
   /** The ResNet the stages come from (not a child: its fc is dropped). */
   readonly _net: ResNet;
+  /** The space-to-depth factor f (1: the image goes to the ResNet as it is). */
+  readonly spaceToDepth: number;
 
   /** Takes the stem and stages of `net`. */
-  constructor(net: ResNet) {
+  constructor(net: ResNet, { spaceToDepth = 1 }: EncoderCNNOptions = {}) {
     super();
+    if (!(Number.isInteger(spaceToDepth) && spaceToDepth >= 1)) {
+      throw new ValueError(`spaceToDepth must be an integer ≥ 1. Got ${spaceToDepth}.`);
+    }
+    const inC = net.conv1.inChannels;
+    if (inC % (spaceToDepth * spaceToDepth) !== 0) {
+      throw new ValueError(
+        `spaceToDepth ${spaceToDepth} needs a ResNet whose input channels (${inC}) are a multiple of ${
+          spaceToDepth * spaceToDepth
+        }.`,
+      );
+    }
     this._net = net;
     this.resnet = net.backbone();
+    this.spaceToDepth = spaceToDepth;
   }
 
   /** Channels of the feature map (2048 for ResNet-50/101). */
@@ -177,11 +201,25 @@ export class EncoderCNN extends Module {
     return this._net.numFeatures;
   }
 
+  /** Channels of the images this encoder takes (before space-to-depth). */
+  get imageChannels(): number {
+    return this._net.conv1.inChannels / (this.spaceToDepth * this.spaceToDepth);
+  }
+
   /** images (N, C, H, W) → [feature map (N, F, h, w), pooled (N, F)]. */
   forward(images: tf.Tensor): [tf.Tensor, tf.Tensor] {
-    checkNCHW(images, "EncoderCNN", this._net.conv1.inChannels);
+    checkNCHW(images, "EncoderCNN", this.imageChannels);
+    const f = this.spaceToDepth;
+    const [n, c, H, W] = images.shape as number[];
+    if (H % f !== 0 || W % f !== 0) {
+      throw new ShapeError(
+        `EncoderCNN with spaceToDepth ${f} needs image sides divisible by ${f}. Got ${H}×${W}.`,
+      );
+    }
     return tf.tidy(() => {
-      const map = this.resnet.forward(images);
+      const x = f === 1 ? images : images.reshape([n * c, H / f, f, W / f, f])
+        .transpose([0, 2, 4, 1, 3]).reshape([n, c * f * f, H / f, W / f]);
+      const map = this.resnet.forward(x);
       return [map, this.adaptive_pool.forward(map).reshape([map.shape[0], -1])];
     });
   }

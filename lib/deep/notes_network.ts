@@ -21,6 +21,8 @@ export interface NotesNetworkOptions {
   image?: {
     block?: "basic" | "bottleneck";
     layers?: [number, number, number, number];
+    /** Space-to-depth factor before the ResNet (see `EncoderCNNOptions`); `inChannels` is the image's. @default 1 */
+    spaceToDepth?: number;
   } & Omit<ResNetOptions, "numClasses">;
   /** Heads of the text attention. @default 12 */
   textHeads?: number;
@@ -41,7 +43,7 @@ export interface NotesNetworkOutput {
   logits: tf.Tensor;
   /** (batch, T): how much the pooled text vector attends to each token. */
   textAttention: tf.Tensor;
-  /** (batch, h·w): how much the pooled image vector attends to each region of the feature map. */
+  /** (batch, h·w): how much the pooled image vector attends to each region of the feature map ((batch, 0) for text only, whose image branch is not computed). */
   imageAttention: tf.Tensor;
 }
 
@@ -70,13 +72,20 @@ export class ErnieMResNetClassifier extends Module {
   constructor(options: NotesNetworkOptions = {}) {
     super();
     const img = options.image ?? {};
-    const { block = "bottleneck", layers = [3, 4, 23, 3], ...resnetOptions } = img;
+    const {
+      block = "bottleneck",
+      layers = [3, 4, 23, 3],
+      spaceToDepth = 1,
+      inChannels = 3,
+      ...resnetOptions
+    } = img;
     this.ernie = new ErnieMModel(options.text);
     const net = new ResNet(block === "basic" ? BasicBlock : Bottleneck, layers, {
       ...resnetOptions,
+      inChannels: inChannels * spaceToDepth * spaceToDepth,
       numClasses: 0,
     });
-    this.resnet = new EncoderCNN(net);
+    this.resnet = new EncoderCNN(net, { spaceToDepth });
     const t = this.ernie.sizes.hidden, v = this.resnet.numFeatures;
     const hidden = options.hidden ?? 1024;
     this.classifier1 = new Linear(2 * t + 2 * v, hidden);
@@ -108,16 +117,27 @@ export class ErnieMResNetClassifier extends Module {
       const [tAtt, tW] = this.attention_text.forward(pooledText.expandDims(1), seq, seq, {
         keyPaddingMask: pad,
       });
-      const [map, pooledImage] = this.resnet.forward(images);
-      const [n, c] = map.shape;
-      const regions = map.reshape([n, c, -1]).transpose([0, 2, 1]); // (n, h·w, c)
-      const [iAtt, iW] = this.attention_image.forward(pooledImage.expandDims(1), regions, regions);
       textAttention = tf.keep((tW as tf.Tensor).squeeze([1]));
-      imageAttention = tf.keep((iW as tf.Tensor).squeeze([1]));
       let text = tf.concat([pooledText, tAtt.squeeze([1])], 1);
-      let image = tf.concat([pooledImage, iAtt.squeeze([1])], 1);
+      let image: tf.Tensor;
+      const n = ids.shape[0] as number;
+      if (this.modality === "text") {
+        // the features would be zeroed: skip the image encoder (most of the cost)
+        image = tf.zeros([n, 2 * this.resnet.numFeatures]);
+        imageAttention = tf.keep(tf.zeros([n, 0]));
+      } else {
+        const [map, pooledImage] = this.resnet.forward(images);
+        const c = map.shape[1] as number;
+        const regions = map.reshape([n, c, -1]).transpose([0, 2, 1]); // (n, h·w, c)
+        const [iAtt, iW] = this.attention_image.forward(
+          pooledImage.expandDims(1),
+          regions,
+          regions,
+        );
+        imageAttention = tf.keep((iW as tf.Tensor).squeeze([1]));
+        image = tf.concat([pooledImage, iAtt.squeeze([1])], 1);
+      }
       if (this.modality === "image") text = tf.zerosLike(text);
-      if (this.modality === "text") image = tf.zerosLike(image);
       const h = tf.relu(this.classifier1.forward(tf.concat([text, image], 1)));
       return this.classifier2.forward(h);
     });
@@ -160,3 +180,35 @@ export function buildNotesNetwork(
   const build = () => new ErnieMResNetClassifier(options).withTypeName("NetWork");
   return shapeOnly ? buildShapeOnly(build) : build();
 }
+
+/**
+ * The small configuration trained on captioned Fashion-MNIST (tools/train_notes_multimodal.ts,
+ * notebook 72): ERNIE-M with a 2 000-word vocabulary, 2 layers × 64 wide; a ResNet of basic blocks
+ * [1, 1, 1, 1] and width 8 with the 3×3 stem, on 28×28 images cut into 2×2 blocks
+ * (space-to-depth: 14×14 × 4 channels), so the stages run at 14, 7, 4, 2 pixels and the image
+ * attention looks at a 2×2 map of 64 channels; a 128-wide head.
+ */
+export const SMALL_NOTES_NETWORK: Readonly<NotesNetworkOptions> = Object.freeze<
+  NotesNetworkOptions
+>({
+  text: {
+    vocabSize: 2000,
+    hidden: 64,
+    numLayers: 2,
+    numHeads: 4,
+    ffn: 128,
+    maxPositions: 34,
+    dropout: 0,
+  },
+  image: {
+    block: "basic",
+    layers: [1, 1, 1, 1],
+    width: 8,
+    inChannels: 1,
+    smallStem: true,
+    spaceToDepth: 2,
+  },
+  textHeads: 4,
+  imageHeads: 4,
+  hidden: 128,
+});

@@ -1,27 +1,36 @@
 /**
  * Training and evaluation of `ErnieMResNetClassifier` on captioned images (the notes' multimodal
- * task in small): Adam on mini-batches, cross-entropy, accuracy and confusion matrix.
+ * task in small). The recipe has two stages: (1) `pretrainImageTower` teaches the image encoder
+ * the ten Fashion-MNIST classes through a temporary linear head, because the pair task alone
+ * gives the image branch too weak a signal to learn to recognise the items; (2) `fitNotesNetwork`
+ * trains the whole network on the pairs (Adam, cross-entropy), the image encoder at its own,
+ * smaller learning rate or frozen.
  *
  * @module
  */
-import { Random } from "../core/mod.ts";
+import { Random, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import type { CaptionedFashion } from "./captioned_fashion.ts";
+import type { EncoderCNN } from "./ernie_m.ts";
+import { fitImageClassifier } from "./image_train.ts";
+import { Linear } from "./layers.ts";
+import { Module } from "./module.ts";
 import type { ErnieMResNetClassifier } from "./notes_network.ts";
-import { trainStep } from "./training.ts";
 
 /** Options of `fitNotesNetwork`. */
 export interface FitNotesOptions {
   /** Passes over the data. @default 3 */
   epochs?: number;
-  /** Pairs per step. @default 64 */
+  /** Pairs per step. @default 128 */
   batchSize?: number;
-  /** Adam's step size. @default 2e-3 */
+  /** Adam's step size for the text encoder, the attentions and the head. @default 2e-3 */
   learningRate?: number;
+  /** Adam's step size for the image encoder; 0 freezes it (kept in eval mode). @default learningRate */
+  imageLearningRate?: number;
   /** Shuffling seed. @default 0 */
   seed?: number;
-  /** Called after each epoch with its mean loss. */
-  onEpoch?: (epoch: number, loss: number) => void;
+  /** Called after each epoch with its mean loss and its wall time in ms. */
+  onEpoch?: (epoch: number, loss: number, ms: number) => void;
 }
 
 function batchTensors(d: CaptionedFashion, rows: ArrayLike<number>, side: number) {
@@ -40,37 +49,146 @@ function batchTensors(d: CaptionedFashion, rows: ArrayLike<number>, side: number
   };
 }
 
-/** Trains `net` in place; returns the mean loss of each epoch. Runs in training mode, leaves eval mode. */
+const imageSide = (d: CaptionedFashion) => Math.round(Math.sqrt(d.pixels.length / d.n));
+
+/**
+ * Trains `net` in place; returns the mean loss of each epoch. Runs in training mode (the image
+ * encoder in eval mode when frozen), leaves eval mode.
+ */
 export function fitNotesNetwork(
   net: ErnieMResNetClassifier,
   data: CaptionedFashion,
-  { epochs = 3, batchSize = 64, learningRate = 2e-3, seed = 0, onEpoch }: FitNotesOptions = {},
+  {
+    epochs = 3,
+    batchSize = 128,
+    learningRate = 2e-3,
+    imageLearningRate = learningRate,
+    seed = 0,
+    onEpoch,
+  }: FitNotesOptions = {},
 ): number[] {
-  const side = Math.round(Math.sqrt(data.pixels.length / data.n));
-  const opt = tf.train.adam(learningRate);
+  if (!(imageLearningRate >= 0)) {
+    throw new ValueError(`imageLearningRate must be ≥ 0. Got ${imageLearningRate}.`);
+  }
+  const side = imageSide(data);
+  const imageVars = new Set(net.resnet.variables());
+  const rest = net.variables().filter((v) => !imageVars.has(v));
+  const frozen = imageLearningRate === 0 || net.modality === "text";
+  const trained = frozen ? rest : [...rest, ...imageVars];
+  const opt: tf.Optimizer = tf.train.adam(learningRate);
+  const imageOpt: tf.Optimizer | null = frozen ? null : tf.train.adam(imageLearningRate);
   const rng = new Random(seed);
   const losses: number[] = [];
   net.train();
+  if (frozen) net.resnet.eval();
   for (let e = 0; e < epochs; e++) {
+    const t0 = performance.now();
     const order = rng.permutation(data.n);
     let sum = 0, steps = 0;
+    // s + 1 < n: no last batch of one pair (BatchNorm's batch statistics need two)
     for (let s = 0; s + 1 < data.n; s += batchSize) {
       const b = batchTensors(data, order.subarray(s, Math.min(s + batchSize, data.n)), side);
-      sum += trainStep(net, opt, () => {
-        const out = net.forward(b.ids, b.images);
-        out.textAttention.dispose();
-        out.imageAttention.dispose();
-        return tf.losses.softmaxCrossEntropy(tf.oneHot(b.y, 3), out.logits) as tf.Scalar;
+      sum += tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => {
+          const out = net.forward(b.ids, b.images);
+          tf.dispose([out.textAttention, out.imageAttention]); // kept by forward, unused here
+          return tf.losses.softmaxCrossEntropy(tf.oneHot(b.y, 3), out.logits) as tf.Scalar;
+        }, trained);
+        const own: tf.NamedTensorMap = {}, image: tf.NamedTensorMap = {};
+        for (const v of trained) (imageVars.has(v) ? image : own)[v.name] = grads[v.name];
+        opt.applyGradients(own);
+        imageOpt?.applyGradients(image);
+        return value.dataSync()[0];
       });
       steps++;
       tf.dispose(b);
     }
     losses.push(sum / steps);
-    onEpoch?.(e, sum / steps);
+    onEpoch?.(e, sum / steps, performance.now() - t0);
   }
   opt.dispose();
+  imageOpt?.dispose();
   net.eval();
   return losses;
+}
+
+/** The image encoder with a linear head over its pooled features: stage 1 of the recipe. */
+export class ImageTowerClassifier extends Module {
+  /** The encoder being pretrained (shared with the network it came from). */
+  readonly encoder: EncoderCNN;
+  /** features → classes, dropped after pretraining. */
+  readonly fc: Linear;
+
+  /** Wraps `encoder` with a fresh `numClasses`-way head. */
+  constructor(encoder: EncoderCNN, numClasses = 10) {
+    super();
+    this.encoder = encoder;
+    this.fc = new Linear(encoder.numFeatures, numClasses);
+  }
+
+  /** images (N, C, H, W) → logits (N, classes). */
+  forward(images: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => this.fc.forward(this.encoder.forward(images)[1]));
+  }
+}
+
+/** Options of `pretrainImageTower`. */
+export interface PretrainTowerOptions {
+  /** Passes over the images. @default 2 */
+  epochs?: number;
+  /** Images per step. @default 128 */
+  batchSize?: number;
+  /** Adam's step size. @default 3e-3 */
+  learningRate?: number;
+  /** Shuffling seed. @default 0 */
+  seed?: number;
+}
+
+/**
+ * Stage 1: trains `net`'s image encoder to classify `pixels` (n × H·W in [0, 1], one channel)
+ * into `labels` 0..9 through a temporary linear head; returns the head-wrapped encoder (for
+ * `imageTowerAccuracy`) and the loss of every step. The encoder's weights stay in `net`.
+ */
+export function pretrainImageTower(
+  net: ErnieMResNetClassifier,
+  pixels: Float32Array,
+  labels: ArrayLike<number>,
+  { epochs = 2, batchSize = 128, learningRate = 3e-3, seed = 0 }: PretrainTowerOptions = {},
+): { tower: ImageTowerClassifier; losses: number[] } {
+  const side = Math.round(Math.sqrt(pixels.length / labels.length));
+  if (side * side * labels.length !== pixels.length) {
+    throw new ValueError(
+      `pixels (${pixels.length}) must hold one square one-channel image per label (${labels.length}).`,
+    );
+  }
+  const tower = new ImageTowerClassifier(net.resnet);
+  const losses = fitImageClassifier(tower, pixels, labels, [1, side, side], {
+    epochs,
+    batchSize,
+    learningRate,
+    seed,
+  });
+  return { tower, losses };
+}
+
+/** Fraction of `pixels` (n × H·W, one channel) that `tower` classifies as `labels`, in eval mode. */
+export function imageTowerAccuracy(
+  tower: ImageTowerClassifier,
+  pixels: Float32Array,
+  labels: ArrayLike<number>,
+): number {
+  tower.eval();
+  const n = labels.length, P = pixels.length / n, side = Math.round(Math.sqrt(P));
+  let correct = 0;
+  for (let s = 0; s < n; s += 256) {
+    const m = Math.min(256, n - s);
+    const x = tf.tensor4d(pixels.subarray(s * P, (s + m) * P), [m, 1, side, side]);
+    const p = tf.tidy(() => tower.forward(x).argMax(1));
+    const pred = p.dataSync();
+    for (let i = 0; i < m; i++) if (pred[i] === Number(labels[s + i])) correct++;
+    tf.dispose([x, p]);
+  }
+  return correct / n;
 }
 
 /** Accuracy, confusion matrix (rows true, columns predicted) and predictions of `net` on `data`. */
@@ -89,7 +207,7 @@ export function evaluateNotesNetwork(
   data: CaptionedFashion,
 ): NotesEvaluation {
   net.eval();
-  const side = Math.round(Math.sqrt(data.pixels.length / data.n));
+  const side = imageSide(data);
   const predictions = new Int32Array(data.n);
   for (let s = 0; s < data.n; s += 256) {
     const rows = Array.from({ length: Math.min(256, data.n - s) }, (_, i) => s + i);

@@ -1,11 +1,16 @@
 import { assertEquals, assertThrows } from "@std/assert";
 import {
+  BasicBlock,
   buildNotesNetwork,
   countParameters,
+  EncoderCNN,
+  ErnieMModel,
   ErnieMResNetClassifier,
   manualSeed,
   type NotesNetworkOptions,
   readSafetensors,
+  ResNet,
+  SMALL_NOTES_NETWORK,
   tf,
   writeSafetensors,
 } from "../../../lib/mod.ts";
@@ -126,4 +131,68 @@ Deno.test("the small network trains a step without leaking tensors; attention ma
   const t = out.textAttention.arraySync() as number[][];
   assertEquals(t[0][3], 0); // the padding token gets no attention
   assertEquals(Math.abs(t[1].reduce((a, b) => a + b, 0) - 1) < 1e-5, true);
+});
+
+Deno.test("bad input at full size: a caption longer than the 514-row position table, ids outside the vocabulary", () => {
+  manualSeed(4);
+  // the notes' position table (514 rows, positions from 2) on a narrow encoder
+  const ernie = new ErnieMModel({ vocabSize: 50, hidden: 8, numLayers: 1, numHeads: 2, ffn: 8 });
+  assertEquals(ernie.embeddings.position_embeddings.numEmbeddings, 514);
+  const [seq] = ernie.forward(tf.zeros([1, 512], "int32"));
+  assertEquals(seq.shape, [1, 512, 8]);
+  assertThrows(
+    () => ernie.forward(tf.zeros([1, 513], "int32")),
+    Error,
+    "captions of 513 tokens are longer than the position table allows (514 rows",
+  );
+  assertThrows(
+    () => ernie.forward(tf.tensor2d([[0, -1]], [1, 2], "int32")),
+    Error,
+    "token ids in [-1, 0], outside the vocabulary [0, 50)",
+  );
+  assertThrows(() => ernie.forward(tf.zeros([4], "int32")), Error, "must be (batch, T)");
+  // a state dict of the right keys but a wrong shape is refused, naming the key
+  const dict = { ...ernie.stateDict() };
+  dict["embeddings.word_embeddings.weight"] = tf.zeros([49, 8]);
+  assertThrows(
+    () => ernie.loadStateDict(dict),
+    Error,
+    "embeddings.word_embeddings.weight: expected [50,8], got [49,8]",
+  );
+});
+
+Deno.test("SMALL_NOTES_NETWORK: space-to-depth stem, a 2×2 image map, text-only skips the image encoder", () => {
+  manualSeed(5);
+  const net = new ErnieMResNetClassifier(SMALL_NOTES_NETWORK).eval();
+  assertEquals(net.resnet.spaceToDepth, 2);
+  assertEquals(net.resnet.imageChannels, 1);
+  assertEquals(net.resnet._net.conv1.inChannels, 4);
+  const ids = tf.tensor2d([[0, 5, 9, 1]], [1, 4], "int32");
+  const img = tf.randomUniform([1, 1, 28, 28], 0, 1, "float32", 6);
+  const out = net.forward(ids, img);
+  assertEquals(out.imageAttention.shape, [1, 4]); // 14 → 14 → 7 → 4 → 2
+  // space-to-depth puts pixel (2r + i, 2c + j) into channel 2i + j at (r, c)
+  const x = tf.range(0, 16).reshape([1, 1, 4, 4]);
+  const s2d = x.reshape([1, 2, 2, 2, 2]).transpose([0, 2, 4, 1, 3]).reshape([1, 4, 2, 2]);
+  assertEquals((s2d.arraySync() as number[][][][])[0][1], [[1, 3], [9, 11]]);
+  assertThrows(
+    () => net.forward(ids, tf.zeros([1, 1, 27, 27])),
+    Error,
+    "needs image sides divisible by 2. Got 27×27",
+  );
+  assertThrows(
+    () => net.forward(ids, tf.zeros([1, 4, 14, 14])),
+    Error,
+    "expects 1 input channels",
+  );
+  net.modality = "text";
+  const t = net.forward(ids, img);
+  assertEquals(t.imageAttention.shape, [1, 0]);
+  assertEquals(t.logits.shape, [1, 3]);
+  assertThrows(
+    () =>
+      new EncoderCNN(new ResNet(BasicBlock, [1, 1, 1, 1], { inChannels: 3 }), { spaceToDepth: 2 }),
+    Error,
+    "multiple of 4",
+  );
 });
