@@ -11,7 +11,10 @@ import { xavierUniform } from "./init.ts";
 import { checkInput, dropout, Linear } from "./layers.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
-/** A large negative score: masked entries get weight exp(−1e9) = 0 (fully masked rows become uniform, not NaN). */
+/**
+ * A large negative score: masked entries get weight exp(−1e9) = 0. In `maskedSoftmax` (d2l's
+ * semantics) a row with no valid key becomes uniform; `MultiHeadAttention` zeroes such rows.
+ */
 const MASKED = -1e9;
 
 /**
@@ -207,6 +210,13 @@ export interface AttentionMasks {
  * load into `q_proj`/`k_proj`/`v_proj`; initialisation follows PyTorch (Xavier-uniform
  * projections, zero biases).
  *
+ * Fully masked rows: a query for which every key is masked (all padding, or blocked by
+ * `attnMask`) gets all-zero weights, so its output is `out_proj`'s bias and no gradient reaches
+ * the masked keys and values. PyTorch 1.13 returns NaN there (softmax of a row of −∞), which then
+ * spreads through the loss; the d2l-style −1e9 fill alone would give uniform weights, mixing in
+ * the values of padding. Rows with at least one open key are unchanged (masked keys weigh
+ * exp(−1e9) = 0), so the PyTorch parity holds wherever PyTorch's output is finite.
+ *
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
@@ -290,7 +300,12 @@ export class MultiHeadAttention extends Module {
         const v = split(this.v_proj.forward(value), S);
         let scores = tf.matMul(q, k, false, true); // (b, h, T, S)
         if (bias) scores = scores.add(bias);
-        const w = tf.softmax(scores);
+        let w = tf.softmax(scores);
+        if (bias) {
+          // a query whose every key is masked attends to nothing: weights 0 (see the class doc)
+          const open = bias.greater(MASKED / 2).any(-1, true);
+          w = tf.where(open, w, tf.zerosLike(w));
+        }
         const wd = dropout(w, this.options.dropout, this.training);
         const ctx = tf.matMul(wd, v).transpose([0, 2, 1, 3]).reshape([b, T, E]);
         const out = this.out_proj.forward(ctx);

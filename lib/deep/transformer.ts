@@ -198,6 +198,47 @@ function activate(x: tf.Tensor, a: "relu" | "gelu"): tf.Tensor {
   return a === "relu" ? tf.relu(x) : gelu(x);
 }
 
+/**
+ * One residual block of a Transformer layer: post-norm norm(x + f(x)) or, with `normFirst`,
+ * pre-norm x + f(norm(x)). Both layer types are chains of these.
+ */
+function residual(
+  x: tf.Tensor,
+  norm: LayerNorm,
+  sublayer: (x: tf.Tensor) => tf.Tensor,
+  normFirst: boolean,
+): tf.Tensor {
+  return normFirst ? x.add(sublayer(norm.forward(x))) : norm.forward(x.add(sublayer(x)));
+}
+
+/** The position-wise FFN block of both layer types: dropout(linear2(dropout(act(linear1(x))))). */
+function feedForward(
+  layer: {
+    linear1: Linear;
+    dropout: Dropout;
+    linear2: Linear;
+    options: { activation: "relu" | "gelu" };
+  },
+  outDropout: Dropout,
+  x: tf.Tensor,
+): tf.Tensor {
+  const h = activate(layer.linear1.forward(x), layer.options.activation);
+  return outDropout.forward(layer.linear2.forward(layer.dropout.forward(h)));
+}
+
+/** Self-attention without weights, then the block's output dropout. */
+function selfAttention(
+  attn: MultiHeadAttention,
+  outDropout: Dropout,
+  x: tf.Tensor,
+  attnMask: tf.Tensor | null | undefined,
+  keyPaddingMask: tf.Tensor | null | undefined,
+): tf.Tensor {
+  return outDropout.forward(
+    attn.forward(x, x, x, { attnMask, keyPaddingMask, needWeights: false })[0],
+  );
+}
+
 /** Masks of an encoder layer (PyTorch's `src_mask`, `src_key_padding_mask`). */
 export interface EncoderMasks {
   /** (T, T) attention mask, true = blocked. */
@@ -268,28 +309,12 @@ export class TransformerEncoderLayer extends Module {
     { srcMask = null, srcKeyPaddingMask = null }: EncoderMasks = {},
   ): tf.Tensor {
     checkInput(src, "src", this.options.dModel, 3);
+    const nf = this.options.normFirst;
     return tf.tidy(() => {
       const sa = (x: tf.Tensor) =>
-        this.dropout1.forward(
-          this.self_attn.forward(x, x, x, {
-            attnMask: srcMask,
-            keyPaddingMask: srcKeyPaddingMask,
-            needWeights: false,
-          })[0],
-        );
-      const ff = (x: tf.Tensor) =>
-        this.dropout2.forward(
-          this.linear2.forward(
-            this.dropout.forward(activate(this.linear1.forward(x), this.options.activation)),
-          ),
-        );
-      let x = src;
-      if (this.options.normFirst) {
-        x = x.add(sa(this.norm1.forward(x)));
-        return x.add(ff(this.norm2.forward(x)));
-      }
-      x = this.norm1.forward(x.add(sa(x)));
-      return this.norm2.forward(x.add(ff(x)));
+        selfAttention(this.self_attn, this.dropout1, x, srcMask, srcKeyPaddingMask);
+      const x = residual(src, this.norm1, sa, nf);
+      return residual(x, this.norm2, (y) => feedForward(this, this.dropout2, y), nf);
     });
   }
 
@@ -377,15 +402,10 @@ export class TransformerDecoderLayer extends Module {
     const d = this.options.dModel;
     checkInput(tgt, "tgt", d, 3);
     checkInput(memory, "memory", d, 3);
+    const nf = this.options.normFirst;
     return tf.tidy(() => {
       const sa = (x: tf.Tensor) =>
-        this.dropout1.forward(
-          this.self_attn.forward(x, x, x, {
-            attnMask: masks.tgtMask,
-            keyPaddingMask: masks.tgtKeyPaddingMask,
-            needWeights: false,
-          })[0],
-        );
+        selfAttention(this.self_attn, this.dropout1, x, masks.tgtMask, masks.tgtKeyPaddingMask);
       const mha = (x: tf.Tensor) => {
         const [out, w] = this.multihead_attn.forward(x, memory, memory, {
           attnMask: masks.memoryMask,
@@ -395,21 +415,9 @@ export class TransformerDecoderLayer extends Module {
         this.#crossWeights = tf.keep(w!);
         return this.dropout2.forward(out);
       };
-      const ff = (x: tf.Tensor) =>
-        this.dropout3.forward(
-          this.linear2.forward(
-            this.dropout.forward(activate(this.linear1.forward(x), this.options.activation)),
-          ),
-        );
-      let x = tgt;
-      if (this.options.normFirst) {
-        x = x.add(sa(this.norm1.forward(x)));
-        x = x.add(mha(this.norm2.forward(x)));
-        return x.add(ff(this.norm3.forward(x)));
-      }
-      x = this.norm1.forward(x.add(sa(x)));
-      x = this.norm2.forward(x.add(mha(x)));
-      return this.norm3.forward(x.add(ff(x)));
+      let x = residual(tgt, this.norm1, sa, nf);
+      x = residual(x, this.norm2, mha, nf);
+      return residual(x, this.norm3, (y) => feedForward(this, this.dropout3, y), nf);
     });
   }
 

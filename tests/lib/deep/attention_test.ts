@@ -135,3 +135,31 @@ Deno.test("PyTorch parity: LayerNorm and Embedding with padding_idx", () => {
     checkAgainstTorch(emb, loadCase("embedding"), (i) => ({ out: emb.forward(i.ids) })),
   );
 });
+
+Deno.test("fully masked rows: zero weights, output = out_proj bias, finite gradients", () => {
+  manualSeed(3);
+  const mha = new MultiHeadAttention({ embedDim: 8, numHeads: 2 });
+  tf.tidy(() => mha.out_proj.bias!.assign(tf.range(0, 8).toFloat().div(10)));
+  const x = tf.randomNormal([2, 3, 8], 0, 1, "float32", 9);
+  const pad = tf.tensor2d([[1, 1, 1], [0, 0, 1]]); // example 0: every key is padding
+  const [out, w] = mha.forward(x, x, x, { keyPaddingMask: pad });
+  const W = w!.arraySync() as number[][][];
+  assertEquals(W[0], [[0, 0, 0], [0, 0, 0], [0, 0, 0]]);
+  for (const row of W[1]) {
+    assertAlmostEquals(row[0] + row[1], 1, 1e-6);
+    assertEquals(row[2], 0);
+  }
+  const O = out.arraySync() as number[][][];
+  for (const row of O[0]) row.forEach((v, j) => assertAlmostEquals(v, j / 10, 1e-6));
+  // a causal mask that blocks row 0 entirely: the same rule, per query
+  const block = tf.tensor2d([[true, true, true], [false, true, true], [false, false, true]]);
+  const [, w2] = mha.forward(x, x, x, { attnMask: block, averageAttnWeights: false });
+  const W2 = w2!.arraySync() as number[][][][];
+  assertEquals(W2[1][1][0], [0, 0, 0]);
+  assertAlmostEquals(W2[1][1][1][0], 1, 1e-6);
+  const { grads } = tf.variableGrads(
+    () => mha.forward(x, x, x, { keyPaddingMask: pad })[0].square().sum() as tf.Scalar,
+    mha.variables(),
+  );
+  for (const g of Object.values(grads)) assert(g.isFinite().all().dataSync()[0] === 1);
+});
