@@ -31,12 +31,21 @@ export function isFrameLike(x: unknown): x is FrameLike {
     Array.isArray((x as FrameLike).shape) && !(x instanceof Matrix);
 }
 
-function checkFinite(value: number, name: string, where: string): void {
+function checkFinite(value: number, name: string, where: string, allowNaN = false): void {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new ValueError(
-      `${name} must contain only finite numbers. Got ${describe(value)} at ${where}.`,
+      allowNaN
+        ? `${name} must contain finite numbers (NaN or null for missing). Got ${
+          describe(value)
+        } at ${where}.`
+        : `${name} must contain only finite numbers. Got ${describe(value)} at ${where}.`,
     );
   }
+}
+
+/** With `allowNaN`, the cells that mean "missing": NaN, null and undefined. */
+function isMissing(v: unknown): boolean {
+  return v === null || v === undefined || Number.isNaN(v);
 }
 
 /** A frame's column names (danfojs `columns`, or a Series' `name`), when it has them. */
@@ -48,29 +57,55 @@ function frameColumns(X: FrameLike): string[] | undefined {
 }
 
 /** Names the column of a bad cell: "column 'age'" rather than its index. */
-function checkFrameCells(rows: unknown[][], columns: string[] | undefined, name: string): void {
+function checkFrameCells(
+  rows: unknown[][],
+  columns: string[] | undefined,
+  name: string,
+  allowNaN: boolean,
+): void {
   if (!columns) return;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (!Array.isArray(r)) return; // shape errors are reported by toMatrix
     for (let j = 0; j < r.length; j++) {
       const v = r[j];
-      if (typeof v !== "number" || !Number.isFinite(v)) {
+      if ((typeof v !== "number" || !Number.isFinite(v)) && !(allowNaN && isMissing(v))) {
         const column = columns[j] === undefined ? `column ${j}` : `column '${columns[j]}'`;
-        throw new ValueError(
-          `${name} must contain only finite numbers. Got ${describe(v)} at row ${i}, ${column}.`,
-        );
+        checkFinite(v as number, name, `row ${i}, ${column}`, allowNaN);
       }
     }
   }
+}
+
+/** Options of {@link toMatrix}. */
+export interface ToMatrixOptions {
+  /** Accept 0 rows or 0 columns. @default false */
+  allowEmpty?: boolean;
+  /**
+   * Accept missing values, NaN, null or undefined, as NaN (boosted trees learn where they go);
+   * ±Infinity and non-numbers are still refused. @default false
+   */
+  allowNaN?: boolean;
 }
 
 /**
  * Converts and checks a 2-D input.
  * @param X shape (nSamples, nFeatures); rows must have equal length, values must be finite
  * @param name the argument's name, used in error messages
+ * @example
+ * ```ts
+ * import { assertEquals, assertThrows } from "@std/assert";
+ * import { toMatrix } from "../mod.ts";
+ *
+ * assertThrows(() => toMatrix([[1, NaN]]), Error, "X must contain only finite numbers. Got NaN at row 0, column 1.");
+ * assertEquals(Array.from(toMatrix([[1, null as never]], "X", { allowNaN: true }).data), [1, NaN]);
+ * ```
  */
-export function toMatrix(X: MatrixLike, name = "X", { allowEmpty = false } = {}): Matrix {
+export function toMatrix(
+  X: MatrixLike,
+  name = "X",
+  { allowEmpty = false, allowNaN = false }: ToMatrixOptions = {},
+): Matrix {
   let m: Matrix;
   if (X instanceof Matrix) {
     m = X;
@@ -79,8 +114,8 @@ export function toMatrix(X: MatrixLike, name = "X", { allowEmpty = false } = {})
     const rows = (X.shape.length === 1 || !Array.isArray(values[0]))
       ? values.map((v) => [v as number])
       : values as number[][];
-    checkFrameCells(rows, frameColumns(X), name);
-    return toMatrix(rows, name, { allowEmpty });
+    checkFrameCells(rows, frameColumns(X), name, allowNaN);
+    return toMatrix(rows, name, { allowEmpty, allowNaN });
   } else if (X && typeof X === "object" && "length" in X) {
     const rows = X.length;
     if (rows > 0 && (typeof X[0] !== "object" || X[0] === null || !("length" in X[0]))) {
@@ -102,7 +137,11 @@ export function toMatrix(X: MatrixLike, name = "X", { allowEmpty = false } = {})
         const v = r[j];
         // The message is built only on failure: this loop runs once per input value.
         if (typeof v !== "number" || !Number.isFinite(v)) {
-          checkFinite(v, name, `row ${i}, column ${j}`);
+          if (allowNaN && isMissing(v)) {
+            m.data[i * cols + j] = NaN;
+            continue;
+          }
+          checkFinite(v, name, `row ${i}, column ${j}`, allowNaN);
         }
         m.data[i * cols + j] = v;
       }
@@ -116,8 +155,8 @@ export function toMatrix(X: MatrixLike, name = "X", { allowEmpty = false } = {})
     );
   }
   for (let k = 0; k < m.data.length; k++) {
-    if (!Number.isFinite(m.data[k])) {
-      checkFinite(m.data[k], name, `row ${Math.floor(k / m.cols)}, column ${k % m.cols}`);
+    if (!Number.isFinite(m.data[k]) && !(allowNaN && Number.isNaN(m.data[k]))) {
+      checkFinite(m.data[k], name, `row ${Math.floor(k / m.cols)}, column ${k % m.cols}`, allowNaN);
     }
   }
   return checkNotEmpty(m, name, allowEmpty);
