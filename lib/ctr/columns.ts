@@ -85,6 +85,10 @@ export class HashColumn implements FeatureColumn {
     if (s === "" || s === "NaN") return 0;
     return 1 + fnv1a(s) % (this.buckets - 1);
   }
+  /** The id of a value given by its `fnv1a` hash (NaN = missing), as `CriteoBatch.categoricalHash`. */
+  idOfHash(hash: number): number {
+    return Number.isNaN(hash) ? 0 : 1 + hash % (this.buckets - 1);
+  }
 }
 
 /**
@@ -323,14 +327,19 @@ export class FeatureSpace {
     }
     const out = new Int32Array(batch.rows * F);
     const cols = this.columns, off = this.offsets;
+    // hash columns read the reader's hashes (no strings); others read the strings
+    const hashes = batch.categoricalHash;
+    const byHash = cols.map((c) => hashes !== undefined && c instanceof HashColumn);
+    const strings = byHash.slice(CRITEO_DENSE).every((h) => h) ? null : batch.categorical;
     for (let r = 0; r < batch.rows; r++) {
       const o = r * F;
       for (let j = 0; j < CRITEO_DENSE; j++) {
         out[o + j] = off[j] + cols[j].id(batch.dense[r * CRITEO_DENSE + j]);
       }
       for (let j = 0; j < CRITEO_SPARSE; j++) {
-        const f = CRITEO_DENSE + j;
-        out[o + f] = off[f] + cols[f].id(batch.categorical[r * CRITEO_SPARSE + j]);
+        const f = CRITEO_DENSE + j, v = r * CRITEO_SPARSE + j;
+        out[o + f] = off[f] +
+          (byHash[f] ? (cols[f] as HashColumn).idOfHash(hashes![v]) : cols[f].id(strings![v]));
       }
     }
     return out;

@@ -78,3 +78,18 @@ export function constantProduct(x: tf.Tensor2D, c: tf.Tensor2D, cT: tf.Tensor2D)
   })) as (a: tf.Tensor2D) => tf.Tensor2D;
   return f(x);
 }
+
+/**
+ * x + b for x [B, d] and b [d], with ∂L/∂b = 1ᵀ ∂L/∂y as a product: tfjs sums over the batch
+ * axis by transposing first on wasm.
+ */
+export function addBias(x: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+  const f = tf.customGrad((a, c) => ({
+    value: (a as tf.Tensor2D).add(c as tf.Tensor1D),
+    gradFunc: (dy) => {
+      const g = dy as tf.Tensor2D;
+      return [g, tf.matMul(tf.ones([1, g.shape[0]]), g).reshape([g.shape[1]])];
+    },
+  })) as (a: tf.Tensor2D, c: tf.Tensor1D) => tf.Tensor2D;
+  return f(x, b);
+}

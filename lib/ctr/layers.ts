@@ -17,8 +17,8 @@ import {
   Sequential,
   tf,
 } from "../deep/mod.ts";
-import { applyLinear, constantProduct } from "./dense.ts";
-import { lookup, tableParameter } from "./lookup.ts";
+import { addBias, applyLinear, constantProduct, linearProduct, transpose2d } from "./dense.ts";
+import { idTensor, idValues, lookup, tableParameter } from "./lookup.ts";
 
 export { lookup } from "./lookup.ts";
 
@@ -147,8 +147,10 @@ export function upperMask(F: number): tf.Tensor2D {
 }
 
 /**
- * FFM's field-aware pairwise inner products ⟨v_{x_i, f_j}, v_{x_j, f_i}⟩ for all i, j:
- * ids [B, F] → [B, F, F] (use the upper triangle). Each id has one k-vector per field.
+ * FFM's field-aware pairwise inner products ⟨v_{x_i, f_j}, v_{x_j, f_i}⟩ for the pairs i < j:
+ * ids [B, F] → [B, F(F−1)/2], pairs in the order (0,1), (0,2), ..., (F−2,F−1). Each id has one
+ * k-vector per field (a row of F·k); both sides of every pair are read as k-wide slices of the
+ * table (`lookup` with `unit` k), so no [B, F, F, k] tensor is transposed.
  */
 export class FFMInteraction extends Module {
   /** [numIds, F · k]. */
@@ -166,12 +168,35 @@ export class FFMInteraction extends Module {
     super();
     this.weight = tableParameter([numIds, fields * dim], { kind: "normal", mean: 0, std });
   }
-  /** ids [B, F] → [B, F, F] with entry (i, j) = ⟨v_{x_i, j}, v_{x_j, i}⟩. */
+  // id buffers reused across calls (the tensors copy them)
+  #left = new Int32Array(0);
+  #right = new Int32Array(0);
+  /** Number of pairs F(F−1)/2. */
+  get pairs(): number {
+    return this.fields * (this.fields - 1) / 2;
+  }
+  /** ids [B, F] → [B, F(F−1)/2] with entry (i, j) = ⟨v_{x_i, j}, v_{x_j, i}⟩. */
   forward(ids: tf.Tensor): tf.Tensor {
-    const F = this.fields, k = this.dim;
+    const F = this.fields, k = this.dim, P = this.pairs;
+    const x = idValues(ids), B = ids.shape[0] as number;
+    if (this.#left.length < B * P) {
+      this.#left = new Int32Array(B * P);
+      this.#right = new Int32Array(B * P);
+    }
+    const left = this.#left, right = this.#right;
+    for (let b = 0; b < B; b++) {
+      let p = b * P;
+      for (let i = 0; i < F; i++) {
+        for (let j = i + 1; j < F; j++, p++) {
+          left[p] = x[b * F + i] * F + j;
+          right[p] = x[b * F + j] * F + i;
+        }
+      }
+    }
     return tf.tidy(() => {
-      const e = lookup(this.weight.value, ids).reshape([-1, F, F, k]);
-      return e.mul(e.transpose([0, 2, 1, 3])).sum(3);
+      const l = lookup(this.weight.value, idTensor(left.subarray(0, B * P), [B, P]), k);
+      const r = lookup(this.weight.value, idTensor(right.subarray(0, B * P), [B, P]), k);
+      return l.mul(r).sum(2);
     });
   }
 }
@@ -196,8 +221,10 @@ export class CrossLayer extends Module {
   /** (x₀, x_l) [B, d] → [B, d]. */
   forward(x0: tf.Tensor, xl: tf.Tensor): tf.Tensor {
     return tf.tidy(() =>
-      x0.mul(matMul2d(xl as tf.Tensor2D, this.weight.value as tf.Tensor2D)).add(this.bias.value)
-        .add(xl)
+      addBias(
+        x0.mul(linearProduct(xl as tf.Tensor2D, transpose2d(this.weight.value as tf.Tensor2D))),
+        this.bias.value as tf.Tensor1D,
+      ).add(xl)
     );
   }
 }
@@ -248,7 +275,9 @@ export class CrossLayerV2 extends Module {
   /** (x₀, x_l) [B, d] → [B, d]. */
   forward(x0: tf.Tensor, xl: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
-      if (this.full) return x0.mul(applyLinear(this.full, xl).add(this.bias.value)).add(xl);
+      if (this.full) {
+        return x0.mul(addBias(applyLinear(this.full, xl), this.bias.value as tf.Tensor1D)).add(xl);
+      }
       const E = this.v!.shape[0];
       const outs: tf.Tensor[] = [];
       for (let e = 0; e < E; e++) {
@@ -256,7 +285,7 @@ export class CrossLayerV2 extends Module {
           p.value.slice([e, 0, 0], [1, -1, -1]).squeeze([0]) as tf.Tensor2D;
         const h = matMul2d(matMul2d(xl as tf.Tensor2D, pick(this.v!)).tanh(), pick(this.c!))
           .tanh();
-        outs.push(x0.mul(matMul2d(h, pick(this.u!)).add(this.bias.value)));
+        outs.push(x0.mul(addBias(matMul2d(h, pick(this.u!)), this.bias.value as tf.Tensor1D)));
       }
       const g = tf.softmax(this.gate!.forward(xl)); // [B, E]
       const stacked = tf.stack(outs, 1); // [B, E, d]
@@ -292,18 +321,19 @@ export class CIN extends Module {
   }
   /** e [B, m, D] → pooled [B, Σ H_k]. */
   forward(e: tf.Tensor): tf.Tensor {
-    const m = this.fields, D = e.shape[2] as number;
+    const [B, m, D] = e.shape as [number, number, number];
     return tf.tidy(() => {
-      let x = e;
+      // layout [B, D, H] ("embedding dimension outside"): the pair products of a layer are then
+      // rows [B·D, H·m] in W's order (h·m + j), one plain product, and no per-layer transposes
+      const x0 = e.transpose([0, 2, 1]); // [B, D, m]
+      let x = x0;
       const pooled: tf.Tensor[] = [];
       for (const w of this.weights) {
-        const H = x.shape[1] as number;
-        // z [B, H·m, D]: every pair (row i of X^{k-1}, row j of X^0), Hadamard over D
-        const z = x.expandDims(2).mul(e.expandDims(1)).reshape([-1, H * m, D]);
-        const flat = z.transpose([0, 2, 1]).reshape([-1, H * m]) as tf.Tensor2D;
-        x = matMul2d(flat, w.value as tf.Tensor2D, false, true).reshape([-1, D, w.shape[0]])
-          .transpose([0, 2, 1]);
-        pooled.push(x.sum(2));
+        const H = x.shape[2] as number, next = w.shape[0];
+        const z = x.expandDims(3).mul(x0.expandDims(2)).reshape([B * D, H * m]) as tf.Tensor2D;
+        x = linearProduct(z, w.value as tf.Tensor2D).reshape([B, D, next]);
+        const [S, ST] = fieldSum(D, next); // Σ over D as a product
+        pooled.push(constantProduct(x.reshape([B, D * next]) as tf.Tensor2D, S, ST));
       }
       return tf.concat(pooled, 1);
     });

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { ValueError } from "../core/mod.ts";
 import { type Initializer, ModuleParameter, tf } from "../deep/mod.ts";
 import { embeddingLookup } from "../deep/layers.ts";
 
@@ -29,8 +30,31 @@ export function isTable(p: ModuleParameter): boolean {
   return TABLES.has(p);
 }
 
-/** Replaces `lookup` for the tables it returns a tensor for (null: fall back to the gather). */
-export type LookupHook = (weight: tf.Variable, ids: tf.Tensor) => tf.Tensor | null;
+/**
+ * Replaces `lookup` for the tables it returns a tensor for (null: fall back to the gather);
+ * `unit` is the width of the rows the ids index (see `lookup`).
+ */
+export type LookupHook = (weight: tf.Variable, ids: tf.Tensor, unit: number) => tf.Tensor | null;
+
+const KNOWN_IDS = new WeakMap<tf.Tensor, Int32Array>();
+
+/** An int32 id tensor made from JavaScript ids, which a lookup hook can then read without a copy. */
+export function idTensor(ids: Int32Array, shape: number[]): tf.Tensor {
+  const t = tf.tensor(ids, shape, "int32");
+  KNOWN_IDS.set(t, ids);
+  return t;
+}
+
+/** The JavaScript values of an id tensor (those of `idTensor` without a copy). */
+export function idValues(ids: tf.Tensor): Int32Array {
+  let js = KNOWN_IDS.get(ids);
+  if (!js) {
+    const raw = ids.dataSync();
+    js = raw instanceof Int32Array ? raw : Int32Array.from(raw as ArrayLike<number>);
+    KNOWN_IDS.set(ids, js);
+  }
+  return js;
+}
 
 let hook: LookupHook | null = null;
 
@@ -43,7 +67,9 @@ export function setLookupHook(h: LookupHook | null): LookupHook | null {
 
 /**
  * Rows of `weight` [n, d] at integer `ids` (any shape) → [...ids.shape, d], with lib/deep's
- * scatter-add gradient (tfjs's own gather gradient is O(n × ids) on this backend).
+ * scatter-add gradient (tfjs's own gather gradient is O(n × ids) on this backend). With `unit`
+ * u (a divisor of d) the table is read as [n · d/u, u]: id i · d/u + s is the s-th u-wide slice
+ * of row i (FFM's per-field vectors).
  *
  * @example
  * ```ts
@@ -52,17 +78,20 @@ export function setLookupHook(h: LookupHook | null): LookupHook | null {
  *
  * const w = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
  * assertEquals(lookup(w, tf.tensor2d([[2, 0]], [1, 2], "int32")).arraySync(), [[[5, 6], [1, 2]]]);
+ * assertEquals(lookup(w, tf.tensor1d([3], "int32"), 1).arraySync(), [[4]]);
  * ```
  */
-export function lookup(weight: tf.Tensor, ids: tf.Tensor): tf.Tensor {
+export function lookup(weight: tf.Tensor, ids: tf.Tensor, unit?: number): tf.Tensor {
+  const d = weight.shape[1] as number, u = unit ?? d;
+  if (!(Number.isInteger(u) && u >= 1 && d % u === 0)) {
+    throw new ValueError(`unit must divide the table width ${d}. Got ${unit} instead.`);
+  }
   if (hook && weight instanceof tf.Variable) {
-    const t = hook(weight, ids);
+    const t = hook(weight, ids, u);
     if (t) return t;
   }
-  return tf.tidy(() =>
-    embeddingLookup(weight, ids.toInt().reshape([-1])).reshape([
-      ...ids.shape,
-      weight.shape[1] as number,
-    ])
-  );
+  return tf.tidy(() => {
+    const table = u === d ? weight : weight.reshape([-1, u]);
+    return embeddingLookup(table, ids.toInt().reshape([-1])).reshape([...ids.shape, u]);
+  });
 }

@@ -70,7 +70,14 @@ export {
 } from "./train.ts";
 export { CTR_MODELS, type CTRModelName, makeCTRClassifier } from "./zoo.ts";
 export { applyLinear, constantProduct, linearProduct, transpose2d } from "./dense.ts";
-export { isTable, type LookupHook, setLookupHook, tableParameter } from "./lookup.ts";
+export {
+  idTensor,
+  idValues,
+  isTable,
+  type LookupHook,
+  setLookupHook,
+  tableParameter,
+} from "./lookup.ts";
 export { type SparseRule, SparseTables } from "./sparse.ts";
 // the lib/deep types that the CTR modules' signatures use (same bindings as lib/deep's exports)
 export {

@@ -17,7 +17,6 @@ import {
   FieldEmbedding,
   fmPairwise,
   MLP,
-  upperMask,
 } from "./layers.ts";
 import { applyLinear } from "./dense.ts";
 import { lookup, tableParameter } from "./lookup.ts";
@@ -115,8 +114,6 @@ export class FFMModel extends CTRModel {
   readonly linear: FeaturesLinear;
   /** Field-aware vectors. */
   readonly ffm: FFMInteraction;
-  /** The i < j mask [F, F] (not saved). */
-  readonly mask: ModuleBuffer;
   /**
    * Builds the instance.
    * @param options sizes (`embedDim` per field, default 4 here)
@@ -127,13 +124,10 @@ export class FFMModel extends CTRModel {
     const { n, F } = sizes(options);
     this.linear = new FeaturesLinear(n);
     this.ffm = new FFMInteraction(n, F, options.embedDim ?? 4);
-    this.mask = new ModuleBuffer(upperMask(F), { persistent: false });
   }
   /** ids → logits. */
   forward(ids: tf.Tensor): tf.Tensor {
-    return tf.tidy(() =>
-      this.linear.forward(ids).add(this.ffm.forward(ids).mul(this.mask.value).sum([1, 2]))
-    );
+    return tf.tidy(() => this.linear.forward(ids).add(this.ffm.forward(ids).sum(1)));
   }
 }
 
@@ -170,7 +164,7 @@ export class DeepFMModel extends CTRModel {
   }
 }
 
-/** DeepFFM: FFM, plus an MLP over the F(F−1)/2 field-aware inner products. */
+/** DeepFFM: FFM, plus an MLP over the F(F−1)/2 field-aware inner products (Yang et al. 2019). */
 export class DeepFFMModel extends CTRModel {
   /** First-order term. */
   readonly linear: FeaturesLinear;
@@ -180,8 +174,6 @@ export class DeepFFMModel extends CTRModel {
   readonly mlp: MLP;
   /** Deep output. */
   readonly out: Linear;
-  /** The i < j mask [F, F] (not saved). */
-  readonly mask: ModuleBuffer;
   /**
    * Builds the instance.
    * @param options sizes (`embedDim` default 4 here)
@@ -192,17 +184,13 @@ export class DeepFFMModel extends CTRModel {
     const { n, F, hidden } = sizes(options);
     this.linear = new FeaturesLinear(n);
     this.ffm = new FFMInteraction(n, F, options.embedDim ?? 4);
-    this.mask = new ModuleBuffer(upperMask(F), { persistent: false });
-    // the MLP reads the masked F × F matrix (zeros below the diagonal): a gather of the
-    // F(F−1)/2 pairs would need tfjs's slow gather gradient
-    this.mlp = new MLP(F * F, hidden);
+    this.mlp = new MLP(this.ffm.pairs, hidden);
     this.out = new Linear(hidden[hidden.length - 1], 1);
   }
   /** ids → logits. */
   forward(ids: tf.Tensor): tf.Tensor {
     return tf.tidy(() => {
-      const F = this.ffm.fields;
-      const p = this.ffm.forward(ids).mul(this.mask.value).reshape([-1, F * F]);
+      const p = this.ffm.forward(ids);
       const deep = applyLinear(this.out, this.mlp.forward(p)).reshape([-1]);
       return this.linear.forward(ids).add(p.sum(1)).add(deep);
     });

@@ -21,7 +21,7 @@
  */
 import { ValueError } from "../core/mod.ts";
 import { tf } from "../deep/mod.ts";
-import { setLookupHook } from "./lookup.ts";
+import { idValues, setLookupHook } from "./lookup.ts";
 
 /** How a sparse table is updated. */
 export type SparseRule =
@@ -39,8 +39,12 @@ class SparseTable {
   readonly #b: Float32Array | null; // adam v, ftrl n
   #t = 0;
   readonly anchor: tf.Variable;
-  ids: Int32Array[] = [];
-  grads: Float32Array[] = [];
+  /** Summed gradient of the touched rows (zero elsewhere). */
+  readonly #grad: Float32Array;
+  readonly #marked: Uint8Array;
+  #touched: Int32Array = new Int32Array(1024);
+  #count = 0;
+  #out = new Float32Array(0);
 
   constructor(readonly variable: tf.Variable, readonly rule: SparseRule, readonly eps: number) {
     if (variable.rank !== 2) {
@@ -53,67 +57,70 @@ class SparseTable {
     this.#a = k === "sgd" ? null : new Float32Array(n);
     if (k === "adagrad") this.#a!.fill(rule.initialAccumulator ?? 0.1);
     this.#b = k === "adam" || k === "ftrl" ? new Float32Array(n) : null;
+    this.#grad = new Float32Array(n);
+    this.#marked = new Uint8Array(this.rows);
     this.anchor = tf.tidy(() => tf.variable(tf.scalar(0), true));
   }
 
-  /** Rows at `ids` as a tensor [...shape, width] whose gradient is recorded here. */
-  gather(ids: Int32Array, shape: number[]): tf.Tensor {
-    const d = this.width, v = this.values, out = new Float32Array(ids.length * d);
+  /** Slices of width `unit` at `ids` as a tensor [...shape, unit]; its gradient is recorded. */
+  gather(ids: Int32Array, shape: number[], unit: number): tf.Tensor {
+    // one scratch buffer: tfjs copies the values into the backend when the tensor is made
+    if (this.#out.length < ids.length * unit) this.#out = new Float32Array(ids.length * unit);
+    const v = this.values, out = this.#out;
+    const units = this.values.length / unit;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i];
-      if (!(id >= 0 && id < this.rows)) {
-        throw new ValueError(`ids must be in [0, ${this.rows}). Got ${id} instead.`);
+      if (!(id >= 0 && id < units)) {
+        throw new ValueError(`ids must be in [0, ${units}). Got ${id} instead.`);
       }
-      const o = i * d, r = id * d;
-      for (let j = 0; j < d; j++) out[o + j] = v[r + j];
+      const o = i * unit, r = id * unit;
+      for (let j = 0; j < unit; j++) out[o + j] = v[r + j];
     }
-    const record = (dy: tf.Tensor) => {
-      this.ids.push(ids);
-      this.grads.push(dy.dataSync() as Float32Array);
-    };
     const op = tf.customGrad((anchor) => ({
-      value: tf.tensor(out, [...shape, d]),
+      value: tf.tensor(out.subarray(0, ids.length * unit), [...shape, unit]),
       gradFunc: (dy) => {
-        record(dy as tf.Tensor);
+        this.#record(ids, (dy as tf.Tensor).dataSync() as Float32Array, unit);
         return tf.zerosLike(anchor as tf.Tensor);
       },
     })) as (a: tf.Tensor) => tf.Tensor;
     return op(this.anchor);
   }
 
-  /** Sums the recorded gradients per row and updates those rows; clears the record. */
-  apply(slot: Int32Array, scratch: { touched: Int32Array; g: Float32Array }): void {
-    this.#t++;
-    const d = this.width;
-    let total = 0;
-    for (const ids of this.ids) total += ids.length;
-    if (scratch.touched.length < total) scratch.touched = new Int32Array(total);
-    if (scratch.g.length < total * d) scratch.g = new Float32Array(total * d);
-    const touched = scratch.touched, g = scratch.g;
-    let u = 0;
-    for (let k = 0; k < this.ids.length; k++) {
-      const ids = this.ids[k], dy = this.grads[k];
-      for (let i = 0; i < ids.length; i++) {
-        let s = slot[ids[i]];
-        if (s < 0) {
-          s = slot[ids[i]] = u;
-          touched[u++] = ids[i];
-          for (let j = 0; j < d; j++) g[s * d + j] = 0;
+  /** Adds a lookup's gradient into the table-sized buffer and marks the rows it touched. */
+  #record(ids: Int32Array, dy: Float32Array, unit: number): void {
+    const g = this.#grad, per = this.width / unit;
+    for (let i = 0; i < ids.length; i++) {
+      const o = ids[i] * unit, p = i * unit;
+      for (let j = 0; j < unit; j++) g[o + j] += dy[p + j];
+      const row = per === 1 ? ids[i] : Math.floor(ids[i] / per);
+      if (!this.#marked[row]) {
+        this.#marked[row] = 1;
+        if (this.#count === this.#touched.length) {
+          const t = new Int32Array(this.#touched.length * 2);
+          t.set(this.#touched);
+          this.#touched = t;
         }
-        const o = s * d, p = i * d;
-        for (let j = 0; j < d; j++) g[o + j] += dy[p + j];
+        this.#touched[this.#count++] = row;
       }
     }
-    for (let s = 0; s < u; s++) {
-      this.#update(touched[s] * d, g, s * d);
-      slot[touched[s]] = -1;
-    }
-    this.ids = [];
-    this.grads = [];
   }
 
-  #update(at: number, g: Float32Array, go: number): void {
+  /** Updates the touched rows by their summed gradient, then clears it. */
+  apply(): void {
+    this.#t++;
+    const d = this.width, g = this.#grad;
+    for (let s = 0; s < this.#count; s++) {
+      const row = this.#touched[s];
+      this.#update(row * d);
+      g.fill(0, row * d, row * d + d);
+      this.#marked[row] = 0;
+    }
+    this.#count = 0;
+  }
+
+  #update(at: number): void {
     const w = this.values, a = this.#a!, b = this.#b!, d = this.width, r = this.rule;
+    const g = this.#grad, go = at;
     switch (r.kind) {
       case "sgd":
         for (let j = 0; j < d; j++) w[at + j] -= r.learningRate * g[go + j];
@@ -181,9 +188,6 @@ class SparseTable {
  */
 export class SparseTables {
   readonly #tables = new Map<tf.Variable, SparseTable>();
-  readonly #slot: Int32Array;
-  readonly #scratch = { touched: new Int32Array(0), g: new Float32Array(0) };
-  readonly #idsOf = new WeakMap<tf.Tensor, Int32Array>();
 
   /**
    * Builds the mirrors (a copy of each table) and the optimizer state.
@@ -191,13 +195,9 @@ export class SparseTables {
    */
   constructor(entries: readonly { variable: tf.Variable; rule: SparseRule }[]) {
     const eps = tf.backend().epsilon();
-    let maxRows = 0;
     for (const { variable, rule } of entries) {
-      const t = new SparseTable(variable, rule, eps);
-      this.#tables.set(variable, t);
-      maxRows = Math.max(maxRows, t.rows);
+      this.#tables.set(variable, new SparseTable(variable, rule, eps));
     }
-    this.#slot = new Int32Array(maxRows).fill(-1);
   }
 
   /** The scalar variables each lookup hangs from: pass them to `tf.variableGrads`. */
@@ -210,23 +210,11 @@ export class SparseTables {
     return this.#tables.has(v);
   }
 
-  /** Lets `lookup` read the JavaScript ids of a tensor without a copy out of tfjs. */
-  knowIds(t: tf.Tensor, ids: Int32Array): void {
-    this.#idsOf.set(t, ids);
-  }
-
   /** Runs f with every `lookup` of these tables served from the mirrors. */
   step<T>(f: () => T): T {
-    const prev = setLookupHook((weight, ids) => {
+    const prev = setLookupHook((weight, ids, unit) => {
       const t = this.#tables.get(weight);
-      if (!t) return null;
-      let js = this.#idsOf.get(ids);
-      if (!js) {
-        const raw = ids.dataSync();
-        js = raw instanceof Int32Array ? raw : Int32Array.from(raw as ArrayLike<number>);
-        this.#idsOf.set(ids, js);
-      }
-      return t.gather(js, ids.shape);
+      return t ? t.gather(idValues(ids), ids.shape, unit) : null;
     });
     try {
       return f();
@@ -237,7 +225,7 @@ export class SparseTables {
 
   /** Updates the rows touched since the last call, table by table. */
   apply(): void {
-    for (const t of this.#tables.values()) t.apply(this.#slot, this.#scratch);
+    for (const t of this.#tables.values()) t.apply();
   }
 
   /** Writes the mirrors into the tables' variables. */

@@ -9,7 +9,7 @@
 import { checkOptions, NotFittedError, optionNames, Random, ValueError } from "../core/mod.ts";
 import { tf } from "../deep/mod.ts";
 import type { CTRModel } from "./models.ts";
-import { isTable, lookup } from "./lookup.ts";
+import { idTensor, isTable, lookup } from "./lookup.ts";
 import { type SparseRule, SparseTables } from "./sparse.ts";
 
 /** Options of `FtrlProximal` (the paper's α, β, λ₁, λ₂). */
@@ -352,8 +352,7 @@ export class CTRClassifier {
     F: number,
   ): number {
     const loss = tf.tidy(() => {
-      const ids = tf.tensor2d(xb, [yb.length, F], "int32");
-      tables?.knowIds(ids, xb);
+      const ids = idTensor(xb, [yb.length, F]);
       const labels = tf.tensor1d(yb);
       const dense = model.variables().filter((v) => !tables?.has(v));
       const vars = tables ? [...dense, ...tables.anchors] : dense;

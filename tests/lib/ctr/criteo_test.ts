@@ -1,6 +1,7 @@
 import { assert, assertAlmostEquals, assertEquals, assertThrows } from "@std/assert";
 import {
   concatBatches,
+  type CriteoBatch,
   FeatureSpace,
   HashColumn,
   makeCriteoLines,
@@ -11,6 +12,7 @@ import {
   VocabularyColumn,
   writeCriteoData,
 } from "../../../lib/ctr/mod.ts";
+import { referenceParse } from "./criteo_reference.ts";
 
 const row = (label: string, extra: string[] = []) =>
   [label, "3", ...Array(12).fill(""), "abc", ...Array(25).fill("z"), ...extra].join("\t");
@@ -112,4 +114,83 @@ Deno.test("FeatureSpace.encode offsets each field; unknown fields are errors", (
   assertEquals(ids[1], 8); // I2 missing → its block's id 0
   assertEquals(ids[13], 13 * 8 + new HashColumn("C1", 20).id("abc"));
   assertThrows(() => space.encodeRecords([{ I1: 1, C99: "x" }]), Error, 'Unknown field "C99"');
+});
+
+// edge cases of the byte-level parser: negative, decimal, exponent and padded integers, CRLF,
+// blank lines, a byte-order mark, non-ASCII and "NaN" categorical values
+function edgeText(): string {
+  const line = (label: string, dense: string[], cats: string[], p: string) =>
+    [label, ...dense, ...cats, p].join("\t");
+  const dense = [
+    "-3",
+    "1.5",
+    "1e3",
+    " 7",
+    "0",
+    "",
+    "123456789012345678",
+    "-0",
+    "4",
+    "",
+    "9",
+    "8",
+    "7",
+  ];
+  const cats = ["é", "NaN", "", "68fd1e64", "ab\u4e2dc", ...Array(21).fill("z")];
+  return "\ufeff" + line("1", dense, cats, "0.123457") + "\r\n\n" +
+    line("0", dense.slice().reverse(), cats.slice().reverse(), "1") + "\n" +
+    line("0", dense, cats, "0.000001") + "\n" + line("1", dense, cats, "1.000000");
+}
+
+function sameRows(batches: CriteoBatch[], text: string): void {
+  const ref = referenceParse(text.replace(/^\ufeff/, ""));
+  const all = concatBatches(batches);
+  assertEquals(Array.from(all.labels), ref.labels);
+  assertEquals(all.dense.length, ref.dense.length);
+  for (let i = 0; i < ref.dense.length; i++) {
+    assert(Object.is(all.dense[i], ref.dense[i]), `dense ${i}: ${all.dense[i]} vs ${ref.dense[i]}`);
+  }
+  assertEquals(all.categorical, ref.categorical);
+  if (ref.probability) {
+    for (let i = 0; i < ref.probability.length; i++) {
+      assert(Object.is(all.probability![i], ref.probability[i]), `probability ${i}`);
+    }
+  }
+  // hashing from the reader's hashes gives the ids that hashing the strings gives
+  const space = FeatureSpace.criteo({ hashBuckets: 997 });
+  const { categoricalHash: _, ...plain } = all;
+  assertEquals(space.encode(all), space.encode({ ...plain, categorical: all.categorical }));
+}
+
+Deno.test("the byte-level reader gives the reference parser's values on edge cases", async () => {
+  const text = edgeText(); // a file's byte-order mark is dropped; in a string it is text
+  sameRows(parseCriteo(text.slice(1), "edge"), text);
+  const path = await Deno.makeTempFile();
+  await Deno.writeTextFile(path, text);
+  const batches = [];
+  for await (const b of readCriteo(path, { batchSize: 3 })) batches.push(b);
+  sameRows(batches, text);
+  await Deno.remove(path);
+});
+
+Deno.test("readCriteo over several 1 MiB chunks equals the reference; memory stays bounded", async () => {
+  const path = await Deno.makeTempFile();
+  await writeCriteoData(path, { rows: 12000, seed: 5 }); // ≈ 3.6 MB: lines cross chunk ends
+  const text = await Deno.readTextFile(path);
+  const batches = [];
+  for await (const b of readCriteo(path, { batchSize: 5000 })) batches.push(b);
+  assertEquals(batches.map((b) => b.rows), [5000, 5000, 2000]);
+  sameRows(batches, text);
+  // 60 000 rows (≈ 16 MB) read batch by batch without keeping them: the heap grows by less than
+  // what the parsed rows take (hashes 12.5 MB + ids, dense values and bytes ≈ 39 MB in all)
+  await writeCriteoData(path, { rows: 60000, seed: 6 });
+  const start = Deno.memoryUsage().heapUsed;
+  let peak = 0, rows = 0;
+  for await (const b of readCriteo(path, { batchSize: 4096 })) {
+    rows += b.rows;
+    peak = Math.max(peak, Deno.memoryUsage().heapUsed - start);
+  }
+  assertEquals(rows, 60000);
+  assert(peak < 24e6, `heap grew by ${peak} bytes`);
+  await Deno.remove(path);
 });
