@@ -20,4 +20,6 @@ for (let i = 0; i < 7; i++) {
   if (i >= 2) times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);
-console.log(JSON.stringify({ backend: tf.getBackend(), minMs: times[0], medianMs: times[2], times }));
+console.log(
+  JSON.stringify({ backend: tf.getBackend(), minMs: times[0], medianMs: times[2], times }),
+);
