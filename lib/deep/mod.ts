@@ -193,3 +193,4 @@ export {
   predictImageClasses,
 } from "./image_train.ts";
 export { type AugmentDraw, augmentBatch, type AugmentOptions } from "./augment.ts";
+export { loadPaddleStateDict, paddleToTorchStateDict } from "./paddle.ts";
