@@ -108,10 +108,8 @@ for (const name of models) {
   const clf = makeCTRClassifier(
     name,
     { numIds: space.totalSize, fields: space.fields, embedDim, hidden },
-    { seed },
+    { seed, learningRate: lrOf(name) },
   );
-  const lr = lrOf(name);
-  if (lr !== undefined) clf.options.learningRate = lr;
   const t0 = performance.now();
   clf.fit(tr.X, tr.y, {
     epochs: epochsOf(name) ?? 1,

@@ -69,6 +69,7 @@ export {
   sigmoidCrossEntropy,
 } from "./train.ts";
 export { CTR_MODELS, type CTRModelName, makeCTRClassifier } from "./zoo.ts";
+export { buildCTRModel, type CTRModelSpec, isCTRModelName } from "./spec.ts";
 export { applyLinear, constantProduct, linearProduct, transpose2d } from "./dense.ts";
 export {
   idTensor,

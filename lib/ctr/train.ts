@@ -6,9 +6,21 @@
  *
  * @module
  */
-import { checkOptions, NotFittedError, optionNames, Random, ValueError } from "../core/mod.ts";
+import {
+  checkOptions,
+  decode,
+  encode,
+  type EstimatorJSON,
+  FORMAT_VERSION,
+  NotFittedError,
+  optionNames,
+  Random,
+  readEstimatorJSON,
+  ValueError,
+} from "../core/mod.ts";
 import { tf } from "../deep/mod.ts";
 import type { CTRModel } from "./models.ts";
+import { buildCTRModel, CTR_MODELS, type CTRModelSpec, isCTRModelName } from "./spec.ts";
 import { idTensor, isTable, lookup } from "./lookup.ts";
 import { type SparseRule, SparseTables } from "./sparse.ts";
 
@@ -157,8 +169,11 @@ export function binaryLogLoss(y: ArrayLike<number>, p: ArrayLike<number>): numbe
 
 /** Options of `CTRClassifier`. */
 export interface CTRClassifierOptions {
-  /** Builds the model (called by `fit`). */
-  model: () => CTRModel;
+  /**
+   * The model: a `CTRModelSpec` ({ name: "deepfm", numIds, fields, ... }, which `toJSON` can
+   * save), or a function that builds it (called by `fit`; such a classifier cannot be saved).
+   */
+  model: CTRModelSpec | (() => CTRModel);
   /** "adam" (default), "adagrad" (Wide & Deep's deep part) or "sgd". */
   optimizer?: "adam" | "adagrad" | "sgd";
   /** Learning rate of the main optimizer. @default 0.002 (adam), 0.05 (adagrad) */
@@ -247,10 +262,33 @@ export class CTRClassifier {
    */
   constructor(options: CTRClassifierOptions) {
     checkOptions(options, CLASSIFIER_OPTIONS, "CTRClassifier");
-    if (typeof options?.model !== "function") {
-      throw new ValueError("CTRClassifier needs `model`, a function that builds the CTR model.");
+    const m = options.model;
+    if (
+      typeof m !== "function" && !(m !== null && typeof m === "object" && isCTRModelName(m.name))
+    ) {
+      throw new ValueError(
+        `CTRClassifier needs \`model\`: a spec { name, numIds, fields, ... } with name one of ${
+          CTR_MODELS.join(", ")
+        }, or a function that builds the model. Got ${
+          m !== null && typeof m === "object" ? `a spec named ${JSON.stringify(m.name)}` : m
+        }.`,
+      );
     }
     this.options = options;
+  }
+  /** What this estimator does (the project's `EstimatorKind`). */
+  static readonly estimatorKind = "classifier";
+  /** The class name written by `toJSON` and checked by `fromJSON`. */
+  readonly className = "CTRClassifier";
+  /** The labels `predict` returns. */
+  readonly classes: readonly number[] = [0, 1];
+  /** True once `fit` has run (or the classifier was restored fitted). */
+  get isFitted(): boolean {
+    return this.#model !== null;
+  }
+  #build(): CTRModel {
+    const m = this.options.model;
+    return typeof m === "function" ? m() : buildCTRModel(m);
   }
   /** The fitted model. */
   get model(): CTRModel {
@@ -276,7 +314,7 @@ export class CTRClassifier {
       }
     }
     this.#model?.dispose();
-    const model = this.#model = this.options.model();
+    const model = this.#model = this.#build();
     const kind = this.options.optimizer ?? "adam";
     const lr = this.options.learningRate ?? (kind === "adam" ? 0.002 : 0.05);
     const opt = kind === "adam"
@@ -408,9 +446,80 @@ export class CTRClassifier {
     }
     return F;
   }
+  /** Labels 0/1: 1 where the click probability is at least 0.5. */
+  predict(X: Int32Array): Int32Array {
+    return Int32Array.from(this.predictProba(X), (p) => p >= 0.5 ? 1 : 0);
+  }
   /** Number of trainable parameters. */
   get parameters(): number {
     return this.model.numParameters();
+  }
+  /**
+   * The classifier as plain JSON in the project's estimator envelope (className,
+   * formatVersion, options, state): the options (the model as its spec) and, once fitted, every
+   * weight as a Float32Array, so `fromJSON` gives bit-identical predictions.
+   */
+  toJSON(): EstimatorJSON {
+    if (typeof this.options.model === "function") {
+      throw new ValueError(
+        "CTRClassifier.toJSON needs `model` given as a spec ({ name, numIds, fields, ... }), not a function: a function cannot be saved.",
+      );
+    }
+    const state = this.#model
+      ? {
+        weights: Object.fromEntries(
+          this.#model.namedParameters().map((
+            [name, p],
+          ) => [name, { shape: [...p.shape], data: p.value.dataSync() as Float32Array }]),
+        ),
+        history: this.history,
+      }
+      : null;
+    return {
+      className: this.className,
+      formatVersion: FORMAT_VERSION,
+      options: encode(this.options) as Record<string, unknown>,
+      state: encode(state),
+    };
+  }
+  /** Restores a classifier saved by `toJSON` (the object or its JSON text). */
+  static fromJSON(json: EstimatorJSON | string): CTRClassifier {
+    const parsed = readEstimatorJSON(json, "CTRClassifier");
+    const clf = new CTRClassifier(decode(parsed.options) as CTRClassifierOptions);
+    const state = decode(parsed.state) as
+      | {
+        weights: Record<string, { shape: number[]; data: Float32Array }>;
+        history: CTREpochRecord[];
+      }
+      | null;
+    if (state === null) return clf;
+    if (!state || typeof state !== "object" || !state.weights) {
+      throw new ValueError("The saved CTRClassifier has a state without 'weights'.");
+    }
+    const model = clf.#build();
+    const expected = model.namedParameters();
+    const saved = Object.keys(state.weights);
+    const missing = expected.map(([n]) => n).filter((n) => !(n in state.weights));
+    const extra = saved.filter((n) => !expected.some(([e]) => e === n));
+    if (missing.length || extra.length) {
+      model.dispose();
+      throw new ValueError(
+        `The saved CTRClassifier's weights do not fit its model spec: missing [${missing}], unexpected [${extra}].`,
+      );
+    }
+    for (const [name, p] of expected) {
+      const w = state.weights[name];
+      if (!(w.data instanceof Float32Array) || w.data.length !== p.size) {
+        model.dispose();
+        throw new ValueError(
+          `The saved weight ${name} must be a Float32Array of ${p.size} values (shape [${p.shape}]). Got ${w.data?.length} values.`,
+        );
+      }
+      tf.tidy(() => p.assign(tf.tensor(w.data, [...p.shape])));
+    }
+    clf.#model = model;
+    clf.history = state.history ?? [];
+    return clf;
   }
 }
 

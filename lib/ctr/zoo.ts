@@ -1,42 +1,18 @@
 /**
- * The benchmark's model names (lr, fm, ffm, deepfm, deepffm, wdl, xdeepfm, dcn, dcnv2) and the
- * settings each is trained with, shared by `deno task ctr` and the notebooks.
+ * The settings each benchmark model (lr, fm, ffm, deepfm, deepffm, wdl, xdeepfm, dcn, dcnv2) is
+ * trained with, shared by `deno task ctr` and the notebooks.
  *
  * @module
  */
 import { ValueError } from "../core/mod.ts";
-import {
-  type CTRModelOptions,
-  DCNModel,
-  DeepFFMModel,
-  DeepFMModel,
-  FFMModel,
-  FMModel,
-  LRModel,
-  WideAndDeepModel,
-  XDeepFMModel,
-} from "./models.ts";
+import type { CTRModelOptions } from "./models.ts";
+import { CTR_MODELS, type CTRModelSpec, isCTRModelName } from "./spec.ts";
 import { CTRClassifier } from "./train.ts";
-
-/** The benchmark's model names. */
-export const CTR_MODELS = [
-  "lr",
-  "fm",
-  "ffm",
-  "deepfm",
-  "deepffm",
-  "wdl",
-  "xdeepfm",
-  "dcn",
-  "dcnv2",
-] as const;
-
-/** One of `CTR_MODELS`. */
-export type CTRModelName = typeof CTR_MODELS[number];
 
 /**
  * A `CTRClassifier` for a benchmark name: Adam (lr 0.002) for every model except Wide & Deep,
- * whose wide part uses FTRL-Proximal and deep part AdaGrad, as in the paper.
+ * whose wide part uses FTRL-Proximal and deep part AdaGrad, as in the paper. The model is given
+ * as a `CTRModelSpec`, so the classifier can be saved (`toJSON`).
  *
  * @example
  * ```ts
@@ -50,67 +26,41 @@ export type CTRModelName = typeof CTR_MODELS[number];
 export function makeCTRClassifier(
   name: string,
   sizes: CTRModelOptions,
-  { seed = 0 }: { seed?: number } = {},
+  { seed = 0, learningRate }: { seed?: number; learningRate?: number } = {},
 ): CTRClassifier {
+  if (!isCTRModelName(name)) {
+    throw new ValueError(`Unknown model "${name}". Known: ${CTR_MODELS.join(", ")}.`);
+  }
   const s = { ...sizes };
   const deep = { ...s, hidden: s.hidden ?? [64, 32] };
+  const adam = (model: CTRModelSpec, lr = 0.002) =>
+    new CTRClassifier({ model, optimizer: "adam", learningRate: learningRate ?? lr, seed });
   switch (name) {
     case "lr":
-      return new CTRClassifier({
-        model: () => new LRModel(s),
-        optimizer: "adam",
-        learningRate: 0.01,
-        seed,
-      });
+      return adam({ name, ...s }, 0.01);
     case "fm":
-      return new CTRClassifier({
-        model: () => new FMModel(s),
-        optimizer: "adam",
-        learningRate: 0.005,
-        seed,
-      });
+      return adam({ name, ...s }, 0.005);
     case "ffm":
-      return new CTRClassifier({
-        model: () => new FFMModel({ ...s, embedDim: 2 }),
-        optimizer: "adam",
-        learningRate: 0.005,
-        seed,
-      });
+      return adam({ name, ...s, embedDim: 2 }, 0.005);
     case "deepfm":
-      return new CTRClassifier({ model: () => new DeepFMModel(deep), optimizer: "adam", seed });
+      return adam({ name, ...deep });
     case "deepffm":
-      return new CTRClassifier({
-        model: () => new DeepFFMModel({ ...deep, embedDim: 2 }),
-        optimizer: "adam",
-        seed,
-      });
+      return adam({ name, ...deep, embedDim: 2 });
     case "wdl":
       return new CTRClassifier({
-        model: () => new WideAndDeepModel({ ...deep, crossBuckets: 1 << 17 }),
+        model: { name, ...deep, crossBuckets: 1 << 17 },
         optimizer: "adagrad",
-        learningRate: 0.05,
+        learningRate: learningRate ?? 0.05,
         ftrl: { alpha: 0.05, beta: 1, l1: 1e-4, l2: 0 },
         seed,
       });
     case "xdeepfm":
-      return new CTRClassifier({
-        model: () => new XDeepFMModel({ ...deep, cinLayers: [16, 16] }),
-        optimizer: "adam",
-        seed,
-      });
+      return adam({ name, ...deep, cinLayers: [16, 16] });
     case "dcn":
-      return new CTRClassifier({
-        model: () => new DCNModel({ ...deep, version: 1 }),
-        optimizer: "adam",
-        seed,
-      });
+      return adam({ name, ...deep });
     case "dcnv2":
-      return new CTRClassifier({
-        model: () => new DCNModel({ ...deep, version: 2, crossLayers: 2 }),
-        optimizer: "adam",
-        seed,
-      });
-    default:
-      throw new ValueError(`Unknown model "${name}". Known: ${CTR_MODELS.join(", ")}.`);
+      return adam({ name, ...deep, crossLayers: 2 });
   }
 }
+
+export { CTR_MODELS, type CTRModelName } from "./spec.ts";
