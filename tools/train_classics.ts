@@ -3,6 +3,7 @@
  *
  *   ./node_modules/.bin/deno run -A tools/train_classics.ts gpt    # GPT on 道德经 + 论语·学而
  *   ./node_modules/.bin/deno run -A tools/train_classics.ts bert   # BERT pre-training + fine-tune vs scratch
+ *   ./node_modules/.bin/deno run -A tools/train_classics.ts bert-study 1500 24   # see bertStudy
  *
  * Writes data/deep/{gpt,bert}_classics.safetensors (weights) and
  * data/deep/{gpt,bert}_classics.json (curves, samples, accuracies, seconds). Seeded.
@@ -18,6 +19,7 @@ import {
   GPT,
   manualSeed,
   pretrainBERT,
+  readSafetensors,
   splitSentences,
   trainLanguageModel,
   writeSafetensors,
@@ -129,8 +131,83 @@ function bert(): void {
   );
 }
 
+/**
+ * Why pre-training did not help (docs/gpt_bert.md): the committed 400-step MLM + NSP weights
+ * against a longer MLM-only run with BERT's warm-up and decay, each fine-tuned (and a scratch
+ * classifier trained) on all 117 labelled clauses and on the first `few` of them, over 5 seeds.
+ * Writes data/deep/bert_study.json.
+ */
+function bertStudy(steps: number, few: number): void {
+  const tok = new BertTokenizer(books);
+  const docs = books.map((b) => splitSentences(b, 3));
+  const cfg = { vocabSize: tok.size, ...BERT_CLASSICS };
+  const committed = new BertForPreTraining(cfg);
+  committed.loadStateDict(
+    readSafetensors(Deno.readFileSync(new URL("data/deep/bert_classics.safetensors", root))),
+  );
+  manualSeed(0);
+  const long = new BertForPreTraining(cfg);
+  const r = pretrainBERT(long, docs, tok, {
+    steps,
+    batchSize: 16,
+    maxLen: 32,
+    lr: 1e-3,
+    warmupSteps: Math.round(steps / 10),
+    nsp: false,
+  });
+  console.log("pretrain", r.seconds, r.mlmLoss.slice(-20).reduce((a, b) => a + b) / 20);
+  Deno.writeFileSync(
+    new URL("data/deep/bert_mlm_long.safetensors", root),
+    writeSafetensors(long.stateDict()),
+  );
+  const { train, test } = bookClassification(books);
+  const arms = { scratch: null, committed, mlmLong: long } as const;
+  const runs = [];
+  for (const n of [few, train.length]) {
+    const subset = train.slice(0, n);
+    // the same number of optimiser steps (64 batches of 16) whatever the subset size
+    const epochs = Math.ceil((64 * 16) / n);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      for (const [arm, pre] of Object.entries(arms)) {
+        manualSeed(seed);
+        const clf = new BertClassifier(cfg, 2);
+        if (pre) clf.bert.loadStateDict(pre.bert.stateDict());
+        fineTuneClassifier(clf, subset, tok, { epochs, lr: 1e-3, seed });
+        runs.push({
+          n,
+          seed,
+          arm,
+          trainAccuracy: classifierAccuracy(clf, subset, tok),
+          testAccuracy: classifierAccuracy(clf, test, tok),
+        });
+        console.log(JSON.stringify(runs.at(-1)));
+        clf.dispose();
+      }
+    }
+  }
+  const out = {
+    config: cfg,
+    mlmLong: {
+      steps,
+      lr: 1e-3,
+      warmupSteps: Math.round(steps / 10),
+      nsp: false,
+      mlmLoss: every(r.mlmLoss, 10),
+      seconds: r.seconds,
+    },
+    nTest: test.length,
+    runs,
+  };
+  Deno.writeTextFileSync(
+    new URL("data/deep/bert_study.json", root),
+    JSON.stringify(out, null, 1) + "\n",
+  );
+}
+
 if (import.meta.main) {
   if (Deno.args[0] === "gpt") gpt();
   else if (Deno.args[0] === "bert") bert();
-  else console.error("usage: train_classics.ts gpt|bert");
+  else if (Deno.args[0] === "bert-study") {
+    bertStudy(Number(Deno.args[1] ?? 1500), Number(Deno.args[2] ?? 24));
+  } else console.error("usage: train_classics.ts gpt|bert|bert-study [steps] [few]");
 }

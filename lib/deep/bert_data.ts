@@ -1,20 +1,14 @@
 /**
- * BERT's data side (engineer gpt owns this file): a character tokenizer with BERT's special
- * tokens for Chinese, sentence splitting, next-sentence pairs and the 15% / 80-10-10 masking of
+ * BERT's data side: the tokenizer (a BPE vocabulary trained on the corpus, character-level for
+ * Chinese), sentence splitting, next-sentence pairs and the 15% / 80-10-10 masking of
  * the masked language model (Devlin et al. 2019, §3.1 and appendix A.1).
  *
  * @module
  */
 import { Random, ValueError } from "../core/mod.ts";
+import { BERT_SPECIAL_TOKENS, BPETokenizer, type BPETrainOptions } from "./tokenizer.ts";
 
-/** BERT's special tokens, ids 0-4 in this order (the order of BERT's own vocab.txt). */
-export const BERT_SPECIAL_TOKENS: readonly string[] = Object.freeze([
-  "[PAD]",
-  "[UNK]",
-  "[CLS]",
-  "[SEP]",
-  "[MASK]",
-]);
+export { BERT_SPECIAL_TOKENS } from "./tokenizer.ts";
 
 /** An encoded input: token ids, segment (token type) ids, and the unpadded length. */
 export interface BertEncoding {
@@ -27,9 +21,12 @@ export interface BertEncoding {
 }
 
 /**
- * A character-level WordPiece stand-in for Chinese (BERT's Chinese model also splits Han text
- * into single characters): `[PAD] [UNK] [CLS] [SEP] [MASK]` are ids 0-4, then the corpus'
- * characters by code point.
+ * BERT's tokenizer on a `BPETokenizer` trained on the corpus (tokenizer.ts): `[PAD] [UNK] [CLS]
+ * [SEP] [MASK]` are ids 0-4, then the corpus' characters, then the learnt merges. With the
+ * default `chineseChars: true` every Han character is a token of its own, as in BERT's Chinese
+ * vocabulary, so on a Chinese corpus the vocabulary is the characters by code point; words of
+ * other scripts are split into learnt subwords (`##` marks a continuation). `chineseChars:
+ * false` lets BPE merge frequent runs of Han characters too (「君子」, 「天下」).
  *
  * @example
  * ```ts
@@ -40,37 +37,43 @@ export interface BertEncoding {
  * const e = tok.encodePair("上善", "道", 8);
  * assertEquals(tok.decode(e.ids), "[CLS] 上 善 [SEP] 道 [SEP]");
  * assertEquals(e.segments, [0, 0, 0, 0, 1, 1, 0, 0]);
+ * const sub = new BertTokenizer(["lower lowest low low"], { vocabSize: 16 });
+ * assertEquals(sub.decode(sub.encode("lowest slow")), "lowe ##s ##t [UNK] [UNK] ##ow");
  * ```
  */
 export class BertTokenizer {
-  /** Every token by id. */
-  readonly tokens: readonly string[];
-  readonly #ids: Map<string, number>;
+  /** The subword model underneath. */
+  readonly bpe: BPETokenizer;
 
-  /** Builds the vocabulary from the characters of `texts`. */
-  constructor(texts: Iterable<string>) {
-    const chars = new Set<string>();
-    for (const t of texts) for (const ch of t) if (ch.trim() !== "") chars.add(ch);
-    this.tokens = Object.freeze([...BERT_SPECIAL_TOKENS, ...[...chars].sort()]);
-    this.#ids = new Map(this.tokens.map((t, i) => [t, i]));
+  /**
+   * Trains the subword vocabulary on `texts` (options as `BPETokenizer.train`: `vocabSize`,
+   * `minFrequency`, `chineseChars`), or wraps a trained `BPETokenizer`.
+   */
+  constructor(texts: Iterable<string> | BPETokenizer, options: BPETrainOptions = {}) {
+    this.bpe = texts instanceof BPETokenizer ? texts : BPETokenizer.train(texts, options);
+  }
+
+  /** Every token by id. */
+  get tokens(): readonly string[] {
+    return this.bpe.tokens;
   }
 
   /** The number of tokens. */
   get size(): number {
-    return this.tokens.length;
+    return this.bpe.size;
   }
 
   /** The id of a token (`[UNK]` = 1 if absent). */
   id(token: string): number {
-    return this.#ids.get(token) ?? 1;
+    return this.bpe.id(token);
   }
 
-  /** Ids of the characters of `text` (whitespace dropped), no specials. */
+  /** Ids of the pieces of `text` (whitespace dropped), no specials. */
   encode(text: string): number[] {
-    return [...text].filter((c) => c.trim() !== "").map((c) => this.id(c));
+    return this.bpe.encode(text);
   }
 
-  /** Tokens of ids joined by spaces, padding dropped. */
+  /** Tokens of ids joined by spaces, padding dropped (the model's view; `bpe.decode` gives text). */
   decode(ids: Iterable<number>): string {
     return [...ids].filter((i) => i !== 0).map((i) => this.tokens[i] ?? "[UNK]").join(" ");
   }

@@ -24,6 +24,34 @@ export interface PretrainOptions {
   lr?: number;
   /** Seed of pairs and masks. @default 0 */
   seed?: number;
+  /**
+   * Linear warm-up over this many steps to `lr`, then linear decay to 0 at the last step (BERT's
+   * schedule); 0 keeps `lr` constant. @default 0
+   */
+  warmupSteps?: number;
+  /** Train the next-sentence head too (BERT); false trains the MLM alone (RoBERTa). @default true */
+  nsp?: boolean;
+  /** Fraction of tokens chosen for the MLM. @default 0.15 */
+  maskProb?: number;
+}
+
+/**
+ * BERT's learning-rate schedule at step s (0-based) of `steps`: linear warm-up from lr/warmup to
+ * lr over `warmupSteps`, then linear decay towards 0 (lr/(steps − warmup) at the last step);
+ * constant `lr` when warmupSteps = 0.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { bertSchedule } from "../mod.ts";
+ *
+ * assertEquals([0, 1, 2, 6, 9].map((s) => bertSchedule(s, 10, 2, 1)), [0.5, 1, 1, 0.5, 0.125]);
+ * ```
+ */
+export function bertSchedule(s: number, steps: number, warmupSteps: number, lr: number): number {
+  if (warmupSteps <= 0) return lr;
+  if (s < warmupSteps) return (lr * (s + 1)) / warmupSteps;
+  return (lr * (steps - s)) / Math.max(1, steps - warmupSteps);
 }
 
 /** Curves of `pretrainBERT`. */
@@ -44,13 +72,23 @@ function tensors(rows: number[][]): tf.Tensor2D {
 /**
  * Pre-training: each step draws `batchSize` sentence pairs (half next, half random), encodes
  * them `[CLS] a [SEP] b [SEP]`, corrupts 15% of the tokens (80-10-10), and takes an AdamW step
- * on MLM loss + NSP loss. Leaves the model in eval mode.
+ * on MLM loss + NSP loss (MLM alone with `nsp: false`; the NSP loss is still recorded), with
+ * BERT's warm-up and linear decay when `warmupSteps` > 0. Leaves the model in eval mode.
  */
 export function pretrainBERT(
   model: BertForPreTraining,
   docs: readonly (readonly string[])[],
   tokenizer: BertTokenizer,
-  { steps = 100, batchSize = 16, maxLen = 32, lr = 3e-3, seed = 0 }: PretrainOptions = {},
+  {
+    steps = 100,
+    batchSize = 16,
+    maxLen = 32,
+    lr = 3e-3,
+    seed = 0,
+    warmupSteps = 0,
+    nsp = true,
+    maskProb = 0.15,
+  }: PretrainOptions = {},
 ): PretrainResult {
   if (tokenizer.size !== model.bert.options.vocabSize) {
     throw new ValueError(
@@ -63,18 +101,21 @@ export function pretrainBERT(
   const t0 = performance.now();
   model.train();
   for (let s = 0; s < steps; s++) {
+    opt.setLearningRate(bertSchedule(s, steps, warmupSteps, lr));
     const pairs = sentencePairs(docs, batchSize, rng);
     const enc = pairs.map((p) => tokenizer.encodePair(p.a, p.b, maxLen));
-    const { input, labels } = maskTokens(enc.map((e) => e.ids), tokenizer.size, rng);
+    const { input, labels } = maskTokens(enc.map((e) => e.ids), tokenizer.size, rng, {
+      maskProb,
+    });
     const ids = tensors(input), seg = tensors(enc.map((e) => e.segments));
     const y = tensors(labels), nspY = tf.tensor1d(pairs.map((p) => p.label), "int32");
     let parts = [0, 0];
     opt.step(() => {
       const out = model.forward(ids, seg);
       const mlm = tokenCrossEntropy(out.mlm, y, { ignoreIndex: 0 });
-      const nsp = tokenCrossEntropy(out.nsp, nspY);
-      parts = [mlm.dataSync()[0], nsp.dataSync()[0]];
-      return mlm.add(nsp) as tf.Scalar;
+      const nspLoss = tokenCrossEntropy(out.nsp, nspY);
+      parts = [mlm.dataSync()[0], nspLoss.dataSync()[0]];
+      return (nsp ? mlm.add(nspLoss) : mlm) as tf.Scalar;
     });
     mlmLoss.push(parts[0]);
     nspLoss.push(parts[1]);

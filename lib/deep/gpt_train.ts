@@ -52,6 +52,7 @@ export class AdamW {
   /** The options with defaults. */
   readonly options: Readonly<Required<AdamWOptions>>;
   readonly #module: Module;
+  #lr: number;
 
   /** Creates the optimizer for the module's trainable parameters. */
   constructor(module: Module, options: AdamWOptions = {}) {
@@ -70,12 +71,25 @@ export class AdamW {
       throw new ValueError(`weightDecay must be >= 0. Got ${o.weightDecay} instead.`);
     }
     this.#module = module;
+    this.#lr = o.lr;
     this.adam = tf.train.adam(o.lr, o.beta1, o.beta2, o.eps);
+  }
+
+  /** The current learning rate (`options.lr` until `setLearningRate`). */
+  get learningRate(): number {
+    return this.#lr;
+  }
+
+  /** Sets the learning rate of the next steps (a schedule): Adam's step and the decay both scale. */
+  setLearningRate(lr: number): void {
+    if (!(lr >= 0)) throw new ValueError(`lr must be >= 0. Got ${lr} instead.`);
+    this.#lr = lr;
+    (this.adam as unknown as { learningRate: number }).learningRate = lr;
   }
 
   /** One step on `loss()`; returns the loss value. */
   step(loss: () => tf.Scalar): number {
-    const { lr, weightDecay, clipNorm } = this.options;
+    const { weightDecay, clipNorm } = this.options, lr = this.#lr;
     if (weightDecay > 0) {
       tf.tidy(() => {
         for (const v of this.#module.variables()) {

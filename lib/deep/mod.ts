@@ -158,7 +158,9 @@ export {
   sentencePairs,
   splitSentences,
 } from "./bert_data.ts";
+export { BPETokenizer, type BPETrainOptions, CONTINUATION, preTokenize } from "./tokenizer.ts";
 export {
+  bertSchedule,
   classifierAccuracy,
   fineTuneClassifier,
   type FineTuneOptions,
@@ -192,5 +194,5 @@ export {
   type ImageEpochInfo,
   predictImageClasses,
 } from "./image_train.ts";
-export { type AugmentDraw, augmentBatch, type AugmentOptions } from "./augment.ts";
+export { augmentBatch, type AugmentDraw, type AugmentOptions } from "./augment.ts";
 export { loadPaddleStateDict, paddleToTorchStateDict } from "./paddle.ts";
