@@ -41,6 +41,18 @@ Deno.test("tokenizer, sentences, pair encoding", () => {
   assertEquals(e.segments.slice(0, e.length), [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1]);
 });
 
+Deno.test("the BPE tokenizer: characters by default, the classics' frequent words when merging across Han", () => {
+  assertEquals(tok.bpe.merges.length, 0);
+  const bpe = new BertTokenizer(books, { chineseChars: false, vocabSize: 800 });
+  assertEquals([bpe.bpe.merges.length, bpe.size], [110, 683]);
+  assertEquals(bpe.bpe.merges.slice(0, 3), [["##而", "##不"], ["子", "##曰"], ["是", "##谓"]]);
+  for (const w of ["子曰", "是以", "##万物", "##圣人", "##天下"]) assert(bpe.tokens.includes(w), w);
+  const clause = docs[0][5];
+  assertEquals(bpe.bpe.decode(bpe.encode(clause)), clause);
+  const pieces = (t: BertTokenizer) => docs.flat().reduce((s, d) => s + t.encode(d).length, 0);
+  assertEquals([pieces(tok), pieces(bpe)], [1560, 1302]);
+});
+
 Deno.test("masking statistics on the corpus and losses at initialisation", () => {
   const rows = docs.flat().map((s) => tok.encodePair(s, null, 32).ids);
   const mk = maskTokens(rows, tok.size, new Random(0));
