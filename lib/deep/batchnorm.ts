@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ShapeError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { checkNCHW } from "./conv.ts";
 import { Module, ModuleBuffer, ModuleParameter, pyNumber } from "./module.ts";
@@ -74,26 +75,45 @@ export class BatchNorm2d extends Module {
   /** x (N, C, H, W) → same shape. */
   forward(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, this.toString(), this.numFeatures);
+    return tf.tidy(() =>
+      this.forwardNHWC(x.transpose([0, 2, 3, 1]) as tf.Tensor4D).transpose([0, 3, 1, 2])
+    );
+  }
+
+  /**
+   * The same normalization of an NHWC tensor (N, H, W, C), for networks that keep tfjs's layout
+   * between layers. Seen as an (N·H·W, C) matrix, every statistic is a column sum, computed as a
+   * product with a row of ones: tfjs reduces over a leading axis by transposing first, and its
+   * broadcast gradients do the same, so training mode has its own gradient (the usual
+   * ∂L/∂x = γ/σ · (g − mean(g) − x̂ · mean(g · x̂)), with g = ∂L/∂y).
+   */
+  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
+    const C = this.numFeatures;
+    if (h.rank !== 4 || h.shape[3] !== C) {
+      throw new ShapeError(
+        `${this.toString()} expects an NHWC input with ${C} channels last. Got shape [${h.shape}].`,
+      );
+    }
     return tf.tidy(() => {
-      const c = [1, this.numFeatures, 1, 1];
-      let mean: tf.Tensor, variance: tf.Tensor;
+      const x = h.reshape([-1, C]) as tf.Tensor2D;
+      const gamma = this.weight?.value ?? tf.ones([C]);
+      const beta = this.bias?.value ?? tf.zeros([C]);
+      let y: tf.Tensor;
       if (this.training) {
-        mean = x.mean([0, 2, 3]);
-        variance = x.sub(mean.reshape(c)).square().mean([0, 2, 3]);
-        const n = x.size / this.numFeatures, m = this.momentum;
-        const unbiased = n > 1 ? variance.mul(n / (n - 1)) : variance;
+        const stats: { mean?: tf.Tensor; variance?: tf.Tensor } = {};
+        y = batchNormTrain(this.eps, stats)(x, gamma as tf.Tensor1D, beta as tf.Tensor1D);
+        const n = x.shape[0], m = this.momentum;
+        const unbiased = n > 1 ? stats.variance!.mul(n / (n - 1)) : stats.variance!;
         // not part of the loss, so no gradient flows through these updates
-        this.running_mean.set(this.running_mean.value.mul(1 - m).add(mean.mul(m)));
+        this.running_mean.set(this.running_mean.value.mul(1 - m).add(stats.mean!.mul(m)));
         this.running_var.set(this.running_var.value.mul(1 - m).add(unbiased.mul(m)));
         this.num_batches_tracked.set(this.num_batches_tracked.value.add(1));
+        tf.dispose([stats.mean!, stats.variance!]);
       } else {
-        mean = this.running_mean.value;
-        variance = this.running_var.value;
+        const scale = this.running_var.value.add(this.eps).rsqrt().mul(gamma);
+        y = x.mul(scale).add(beta.sub(this.running_mean.value.mul(scale)));
       }
-      let y = x.sub(mean.reshape(c)).mul(variance.add(this.eps).rsqrt().reshape(c));
-      if (this.weight) y = y.mul(this.weight.value.reshape(c));
-      if (this.bias) y = y.add(this.bias.value.reshape(c));
-      return y;
+      return y.reshape(h.shape) as tf.Tensor4D;
     });
   }
 
@@ -125,4 +145,39 @@ export class BatchNorm2d extends Module {
   protected override get baseName(): string {
     return "BatchNorm2D";
   }
+}
+
+/**
+ * Training-mode batch normalization of an (m, C) matrix with its own gradient; the batch mean and
+ * biased variance ([C]) are left in `stats` for the running averages (kept: the caller disposes them).
+ */
+function batchNormTrain(
+  eps: number,
+  stats: { mean?: tf.Tensor; variance?: tf.Tensor },
+): (x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor2D {
+  return tf.customGrad((x, gamma, beta, save) => {
+    const xs = x as tf.Tensor2D, [m, C] = xs.shape;
+    const avg = tf.fill([1, m], 1 / m) as tf.Tensor2D; // column means as one product
+    const mean = tf.matMul(avg, xs);
+    const xc = xs.sub(mean);
+    const variance = tf.matMul(avg, xc.square() as tf.Tensor2D);
+    const rstd = variance.add(eps).rsqrt();
+    const xhat = xc.mul(rstd);
+    // kept past customGrad's scope; the caller disposes them
+    stats.mean = tf.keep(mean.reshape([C]));
+    stats.variance = tf.keep(variance.reshape([C]));
+    (save as tf.GradSaveFunc)([xhat, rstd, gamma as tf.Tensor]);
+    return {
+      value: xhat.mul(gamma as tf.Tensor).add(beta as tf.Tensor) as tf.Tensor2D,
+      gradFunc: (dy, saved) => {
+        const [xh, r, g] = saved;
+        const ones = tf.ones([1, m]) as tf.Tensor2D;
+        const dBeta = tf.matMul(ones, dy as tf.Tensor2D); // (1, C)
+        const dGamma = tf.matMul(ones, (dy as tf.Tensor).mul(xh) as tf.Tensor2D);
+        const dx = (dy as tf.Tensor).sub(dBeta.div(m)).sub(xh.mul(dGamma.div(m)))
+          .mul(r.mul(g));
+        return [dx, dGamma.reshape([C]), dBeta.reshape([C])];
+      },
+    };
+  }) as (x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor2D;
 }

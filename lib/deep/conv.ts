@@ -123,6 +123,15 @@ export class Conv2d extends Module {
     this.bias = bias ? new ModuleParameter([outChannels], fanInUniform(fanIn)) : null;
   }
 
+  #checkSize(H: number, W: number): void {
+    const [oh, ow] = this.outputSize(H, W);
+    if (oh < 1 || ow < 1) {
+      throw new ShapeError(
+        `${this.toString()}: input of spatial size ${H}×${W} is too small for the kernel (output would be ${oh}×${ow}).`,
+      );
+    }
+  }
+
   /** The output [height, width] for an input of [height, width]. */
   outputSize(h: number, w: number): [number, number] {
     return [
@@ -134,16 +143,24 @@ export class Conv2d extends Module {
   /** x (N, inChannels, H, W) → (N, outChannels, H', W'). */
   forward(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, this.toString(), this.inChannels);
-    const [oh, ow] = this.outputSize(x.shape[2] as number, x.shape[3] as number);
-    if (oh < 1 || ow < 1) {
+    this.#checkSize(x.shape[2] as number, x.shape[3] as number);
+    return tf.tidy(() =>
+      this.forwardNHWC(x.transpose([0, 2, 3, 1]) as tf.Tensor4D).transpose([0, 3, 1, 2])
+    );
+  }
+
+  /**
+   * The same convolution on an NHWC tensor (N, H, W, inChannels) → (N, H', W', outChannels), for
+   * networks that keep tfjs's layout between layers (ResNet: two transposes per layer saved).
+   */
+  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
+    if (h.rank !== 4 || h.shape[3] !== this.inChannels) {
       throw new ShapeError(
-        `${this.toString()}: input of spatial size ${x.shape[2]}×${
-          x.shape[3]
-        } is too small for the kernel (output would be ${oh}×${ow}).`,
+        `${this.toString()} expects an NHWC input with ${this.inChannels} channels last. Got shape [${h.shape}].`,
       );
     }
+    this.#checkSize(h.shape[1], h.shape[2]);
     return tf.tidy(() => {
-      const h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
       // dilation: spread the kernel's taps with zeros (simple, and fine for small dilations)
       const w = dilateKernel(this.weight.value, this.dilation).transpose([2, 3, 1, 0]); // HWIO
       const conv = this.#conv ??= convNHWC(this.stride, this.padding);
@@ -154,8 +171,7 @@ export class Conv2d extends Module {
         const xs = tf.split(h, g, 3), ws = tf.split(w, g, 3);
         y = tf.concat(xs.map((xi, i) => conv(xi as tf.Tensor4D, ws[i] as tf.Tensor4D)), 3);
       }
-      if (this.bias) y = y.add(this.bias.value);
-      return y.transpose([0, 3, 1, 2]);
+      return this.bias ? y.add(this.bias.value) : y;
     });
   }
 

@@ -68,11 +68,17 @@ export abstract class Pool2d extends Module {
         } is smaller than the window.`,
       );
     }
+    return tf.tidy(() =>
+      this.forwardNHWC(x.transpose([0, 2, 3, 1]) as tf.Tensor4D).transpose([0, 3, 1, 2])
+    );
+  }
+
+  /** The same pooling of an NHWC tensor (no checks: `forward` makes them). */
+  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
     return tf.tidy(() => {
       const [ph, pw] = this.padding;
-      let h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
-      if (ph || pw) h = tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]], this.padValue);
-      return this.pool(h).transpose([0, 3, 1, 2]);
+      const hp = ph || pw ? tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]], this.padValue) : h;
+      return this.pool(hp);
     });
   }
 

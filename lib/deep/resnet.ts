@@ -49,6 +49,19 @@ function projection(o: BlockOptions, outC: number): Sequential | null {
   return need ? new Sequential(conv(o.inplanes, outC, 1, stride), new BatchNorm2d(outC)) : null;
 }
 
+/** The shortcut of a block on NHWC tensors: the identity, or the 1×1 conv + BN `downsample`. */
+function shortcut(downsample: Sequential | null, h: tf.Tensor4D): tf.Tensor4D {
+  if (!downsample) return h;
+  const conv = downsample.at(0) as Conv2d, bn = downsample.at(1) as BatchNorm2d;
+  return bn.forwardNHWC(conv.forwardNHWC(h));
+}
+
+/** Runs an NHWC block on an NCHW tensor, checking the input against its first convolution. */
+function nchw(x: tf.Tensor, first: Conv2d, f: (h: tf.Tensor4D) => tf.Tensor4D): tf.Tensor {
+  checkNCHW(x, first.toString(), first.inChannels);
+  return tf.tidy(() => f(x.transpose([0, 2, 3, 1]) as tf.Tensor4D).transpose([0, 3, 1, 2]));
+}
+
 /**
  * Two 3×3 convolutions with a shortcut: y = relu(bn2(conv2(relu(bn1(conv1 x)))) + shortcut(x))
  * (ResNet-18/34). Expansion 1.
@@ -94,12 +107,16 @@ export class BasicBlock extends Module {
 
   /** x (N, inplanes, H, W) → (N, planes, H/stride, W/stride). */
   forward(x: tf.Tensor): tf.Tensor {
+    return nchw(x, this.conv1, (h) => this.forwardNHWC(h));
+  }
+
+  /** The same block on NHWC tensors (what `ResNet` runs: no transposes between layers). */
+  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
     return tf.tidy(() => {
-      let y = this.relu.forward(this.bn1.forward(this.conv1.forward(x)));
-      y = this.bn2.forward(this.conv2.forward(y));
-      if (!this.residual) return tf.relu(y);
-      const s = this.downsample ? this.downsample.forward(x) : x;
-      return tf.relu(y.add(s));
+      const y = tf.relu(this.bn1.forwardNHWC(this.conv1.forwardNHWC(h))) as tf.Tensor4D;
+      const z = this.bn2.forwardNHWC(this.conv2.forwardNHWC(y));
+      if (!this.residual) return tf.relu(z);
+      return tf.relu(z.add(shortcut(this.downsample, h)));
     });
   }
 }
@@ -157,13 +174,17 @@ export class Bottleneck extends Module {
 
   /** x (N, inplanes, H, W) → (N, 4·planes, H/stride, W/stride). */
   forward(x: tf.Tensor): tf.Tensor {
+    return nchw(x, this.conv1, (h) => this.forwardNHWC(h));
+  }
+
+  /** The same block on NHWC tensors (what `ResNet` runs: no transposes between layers). */
+  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
     return tf.tidy(() => {
-      let y = this.relu.forward(this.bn1.forward(this.conv1.forward(x)));
-      y = this.relu.forward(this.bn2.forward(this.conv2.forward(y)));
-      y = this.bn3.forward(this.conv3.forward(y));
+      let y = tf.relu(this.bn1.forwardNHWC(this.conv1.forwardNHWC(h))) as tf.Tensor4D;
+      y = tf.relu(this.bn2.forwardNHWC(this.conv2.forwardNHWC(y))) as tf.Tensor4D;
+      y = this.bn3.forwardNHWC(this.conv3.forwardNHWC(y));
       if (!this.residual) return tf.relu(y);
-      const s = this.downsample ? this.downsample.forward(x) : x;
-      return tf.relu(y.add(s));
+      return tf.relu(y.add(shortcut(this.downsample, h)));
     });
   }
 
@@ -299,9 +320,18 @@ export class ResNet extends Module {
   features(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, "ResNet", this.#opts.inChannels);
     this.checkImageSize(x.shape[2] as number, x.shape[3] as number);
-    return tf.tidy(() =>
-      this.avgpool.forward(this.backbone().forward(x)).reshape([x.shape[0], -1])
-    );
+    // NHWC from the stem to the pooling: one transpose instead of several per layer
+    return tf.tidy(() => {
+      let h = x.transpose([0, 2, 3, 1]) as tf.Tensor4D;
+      h = tf.relu(this.bn1.forwardNHWC(this.conv1.forwardNHWC(h))) as tf.Tensor4D;
+      if (this.maxpool instanceof MaxPool2d) h = this.maxpool.forwardNHWC(h);
+      for (const stage of [this.layer1, this.layer2, this.layer3, this.layer4]) {
+        for (let i = 0; i < stage.length; i++) {
+          h = (stage.at(i) as BasicBlock | Bottleneck).forwardNHWC(h);
+        }
+      }
+      return h.mean([1, 2]); // AdaptiveAvgPool2d(1) + flatten
+    });
   }
 
   /** x (N, inChannels, H, W) → logits (N, numClasses), or features when numClasses is 0. */
