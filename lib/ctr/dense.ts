@@ -1,13 +1,12 @@
 /**
- * The dense products of the CTR models on tfjs-backend-wasm's fast path, with fewer transposes
- * than `Linear`: y = x Wᵀ (+ b) for a `Linear` weight W [out, in], whose gradients
- * ∂L/∂x = ∂L/∂y · W and ∂L/∂W = (∂L/∂y)ᵀ · x need W as it is and one transpose of ∂L/∂y.
- * Plain 2-D products only (the transposed and 3-D forms are 6-10× slower on this backend, see
- * lib/deep/matmul.ts); a transpose with a side of 1 is a reshape.
+ * The dense products of the CTR models on tfjs-backend-wasm's fast path (plain 2-D products
+ * only: the transposed and 3-D forms are 6-10× slower on this backend, see lib/deep/matmul.ts).
+ * Layers go through lib/deep's `affine`; this file adds what the CTR layers need besides: a
+ * product with a constant matrix, and a bias add whose gradient is a product.
  *
  * @module
  */
-import { type Linear, tf } from "../deep/mod.ts";
+import { affine, type Linear, sumRows, tf } from "../deep/mod.ts";
 
 /** aᵀ for a 2-D tensor; a free reshape when one side is 1. */
 export function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
@@ -15,36 +14,9 @@ export function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
   return r === 1 || c === 1 ? a.reshape([c, r]) : a.transpose();
 }
 
-// customGrad's callback type is variadic (tensors, then `save`), hence the casts
-const product = tf.customGrad((x, w, save) => {
-  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
-  return {
-    value: tf.matMul(x as tf.Tensor2D, transpose2d(w as tf.Tensor2D)),
-    gradFunc: (dy, saved) => {
-      const [xs, ws] = saved as tf.Tensor2D[];
-      const g = dy as tf.Tensor2D;
-      return [tf.matMul(g, ws), tf.matMul(transpose2d(g), xs)];
-    },
-  };
-}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
-
-// with the bias: ∂L/∂b = row sums of (∂L/∂y)ᵀ, the transpose ∂L/∂W needs anyway (a sum over
-// the batch axis of ∂L/∂y would transpose it a second time inside tfjs)
-const affine = tf.customGrad((x, w, b, save) => {
-  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
-  return {
-    value: tf.matMul(x as tf.Tensor2D, transpose2d(w as tf.Tensor2D)).add(b as tf.Tensor),
-    gradFunc: (dy, saved) => {
-      const [xs, ws] = saved as tf.Tensor2D[];
-      const g = dy as tf.Tensor2D, gt = transpose2d(g);
-      return [tf.matMul(g, ws), tf.matMul(gt, xs), gt.sum(1)];
-    },
-  };
-}) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
-
 /**
- * x Wᵀ for x [B, in] and W [out, in]: the same values and gradients as `matMul2d(x, W, false,
- * true)`, with 2 transposes of the small side instead of 4.
+ * x Wᵀ for x [B, in] and W [out, in]: lib/deep's `affine` without a bias (the values and
+ * gradients of `matMul2d(x, W, false, true)`).
  *
  * @example
  * ```ts
@@ -56,15 +28,16 @@ const affine = tf.customGrad((x, w, b, save) => {
  * ```
  */
 export function linearProduct(x: tf.Tensor2D, w: tf.Tensor2D): tf.Tensor2D {
-  return product(x, w);
+  return affine(x, w, null);
 }
 
-/** A `Linear` layer's map on x [B, in] (same parameters), by `linearProduct` plus the bias. */
+/** A `Linear` layer's map on x [B, in] (same parameters) by `affine`, without its input checks. */
 export function applyLinear(layer: Linear, x: tf.Tensor): tf.Tensor2D {
-  const w = layer.weight.value as tf.Tensor2D;
-  return layer.bias
-    ? affine(x as tf.Tensor2D, w, layer.bias.value as tf.Tensor1D)
-    : product(x as tf.Tensor2D, w);
+  return affine(
+    x as tf.Tensor2D,
+    layer.weight.value as tf.Tensor2D,
+    layer.bias ? layer.bias.value as tf.Tensor1D : null,
+  );
 }
 
 /**
@@ -80,16 +53,13 @@ export function constantProduct(x: tf.Tensor2D, c: tf.Tensor2D, cT: tf.Tensor2D)
 }
 
 /**
- * x + b for x [B, d] and b [d], with ∂L/∂b = 1ᵀ ∂L/∂y as a product: tfjs sums over the batch
- * axis by transposing first on wasm.
+ * x + b for x [B, d] and b [d], with ∂L/∂b = 1ᵀ ∂L/∂y as a product (`sumRows`): tfjs sums over
+ * the batch axis by transposing first on wasm.
  */
 export function addBias(x: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
   const f = tf.customGrad((a, c) => ({
     value: (a as tf.Tensor2D).add(c as tf.Tensor1D),
-    gradFunc: (dy) => {
-      const g = dy as tf.Tensor2D;
-      return [g, tf.matMul(tf.ones([1, g.shape[0]]), g).reshape([g.shape[1]])];
-    },
+    gradFunc: (dy) => [dy as tf.Tensor2D, sumRows(dy as tf.Tensor2D)],
   })) as (a: tf.Tensor2D, c: tf.Tensor1D) => tf.Tensor2D;
   return f(x, b);
 }
