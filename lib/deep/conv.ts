@@ -284,13 +284,13 @@ function inputGrad(
 ): tf.Tensor4D {
   const [kh, kw] = w.shape;
   const [, oh, ow, out] = dy.shape;
-  // spread: s − 1 zero rows/columns between the rows/columns of dy (length s·(o − 1) + 1)
+  // spread: s − 1 zero rows/columns after each row/column of dy (length s·o; the trailing zeros
+  // only shorten the padding below, where a slice to s·(o − 1) + 1 would cost a copy)
   let d = dy as tf.Tensor;
   if (sh > 1 || sw > 1) {
     d = dy.reshape([n, oh, 1, ow, 1, out])
       .pad([[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]])
-      .reshape([n, oh * sh, ow * sw, out])
-      .slice([0, 0, 0, 0], [n, sh * (oh - 1) + 1, sw * (ow - 1) + 1, out]);
+      .reshape([n, oh * sh, ow * sw, out]);
   }
   const Lh = d.shape[1] as number, Lw = d.shape[2] as number;
   // the full correlation pads k − 1 on each side; the rows of x_pad past the last window get no

@@ -202,8 +202,10 @@ export interface ResNetOptions {
   width?: number;
   /** Input channels (3 for RGB, 1 for Fashion-MNIST). @default 3 */
   inChannels?: number;
-  /** A 3×3 stride-1 stem without max pooling, for 28×28 or 32×32 images. @default false */
+  /** A 3×3 stem without max pooling, for 28×28 or 32×32 images. @default false */
   smallStem?: boolean;
+  /** Stride of the small stem (2 halves every stage's maps: about 4× less work). @default 1 */
+  stemStride?: number;
   /** Blocks with shortcuts; false builds the "plain" network of the same depth. @default true */
   residual?: boolean;
 }
@@ -253,12 +255,16 @@ export class ResNet extends Module {
       width: 64,
       inChannels: 3,
       smallStem: false,
+      stemStride: 1,
       residual: true,
       ...options,
     };
+    if (!(Number.isInteger(o.stemStride) && o.stemStride >= 1)) {
+      throw new ValueError(`stemStride must be an integer >= 1. Got ${o.stemStride} instead.`);
+    }
     const w = o.width;
     this.conv1 = o.smallStem
-      ? conv(o.inChannels, w, 3)
+      ? conv(o.inChannels, w, 3, o.stemStride)
       : new Conv2d(o.inChannels, w, 7, { stride: 2, padding: 3, bias: false, init: kaiming(w, 7) });
     this.bn1 = new BatchNorm2d(w);
     this.maxpool = o.smallStem ? new Identity() : new MaxPool2d(3, { stride: 2, padding: 1 });

@@ -131,3 +131,28 @@ Deno.test("residual: false builds the plain network of the same depth (no shortc
   const diff = tf.tidy(() => r.forward(x).sub(p.forward(x)).abs().max().dataSync()[0]);
   assertEquals(diff > 0, true);
 });
+
+Deno.test("smallStem with stemStride 2 halves every stage (28 → 14, 7, 4, 2) and keeps the parameters", () => {
+  const o = { numClasses: 10, width: 4, inChannels: 1, smallStem: true } as const;
+  const r1 = resnet18(o), r2 = resnet18({ ...o, stemStride: 2 });
+  assertEquals(countParameters(r1), countParameters(r2));
+  assertEquals(r2.conv1.stride, [2, 2]);
+  const x = tf.zeros([2, 1, 28, 28]);
+  const stem = r2.conv1.forward(x);
+  assertEquals(stem.shape, [2, 4, 14, 14]);
+  assertEquals(
+    r2.layer4.forward(r2.layer3.forward(r2.layer2.forward(r2.layer1.forward(stem)))).shape,
+    [
+      2,
+      32,
+      2,
+      2,
+    ],
+  );
+  assertEquals(r2.forward(x).shape, [2, 10]);
+  assertThrows(
+    () => resnet18({ ...o, stemStride: 0 }),
+    Error,
+    "stemStride must be an integer >= 1. Got 0",
+  );
+});
