@@ -1,11 +1,14 @@
 /** The numbers notebooks/71_resnet.ipynb shows: torchvision's counts, plain vs residual nets. */
 import { assertEquals } from "@std/assert";
 import {
+  augmentBatch,
+  type AugmentDraw,
   BasicBlock,
   buildShapeOnly,
   countParameters,
   fitImageClassifier,
   manualSeed,
+  Random,
   ResNet,
   resnet101,
   resnet18,
@@ -51,4 +54,17 @@ Deno.test("the plain and residual nets of the notebook differ only by the projec
   });
   assertEquals(losses.length, 6);
   assertEquals(losses[5] < losses[0], true, `${losses}`);
+});
+
+Deno.test("the notebook's six augmented views: seeded draws, and the centred unflipped view is the image", () => {
+  const one = Float32Array.from({ length: 784 }, (_, i) => (i % 29) / 28);
+  const six = new Float32Array(6 * 784);
+  for (let k = 0; k < 6; k++) six.set(one, k * 784);
+  const draws: AugmentDraw[] = [];
+  const out = augmentBatch(six, [1, 28, 28], new Random(0), { padding: 2, flip: true }, draws);
+  assertEquals(
+    draws.map((d) => `dy=${d.dy} dx=${d.dx}${d.flip ? " flip" : ""}`).join(" | "),
+    "dy=3 dx=4 flip | dy=1 dx=0 flip | dy=1 dx=0 | dy=2 dx=2 | dy=3 dx=3 | dy=0 dx=2",
+  );
+  assertEquals(out.subarray(3 * 784, 4 * 784), one); // dy = dx = 2, no flip: unchanged
 });
