@@ -6,8 +6,8 @@
  * `<out>/checkpoint.safetensors`, and the training-curve figure `<out>/fashion_resnet.svg`, so an
  * interrupted run is still reportable. Run (defaults shown):
  *
- *   nice -n 10 ./node_modules/.bin/deno run -A tools/train_fashion_resnet.ts --width=16 --stem=2 \
- *     --epochs=3 --batch=64 --lr=3e-3 --pad=2 --train=60000 --test=10000 --seed=0 \
+ *   nice -n 10 ./node_modules/.bin/deno run -A tools/train_fashion_resnet.ts --width=8 --stem=2 \
+ *     --epochs=3 --batch=64 --lr=3e-3 --pad=1 --train=60000 --test=10000 --seed=0 \
  *     --out=runs/fashion_resnet
  */
 import { loadFashionMnist } from "../lib/data/mod.ts";
@@ -52,12 +52,12 @@ export interface FashionRunProgress {
 }
 
 const DEFAULTS: FashionRunOptions = {
-  width: 16,
+  width: 8,
   stem: 2,
   epochs: 3,
   batch: 64,
   lr: 3e-3,
-  pad: 2,
+  pad: 1,
   train: 60000,
   test: 10000,
   seed: 0,

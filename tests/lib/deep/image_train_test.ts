@@ -124,7 +124,7 @@ Deno.test({
       "--test=128",
       `--out=${out}`,
     ]);
-    assertEquals([opts.width, opts.lr, opts.pad], [2, 3e-3, 2]);
+    assertEquals([opts.width, opts.lr, opts.pad], [2, 3e-3, 1]);
     assertThrows(() => parseFlags(["--widht=2"]), Error, "unknown argument --widht=2");
     const p = await trainFashionResnet(opts);
     assertEquals(p.epochs.length, 1);
