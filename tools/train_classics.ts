@@ -4,6 +4,7 @@
  *   ./node_modules/.bin/deno run -A tools/train_classics.ts gpt    # GPT on 道德经 + 论语·学而
  *   ./node_modules/.bin/deno run -A tools/train_classics.ts bert   # BERT pre-training + fine-tune vs scratch
  *   ./node_modules/.bin/deno run -A tools/train_classics.ts bert-study 1500 24   # see bertStudy
+ *   ./node_modules/.bin/deno run -A tools/train_classics.ts bert-study 3000 24 0.3 2e-3 mlm _mask30
  *
  * Writes data/deep/{gpt,bert}_classics.safetensors (weights) and
  * data/deep/{gpt,bert}_classics.json (curves, samples, accuracies, seconds). Seeded.
@@ -133,11 +134,16 @@ function bert(): void {
 
 /**
  * Why pre-training did not help (docs/gpt_bert.md): the committed 400-step MLM + NSP weights
- * against a longer MLM-only run with BERT's warm-up and decay, each fine-tuned (and a scratch
- * classifier trained) on all 117 labelled clauses and on the first `few` of them, over 5 seeds.
- * Writes data/deep/bert_study.json.
+ * ("committed") against a longer MLM-only run with BERT's warm-up and decay ("mlm": `steps`,
+ * peak `lr`, `maskProb`), each fine-tuned, and a classifier trained from scratch ("scratch"), on
+ * the first `few` labelled clauses and on all 117, seeds 1-5, the same 64 optimiser steps each.
+ * Writes data/deep/bert_study{tag}.json.
  */
-function bertStudy(steps: number, few: number): void {
+function bertStudy(
+  steps: number,
+  few: number,
+  { maskProb = 0.15, lr = 1e-3, arms = ["scratch", "committed", "mlm"], tag = "" } = {},
+): void {
   const tok = new BertTokenizer(books);
   const docs = books.map((b) => splitSentences(b, 3));
   const cfg = { vocabSize: tok.size, ...BERT_CLASSICS };
@@ -146,29 +152,30 @@ function bertStudy(steps: number, few: number): void {
     readSafetensors(Deno.readFileSync(new URL("data/deep/bert_classics.safetensors", root))),
   );
   manualSeed(0);
-  const long = new BertForPreTraining(cfg);
-  const r = pretrainBERT(long, docs, tok, {
-    steps,
-    batchSize: 16,
-    maxLen: 32,
-    lr: 1e-3,
-    warmupSteps: Math.round(steps / 10),
-    nsp: false,
-  });
-  console.log("pretrain", r.seconds, r.mlmLoss.slice(-20).reduce((a, b) => a + b) / 20);
-  Deno.writeFileSync(
-    new URL("data/deep/bert_mlm_long.safetensors", root),
-    writeSafetensors(long.stateDict()),
-  );
+  const mlm = new BertForPreTraining(cfg);
+  const warmupSteps = Math.round(steps / 10);
+  const r = arms.includes("mlm")
+    ? pretrainBERT(mlm, docs, tok, {
+      steps,
+      batchSize: 16,
+      maxLen: 32,
+      lr,
+      warmupSteps,
+      nsp: false,
+      maskProb,
+    })
+    : { mlmLoss: [], seconds: 0 };
+  console.log("pretrain", r.seconds, r.mlmLoss.slice(-20).reduce((a, b) => a + b, 0) / 20);
   const { train, test } = bookClassification(books);
-  const arms = { scratch: null, committed, mlmLong: long } as const;
+  const starts = { scratch: null, committed, mlm } as const;
   const runs = [];
   for (const n of [few, train.length]) {
     const subset = train.slice(0, n);
     // the same number of optimiser steps (64 batches of 16) whatever the subset size
     const epochs = Math.ceil((64 * 16) / n);
     for (const seed of [1, 2, 3, 4, 5]) {
-      for (const [arm, pre] of Object.entries(arms)) {
+      for (const arm of arms) {
+        const pre = starts[arm as keyof typeof starts];
         manualSeed(seed);
         const clf = new BertClassifier(cfg, 2);
         if (pre) clf.bert.loadStateDict(pre.bert.stateDict());
@@ -187,19 +194,13 @@ function bertStudy(steps: number, few: number): void {
   }
   const out = {
     config: cfg,
-    mlmLong: {
-      steps,
-      lr: 1e-3,
-      warmupSteps: Math.round(steps / 10),
-      nsp: false,
-      mlmLoss: every(r.mlmLoss, 10),
-      seconds: r.seconds,
-    },
+    mlm: { steps, lr, warmupSteps, nsp: false, maskProb, mlmLoss: every(r.mlmLoss, 10) },
+    pretrainSeconds: r.seconds,
     nTest: test.length,
     runs,
   };
   Deno.writeTextFileSync(
-    new URL("data/deep/bert_study.json", root),
+    new URL(`data/deep/bert_study${tag}.json`, root),
     JSON.stringify(out, null, 1) + "\n",
   );
 }
@@ -208,6 +209,17 @@ if (import.meta.main) {
   if (Deno.args[0] === "gpt") gpt();
   else if (Deno.args[0] === "bert") bert();
   else if (Deno.args[0] === "bert-study") {
-    bertStudy(Number(Deno.args[1] ?? 1500), Number(Deno.args[2] ?? 24));
-  } else console.error("usage: train_classics.ts gpt|bert|bert-study [steps] [few]");
+    const [steps = "1500", few = "24", maskProb = "0.15", lr = "1e-3", arms, tag = ""] = Deno
+      .args.slice(1);
+    bertStudy(Number(steps), Number(few), {
+      maskProb: Number(maskProb),
+      lr: Number(lr),
+      arms: arms ? arms.split(",") : undefined,
+      tag,
+    });
+  } else {
+    console.error(
+      "usage: train_classics.ts gpt|bert|bert-study [steps] [few] [maskProb] [lr] [arms] [tag]",
+    );
+  }
 }
