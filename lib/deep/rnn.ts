@@ -7,6 +7,9 @@
  * - LSTM, gates i, f, g, o: c' = σ(f) ⊙ c + σ(i) ⊙ tanh(g), h' = σ(o) ⊙ tanh(c')
  * - GRU, gates r, z, n: n = tanh(x W_inᵀ + b_in + r ⊙ (h W_hnᵀ + b_hn)), h' = (1 − z) ⊙ n + z ⊙ h
  *
+ * The LSTM runs each layer and direction as one op with its time loop written out
+ * (lstm_steps.ts); RNN and GRU compose tfjs ops step by step.
+ *
  * @module
  */
 import { ShapeError, ValueError } from "../core/mod.ts";
