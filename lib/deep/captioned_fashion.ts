@@ -52,6 +52,8 @@ export interface CaptionedFashion {
   targets: Int32Array;
   /** Fashion-MNIST class of each image. */
   itemLabels: Int32Array;
+  /** The class the caption names, or −1 when it names only the category (read off the caption alone). */
+  namedItems: Int32Array;
   /** The caption text. */
   captions: string[];
   /** Number of pairs. */
@@ -92,6 +94,7 @@ export function makeCaptionedFashion(
   const ids = new Int32Array(n * maxLen).fill(1);
   const pixels = new Float32Array(n * pixelsPer);
   const targets = new Int32Array(n), itemLabels = new Int32Array(n);
+  const namedItems = new Int32Array(n).fill(-1);
   const captions: string[] = [];
   for (let i = 0; i < n; i++) {
     const item = Number(labels[i]);
@@ -113,6 +116,7 @@ export function makeCaptionedFashion(
         named = pool[rng.int(pool.length)];
       }
       text = `${TEMPLATES[rng.int(4)]} ${FASHION_MNIST_CLASSES[named]}`;
+      namedItems[i] = named;
     }
     const words = text.split(" ");
     if (words.length + 1 > maxLen) {
@@ -124,5 +128,5 @@ export function makeCaptionedFashion(
     itemLabels[i] = item;
     captions.push(text);
   }
-  return { ids, maxLen, pixels, targets, itemLabels, captions, n, vocab };
+  return { ids, maxLen, pixels, targets, itemLabels, namedItems, captions, n, vocab };
 }

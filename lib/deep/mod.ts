@@ -184,7 +184,10 @@ export {
   ImageTowerClassifier,
   type NotesEvaluation,
   pretrainImageTower,
+  pretrainTextEncoder,
   type PretrainTowerOptions,
+  textEncoderAccuracy,
+  TextEncoderClassifier,
 } from "./notes_train.ts";
 export { conv2dByHand, learnKernel, SOBEL_X } from "./conv_by_hand.ts";
 export {

@@ -1,21 +1,24 @@
 /**
  * Training and evaluation of `ErnieMResNetClassifier` on captioned images (the notes' multimodal
- * task in small). The recipe has two stages: (1) `pretrainImageTower` teaches the image encoder
- * the ten Fashion-MNIST classes through a temporary linear head, because the pair task alone
- * gives the image branch too weak a signal to learn to recognise the items; (2) `fitNotesNetwork`
- * trains the whole network on the pairs (Adam, cross-entropy), the image encoder at its own,
- * smaller learning rate or frozen.
+ * task in small). The recipe has two stages. Stage 1 teaches each encoder its own modality
+ * through a temporary linear head: `pretrainImageTower` the ten Fashion-MNIST classes,
+ * `pretrainTextEncoder` which item a caption names (or that it names only a category). Without
+ * it the pair task is stuck at the text-only answer (2/3): telling match from mismatch needs both
+ * encoders to already know the items, and neither gets a signal to learn them until the other
+ * does. Stage 2, `fitNotesNetwork`, trains the whole network on the pairs (Adam, cross-entropy),
+ * the image encoder at its own, smaller learning rate or frozen.
  *
  * @module
  */
 import { Random, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import type { CaptionedFashion } from "./captioned_fashion.ts";
-import type { EncoderCNN } from "./ernie_m.ts";
-import { fitImageClassifier } from "./image_train.ts";
+import type { EncoderCNN, ErnieMModel } from "./ernie_m.ts";
+import { fitImageClassifier, type FitImageOptions } from "./image_train.ts";
 import { Linear } from "./layers.ts";
 import { Module } from "./module.ts";
 import type { ErnieMResNetClassifier } from "./notes_network.ts";
+import { trainStep } from "./training.ts";
 
 /** Options of `fitNotesNetwork`. */
 export interface FitNotesOptions {
@@ -132,16 +135,17 @@ export class ImageTowerClassifier extends Module {
   }
 }
 
-/** Options of `pretrainImageTower`. */
-export interface PretrainTowerOptions {
+/** Options of `pretrainImageTower`: `fitImageClassifier`'s, with their own defaults. */
+export interface PretrainTowerOptions
+  extends Pick<FitImageOptions, "augment" | "seed" | "onEpoch"> {
   /** Passes over the images. @default 2 */
   epochs?: number;
   /** Images per step. @default 128 */
   batchSize?: number;
-  /** Adam's step size. @default 3e-3 */
+  /** Adam's peak step size. @default 3e-3 */
   learningRate?: number;
-  /** Shuffling seed. @default 0 */
-  seed?: number;
+  /** Learning-rate schedule over all steps. @default "cosine" */
+  schedule?: "constant" | "cosine";
 }
 
 /**
@@ -153,7 +157,8 @@ export function pretrainImageTower(
   net: ErnieMResNetClassifier,
   pixels: Float32Array,
   labels: ArrayLike<number>,
-  { epochs = 2, batchSize = 128, learningRate = 3e-3, seed = 0 }: PretrainTowerOptions = {},
+  { epochs = 2, batchSize = 128, learningRate = 3e-3, schedule = "cosine", ...rest }:
+    PretrainTowerOptions = {},
 ): { tower: ImageTowerClassifier; losses: number[] } {
   const side = Math.round(Math.sqrt(pixels.length / labels.length));
   if (side * side * labels.length !== pixels.length) {
@@ -166,7 +171,8 @@ export function pretrainImageTower(
     epochs,
     batchSize,
     learningRate,
-    seed,
+    schedule,
+    ...rest,
   });
   return { tower, losses };
 }
@@ -189,6 +195,102 @@ export function imageTowerAccuracy(
     tf.dispose([x, p]);
   }
   return correct / n;
+}
+
+/** The text encoder with a linear head over its pooled vector: which of the ten items the caption names, or 10 for a category. */
+export class TextEncoderClassifier extends Module {
+  /** The encoder being pretrained (shared with the network it came from). */
+  readonly encoder: ErnieMModel;
+  /** pooled → 11 classes, dropped after pretraining. */
+  readonly fc: Linear;
+
+  /** Wraps `encoder` with a fresh 11-way head. */
+  constructor(encoder: ErnieMModel) {
+    super();
+    this.encoder = encoder;
+    this.fc = new Linear(encoder.sizes.hidden, 11);
+  }
+
+  /** ids (N, T) → logits (N, 11). */
+  forward(ids: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => this.fc.forward(this.encoder.forward(ids)[1]));
+  }
+}
+
+/** What the text head should say for each caption: the named item, or 10 for a category caption. */
+function namedTargets(d: CaptionedFashion): Int32Array {
+  return d.namedItems.map((c) => (c < 0 ? 10 : c));
+}
+
+function idsBatch(d: CaptionedFashion, rows: ArrayLike<number>): tf.Tensor2D {
+  const L = d.maxLen, ids = new Int32Array(rows.length * L);
+  for (let i = 0; i < rows.length; i++) {
+    ids.set(d.ids.subarray(rows[i] * L, (rows[i] + 1) * L), i * L);
+  }
+  return tf.tensor2d(ids, [rows.length, L], "int32");
+}
+
+/**
+ * Stage 1 for text: trains `net`'s ERNIE-M encoder to tell from a caption alone which item it
+ * names (11 classes: the ten items, or "only a category") through a temporary head; returns the
+ * head-wrapped encoder (for `textEncoderAccuracy`) and the mean loss of each epoch. The caption
+ * is all it sees, so nothing of the pair's target (which needs the image) leaks in.
+ */
+export function pretrainTextEncoder(
+  net: ErnieMResNetClassifier,
+  data: CaptionedFashion,
+  { epochs = 1, batchSize = 128, learningRate = 2e-3, seed = 0 }: {
+    epochs?: number;
+    batchSize?: number;
+    learningRate?: number;
+    seed?: number;
+  } = {},
+): { encoder: TextEncoderClassifier; losses: number[] } {
+  const encoder = new TextEncoderClassifier(net.ernie);
+  const y = namedTargets(data);
+  const opt = tf.train.adam(learningRate);
+  const rng = new Random(seed);
+  const losses: number[] = [];
+  encoder.train();
+  for (let e = 0; e < epochs; e++) {
+    const order = rng.permutation(data.n);
+    let sum = 0, steps = 0;
+    for (let s = 0; s < data.n; s += batchSize) {
+      const rows = order.subarray(s, Math.min(s + batchSize, data.n));
+      const ids = idsBatch(data, rows);
+      const t = tf.oneHot(tf.tensor1d(Int32Array.from(rows, (r) => y[r]), "int32"), 11);
+      sum += trainStep(
+        encoder,
+        opt,
+        () => tf.losses.softmaxCrossEntropy(t, encoder.forward(ids)) as tf.Scalar,
+      );
+      steps++;
+      tf.dispose([ids, t]);
+    }
+    losses.push(sum / steps);
+  }
+  opt.dispose();
+  encoder.eval();
+  return { encoder, losses };
+}
+
+/** Fraction of `data`'s captions whose named item (or "category") `encoder` reads correctly. */
+export function textEncoderAccuracy(
+  encoder: TextEncoderClassifier,
+  data: CaptionedFashion,
+): number {
+  encoder.eval();
+  const y = namedTargets(data);
+  let correct = 0;
+  for (let s = 0; s < data.n; s += 256) {
+    const rows = Array.from({ length: Math.min(256, data.n - s) }, (_, i) => s + i);
+    const ids = idsBatch(data, rows);
+    const p = tf.tidy(() => encoder.forward(ids).argMax(1));
+    const pred = p.dataSync();
+    rows.forEach((r, i) => (correct += pred[i] === y[r] ? 1 : 0));
+    tf.dispose([ids, p]);
+  }
+  return correct / data.n;
 }
 
 /** Accuracy, confusion matrix (rows true, columns predicted) and predictions of `net` on `data`. */

@@ -7,6 +7,8 @@ import {
   manualSeed,
   type NotesNetworkOptions,
   pretrainImageTower,
+  pretrainTextEncoder,
+  textEncoderAccuracy,
   tf,
 } from "../../../lib/mod.ts";
 
@@ -96,4 +98,23 @@ Deno.test("stage 2: imageLearningRate 0 freezes the image encoder (weights and B
     Error,
     "imageLearningRate",
   );
+});
+
+Deno.test("stage 1 for text: the encoder learns which item a caption names (11 classes), captions only", () => {
+  manualSeed(2);
+  const net = new ErnieMResNetClassifier(TINY);
+  const labels = new Uint8Array(Array.from({ length: 300 }, (_, i) => i % 10));
+  const d = makeCaptionedFashion(new Uint8Array(300 * 784), labels, { seed: 4 });
+  const { encoder, losses } = pretrainTextEncoder(net, d, {
+    epochs: 8,
+    batchSize: 50,
+    learningRate: 1e-2,
+  });
+  assert(encoder.encoder === net.ernie);
+  assert(losses.at(-1)! < losses[0] / 2, `${losses}`);
+  const test = makeCaptionedFashion(new Uint8Array(100 * 784), labels.subarray(0, 100), {
+    seed: 9,
+  });
+  const acc = textEncoderAccuracy(encoder, test);
+  assert(acc > 0.8, `accuracy ${acc}`);
 });
