@@ -8,6 +8,9 @@
  * values (`--epochs 1,deepfm=3,lr=2`, `--lr fm=0.01`: a bare number is the default, `lr` the
  * learning rate of the main optimizer, else `makeCTRClassifier`'s). `--valid FILE` prints the
  * logloss and AUC on FILE after every epoch (the test file is scored once, at the end).
+ * Wide & Deep: `--cross-buckets 1048576` (hash buckets of the crossed ids), `--crosses all`
+ * (every field pair, the 13 bucketized counts too; default: pairs of the 26 C fields),
+ * `--ftrl-alpha 0.5` (FTRL-Proximal's α for the wide part).
  */
 import {
   binaryAuc,
@@ -51,6 +54,8 @@ const epochsOf = perModel(flag("epochs", "1")), lrOf = perModel(flag("lr", ""));
 const batchSize = Number(flag("batch", "1024"));
 const hidden = flag("hidden", "64,32").split(",").map(Number);
 const valid = flag("valid", "");
+const crossBuckets = flag("cross-buckets", ""), crossesFlag = flag("crosses", "");
+const ftrlAlpha = flag("ftrl-alpha", "");
 const buckets = Number(flag("buckets", "1000")), embedDim = Number(flag("embed", "8"));
 const seed = Number(flag("seed", "0"));
 const generate = Number(flag("generate", "0"));
@@ -58,6 +63,12 @@ const generate = Number(flag("generate", "0"));
 if (generate > 0) {
   await writeCriteoData(train, { rows: generate, seed, rowSeed: seed * 2 + 1 });
   await writeCriteoData(test, { rows: Math.ceil(generate / 4), seed, rowSeed: seed * 2 + 2 });
+}
+
+function allPairs(F: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < F; i++) for (let j = i + 1; j < F; j++) out.push([i, j]);
+  return out;
 }
 
 const space = FeatureSpace.criteo({ hashBuckets: buckets, denseSize: 64 });
@@ -108,7 +119,15 @@ for (const name of models) {
   const clf = makeCTRClassifier(
     name,
     { numIds: space.totalSize, fields: space.fields, embedDim, hidden },
-    { seed, learningRate: lrOf(name) },
+    {
+      seed,
+      learningRate: lrOf(name),
+      spec: name !== "wdl" ? {} : {
+        ...(crossBuckets ? { crossBuckets: Number(crossBuckets) } : {}),
+        ...(crossesFlag === "all" ? { crosses: allPairs(space.fields) } : {}),
+      },
+      ftrl: ftrlAlpha ? { alpha: Number(ftrlAlpha) } : {},
+    },
   );
   const t0 = performance.now();
   clf.fit(tr.X, tr.y, {

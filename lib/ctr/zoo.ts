@@ -7,7 +7,7 @@
 import { ValueError } from "../core/mod.ts";
 import type { CTRModelOptions } from "./models.ts";
 import { CTR_MODELS, type CTRModelSpec, isCTRModelName } from "./spec.ts";
-import { CTRClassifier } from "./train.ts";
+import { CTRClassifier, type FtrlOptions } from "./train.ts";
 
 /**
  * A `CTRClassifier` for a benchmark name: Adam (lr 0.002) for every model except Wide & Deep,
@@ -26,7 +26,16 @@ import { CTRClassifier } from "./train.ts";
 export function makeCTRClassifier(
   name: string,
   sizes: CTRModelOptions,
-  { seed = 0, learningRate }: { seed?: number; learningRate?: number } = {},
+  { seed = 0, learningRate, spec = {}, ftrl = {} }: {
+    /** Seed of the shuffling. */
+    seed?: number;
+    /** Learning rate of the main optimizer, instead of the model's default. */
+    learningRate?: number;
+    /** Model options over the defaults (crossBuckets, crosses, cinLayers, ...). */
+    spec?: Partial<Omit<CTRModelSpec, "name">>;
+    /** Wide & Deep: FTRL settings over the defaults. */
+    ftrl?: FtrlOptions;
+  } = {},
 ): CTRClassifier {
   if (!isCTRModelName(name)) {
     throw new ValueError(`Unknown model "${name}". Known: ${CTR_MODELS.join(", ")}.`);
@@ -34,7 +43,12 @@ export function makeCTRClassifier(
   const s = { ...sizes };
   const deep = { ...s, hidden: s.hidden ?? [64, 32] };
   const adam = (model: CTRModelSpec, lr = 0.002) =>
-    new CTRClassifier({ model, optimizer: "adam", learningRate: learningRate ?? lr, seed });
+    new CTRClassifier({
+      model: { ...model, ...spec },
+      optimizer: "adam",
+      learningRate: learningRate ?? lr,
+      seed,
+    });
   switch (name) {
     case "lr":
       return adam({ name, ...s }, 0.01);
@@ -48,10 +62,10 @@ export function makeCTRClassifier(
       return adam({ name, ...deep, embedDim: 2 });
     case "wdl":
       return new CTRClassifier({
-        model: { name, ...deep, crossBuckets: 1 << 17 },
+        model: { name, ...deep, crossBuckets: 1 << 17, ...spec },
         optimizer: "adagrad",
         learningRate: learningRate ?? 0.05,
-        ftrl: { alpha: 0.05, beta: 1, l1: 1e-4, l2: 0 },
+        ftrl: { alpha: 0.05, beta: 1, l1: 1e-4, l2: 0, ...ftrl },
         seed,
       });
     case "xdeepfm":
