@@ -176,6 +176,7 @@ export function trainingCurveSvg(p: FashionRunProgress): string {
     title: string,
     yLo: number,
     yHi: number,
+    step: number,
     series: { pts: [number, number][]; color: string; dots?: boolean; label: string }[],
     fmt: (v: number) => string,
   ) => {
@@ -188,8 +189,8 @@ export function trainingCurveSvg(p: FashionRunProgress): string {
       }</text>`,
       `<text x="${x0 + pw / 2}" y="${H - 8}" text-anchor="middle" font-size="12">epoch</text>`,
     );
-    for (let i = 0; i <= 4; i++) {
-      const v = yLo + (i / 4) * (yHi - yLo);
+    for (let i = 0; i <= Math.round((yHi - yLo) / step); i++) {
+      const v = yLo + i * step;
       parts.push(
         `<text x="${x0 - 6}" y="${Y(v) + 4}" text-anchor="end" font-size="11">${fmt(v)}</text>`,
         `<line x1="${x0}" x2="${x0 + pw}" y1="${Y(v)}" y2="${Y(v)}" stroke="#eee"/>`,
@@ -226,16 +227,16 @@ export function trainingCurveSvg(p: FashionRunProgress): string {
     for (let j = i - win + 1; j <= i; j++) s += p.stepLosses[j];
     smooth.push([(i + 1) / p.stepsPerEpoch, s / win]);
   }
-  const epochLoss = p.epochs.map((r) => [r.epoch, r.trainLoss] as [number, number]);
+  const epochLoss = p.epochs.map((r) => [r.epoch - 0.5, r.trainLoss] as [number, number]); // mid-epoch
   const lossHi = Math.max(0.5, ...smooth.map((q) => q[1]), ...epochLoss.map((q) => q[1]));
-  panel(m.l, "training loss (cross-entropy)", 0, Math.ceil(lossHi * 4) / 4, [
+  panel(m.l, "training loss (cross-entropy)", 0, Math.ceil(lossHi / 0.2) * 0.2, 0.2, [
     { pts: smooth, color: "#9ecae1", label: `steps (mean of ${win})` },
-    { pts: epochLoss, color: "#08519c", dots: true, label: "epoch mean" },
+    { pts: epochLoss, color: "#08519c", dots: true, label: "epoch mean (mid-epoch)" },
   ], (v) => v.toFixed(2));
   const acc = p.epochs.map((r) => [r.epoch, 100 * r.testAccuracy] as [number, number]);
-  const accLo = Math.min(85, ...acc.map((q) => Math.floor(q[1])));
-  panel(m.l + pw + gap, "test accuracy (%)", accLo, 95, [
-    { pts: [[0, 90], [E, 90]], color: "#bbb", label: "90 % target" },
+  const accLo = Math.min(84, ...acc.map((q) => 2 * Math.floor(q[1] / 2 - 0.5)));
+  panel(m.l + pw + gap, "test accuracy (%)", accLo, 96, 2, [
+    { pts: [[0, 90], [E, 90]], color: "#888", label: "90 % target" },
     { pts: acc, color: "#a63603", dots: true, label: "after each epoch" },
   ], (v) => v.toFixed(1));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" ` +
