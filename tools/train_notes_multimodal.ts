@@ -12,6 +12,7 @@
  *
  * `--pretrain=0` and `--text-pretrain-epochs=0` skip stage 1 for the image and the text encoder.
  */
+import process from "node:process";
 import { loadFashionMnist } from "../lib/data/mod.ts";
 import { makeCaptionedFashion } from "../lib/deep/captioned_fashion.ts";
 import { manualSeed } from "../lib/deep/init.ts";
@@ -56,6 +57,11 @@ function parseFlags(args: string[]): Record<Flag, string> {
 }
 
 const load = () => Deno.loadavg().map((x) => x.toFixed(2)).join(" ");
+/** CPU seconds of this process so far (user + system): less sensitive to other jobs than wall time. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -118,17 +124,21 @@ if (import.meta.main) {
     net.ernie.loadStateDict(encoders.ernie);
     net.modality = modality;
     const t0 = performance.now();
+    let c0 = cpu();
     fitNotesNetwork(net, train, {
       epochs,
       batchSize,
       learningRate,
       imageLearningRate,
-      onEpoch: (e, l, ms) =>
+      onEpoch: (e, l, ms) => {
+        const c = cpu();
         console.log(
-          `  ${modality} epoch ${e}: loss ${l.toFixed(4)}, ${
-            (ms / 1000).toFixed(1)
-          } s for ${nTrain} pairs, load ${load()}`,
-        ),
+          `  ${modality} epoch ${e}: loss ${l.toFixed(4)}, ${(ms / 1000).toFixed(1)} s (CPU ${
+            (c - c0).toFixed(1)
+          } s) for ${nTrain} pairs, load ${load()}`,
+        );
+        c0 = c;
+      },
     });
     const ev = evaluateNotesNetwork(net, test);
     console.log(
