@@ -237,3 +237,47 @@ export function bookClassification(
   const nTest = Math.round(all.length * testFraction);
   return { train: order.slice(nTest), test: order.slice(0, nTest) };
 }
+
+/**
+ * A word-order task made from clauses: each clause of at least `minLength` characters appears
+ * once, as written (label 0) or with its characters shuffled into a different order (label 1),
+ * each with probability 1/2; shuffled with `seed` and split into train and test (the first
+ * `testFraction`). Both classes have the same characters, so the task cannot be solved from
+ * character counts: it needs the order, which is what masked-LM pre-training can learn without
+ * labels.
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { orderTask } from "../mod.ts";
+ *
+ * const { train, test } = orderTask(["道可道非常道", "名可名非常名", "天长地久"], { testFraction: 0.34 });
+ * assertEquals([train.length, test.length], [2, 1]);
+ * for (const d of [...train, ...test]) assertEquals(d.text.length >= 4 && (d.label === 0 || d.label === 1), true);
+ * ```
+ */
+export function orderTask(
+  clauses: readonly string[],
+  { testFraction = 0.3, seed = 0, minLength = 4 }: {
+    testFraction?: number;
+    seed?: number;
+    minLength?: number;
+  } = {},
+): { train: BookSentence[]; test: BookSentence[] } {
+  if (!(testFraction > 0 && testFraction < 1)) {
+    throw new ValueError(`testFraction must be in (0, 1). Got ${testFraction} instead.`);
+  }
+  const rng = new Random(seed);
+  const all = clauses.filter((c) => new Set(c).size >= 2 && [...c].length >= minLength).map(
+    (text) => {
+      if (rng.uniform() < 0.5) return { text, label: 0 };
+      const chars = [...text];
+      let out = text;
+      while (out === text) out = [...rng.permutation(chars.length)].map((i) => chars[i]).join("");
+      return { text: out, label: 1 };
+    },
+  );
+  const order = [...rng.permutation(all.length)].map((i) => all[i]);
+  const nTest = Math.round(all.length * testFraction);
+  return { train: order.slice(nTest), test: order.slice(0, nTest) };
+}

@@ -154,6 +154,7 @@ export {
   type BookSentence,
   type MaskedTokens,
   maskTokens,
+  orderTask,
   type SentencePair,
   sentencePairs,
   splitSentences,
