@@ -1,8 +1,8 @@
 """PyTorch side of bench/deep_bench.ts: forward + backward of a TransformerEncoderLayer
 (d_model 128, 4 heads, FFN 512, dropout 0, batch_first, sequence 64, batch 32) and a one-layer
-LSTM 128 -> 128 on the same input, loss = mean of the output. Best of N runs in ms (default 10,
-after 2 warm-ups) on 1 and on 2 threads, with the load average before and after (the machine is
-shared: a figure means little without it).
+LSTM 128 -> 128 on the same input, loss = mean of the output. Best wall time of N runs in ms
+(default 10, after 2 warm-ups) and mean CPU time per run (less sensitive to other jobs on a busy
+machine), on 1 and on 2 threads, with the load average before and after.
 Run: /usr/bin/python3 tools/bench_torch_deep.py [N]
 """
 import json
@@ -15,14 +15,16 @@ from torch import nn
 
 
 def best(f, n):
+    """Best wall time of n runs and the mean CPU time of the process per run, in ms."""
     f()
     f()
     b = float("inf")
+    c0 = time.process_time()
     for _ in range(n):
         t0 = time.perf_counter()
         f()
         b = min(b, time.perf_counter() - t0)
-    return round(b * 1000, 1)
+    return round(b * 1000, 1), round((time.process_time() - c0) / n * 1000, 1)
 
 
 def main():
@@ -43,8 +45,10 @@ def main():
     out = {"torch": torch.__version__, "load_before": os.getloadavg()[0]}
     for threads in (1, 2):
         torch.set_num_threads(threads)
-        out[f"encoder_layer_ms_{threads}thread"] = best(enc, n)
-        out[f"lstm_ms_{threads}thread"] = best(rnn, n)
+        for name, f in (("encoder_layer", enc), ("lstm", rnn)):
+            wall, cpu = best(f, n)
+            out[f"{name}_ms_{threads}thread"] = wall
+            out[f"{name}_cpu_ms_{threads}thread"] = cpu
     out["load_after"] = os.getloadavg()[0]
     print(json.dumps(out))
 
