@@ -66,6 +66,27 @@ export function setLookupHook(h: LookupHook | null): LookupHook | null {
 }
 
 /**
+ * A lookup hook that reads `tables` from copies of their values (no gradient): prediction then
+ * gathers in JavaScript, not through tfjs-wasm's `GatherV2`. The copies are taken now.
+ */
+export function tableReader(tables: readonly tf.Variable[]): LookupHook {
+  const values = new Map(tables.map((t) => [t, t.dataSync() as Float32Array]));
+  return (weight, ids, unit) => {
+    const v = values.get(weight);
+    if (!v) return null;
+    const js = idValues(ids), units = v.length / unit, out = new Float32Array(js.length * unit);
+    for (let i = 0; i < js.length; i++) {
+      const id = js[i];
+      if (!(id >= 0 && id < units)) {
+        throw new ValueError(`ids must be in [0, ${units}). Got ${id} instead.`);
+      }
+      for (let j = 0; j < unit; j++) out[i * unit + j] = v[id * unit + j];
+    }
+    return tf.tensor(out, [...ids.shape, unit]);
+  };
+}
+
+/**
  * Rows of `weight` [n, d] at integer `ids` (any shape) → [...ids.shape, d], with lib/deep's
  * scatter-add gradient (tfjs's own gather gradient is O(n × ids) on this backend). With `unit`
  * u (a divisor of d) the table is read as [n · d/u, u]: id i · d/u + s is the s-th u-wide slice

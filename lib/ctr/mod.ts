@@ -78,6 +78,7 @@ export {
   type LookupHook,
   setLookupHook,
   tableParameter,
+  tableReader,
 } from "./lookup.ts";
 export { type SparseRule, SparseTables } from "./sparse.ts";
 // the lib/deep types that the CTR modules' signatures use (same bindings as lib/deep's exports)

@@ -21,7 +21,7 @@ import {
 import { tf } from "../deep/mod.ts";
 import type { CTRModel } from "./models.ts";
 import { buildCTRModel, CTR_MODELS, type CTRModelSpec, isCTRModelName } from "./spec.ts";
-import { idTensor, isTable, lookup } from "./lookup.ts";
+import { idTensor, isTable, lookup, setLookupHook, tableReader } from "./lookup.ts";
 import { type SparseRule, SparseTables } from "./sparse.ts";
 
 /** Options of `FtrlProximal` (the paper's α, β, λ₁, λ₂). */
@@ -427,15 +427,22 @@ export class CTRClassifier {
     const out = new Float32Array(n);
     const was = model.training;
     model.eval();
-    for (let s = 0; s < n; s += batchSize) {
-      const m = Math.min(batchSize, n - s);
-      const p = tf.tidy(() =>
-        tf.sigmoid(model.forward(tf.tensor2d(X.subarray(s * F, (s + m) * F), [m, F], "int32")))
-      );
-      out.set(p.dataSync() as Float32Array, s);
-      p.dispose();
+    const prev = setLookupHook(
+      tableReader(model.parameters().filter((p) => isTable(p)).map((p) => p.value)),
+    );
+    try {
+      for (let s = 0; s < n; s += batchSize) {
+        const m = Math.min(batchSize, n - s);
+        const p = tf.tidy(() =>
+          tf.sigmoid(model.forward(idTensor(X.subarray(s * F, (s + m) * F), [m, F])))
+        );
+        out.set(p.dataSync() as Float32Array, s);
+        p.dispose();
+      }
+    } finally {
+      setLookupHook(prev);
+      model.train(was);
     }
-    model.train(was);
     return out;
   }
   #fieldsSeen = 0;

@@ -169,3 +169,20 @@ Deno.test("fmPairwise's gradient equals the gradient of the plain O(kn) formula"
   const b = tf.grad((t: tf.Tensor) => fmPairwise(t).mul(r).sum())(e).dataSync();
   for (let i = 0; i < a.length; i++) assertAlmostEquals(b[i], a[i], 1e-4);
 });
+
+Deno.test("predictProba's JavaScript gather (tableReader) gives the tfjs gather's values", () => {
+  const X = Int32Array.from({ length: 40 * 3 }, (_, i) => (i * 5 + (i % 3)) % 15);
+  const y = Array.from({ length: 40 }, (_, i) => i % 2);
+  for (const name of ["ffm", "deepfm", "wdl"] as const) {
+    manualSeed(1);
+    const clf = new CTRClassifier({
+      model: { name, numIds: 15, fields: 3, embedDim: 2, hidden: [4], crossBuckets: 64 },
+    });
+    clf.fit(X, y, { batchSize: 8 });
+    const viaGather = tf.tidy(() =>
+      tf.sigmoid(clf.model.forward(tf.tensor2d(X, [40, 3], "int32"))).dataSync()
+    );
+    assertEquals(clf.predictProba(X), viaGather, name);
+    clf.model.dispose();
+  }
+});
