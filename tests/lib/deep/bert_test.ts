@@ -14,12 +14,14 @@ import {
   fineTuneClassifier,
   manualSeed,
   maskTokens,
+  orderTask,
   pretrainBERT,
   Random,
   sentencePairs,
   splitSentences,
   tf,
   tokenCrossEntropy,
+  ValueError,
 } from "../../../lib/mod.ts";
 
 const dao = Deno.readTextFileSync(
@@ -198,4 +200,29 @@ Deno.test("bookClassification: every clause once, labelled by book, seeded split
   );
   assertEquals(bookClassification(books, { testFraction: 0.4, seed: 3 }), { train, test });
   assertThrows(() => bookClassification(books, { testFraction: 1 }), Error, "testFraction");
+});
+
+Deno.test("orderTask: each clause once, as written or a different permutation of its characters", () => {
+  const clauses = [
+    "道可道非常道",
+    "名可名非常名",
+    "天长地久天地",
+    "上善若水水善利",
+    "学而时习之",
+    "aaaa",
+  ];
+  const { train, test } = orderTask(clauses, { testFraction: 0.4, seed: 3 });
+  assertEquals(train.length + test.length, 5); // "aaaa" has one distinct character: no other order
+  const sorted = (t: string) => [...t].sort().join("");
+  const pool = new Map(clauses.map((c) => [sorted(c), c]));
+  for (const d of [...train, ...test]) {
+    const original = pool.get(sorted(d.text));
+    assert(original !== undefined, d.text);
+    assertEquals(d.label === 0, d.text === original);
+  }
+  assertEquals(orderTask(clauses, { testFraction: 0.4, seed: 3 }), { train, test });
+  const many = orderTask(Array.from({ length: 400 }, (_, i) => `甲乙丙丁${i}`), { seed: 1 });
+  const shuffled = [...many.train, ...many.test].filter((d) => d.label === 1).length;
+  assert(shuffled > 160 && shuffled < 240, `${shuffled} of 400 shuffled`);
+  assertThrows(() => orderTask(clauses, { testFraction: 1 }), ValueError, "testFraction");
 });
