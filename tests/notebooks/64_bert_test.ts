@@ -96,3 +96,26 @@ Deno.test("committed pre-training and fine-tuning results", () => {
   for (const r of saved.runs) assert(r.testAccuracy >= 0 && r.testAccuracy <= 1);
   assertEquals(saved.runs.length, 6);
 });
+
+Deno.test("the committed studies the notebook tabulates: book task level, word order helped", () => {
+  const read = (f: string) =>
+    JSON.parse(Deno.readTextFileSync(new URL(`data/deep/${f}`, root))) as {
+      runs: { n: number; arm: string; testAccuracy: number }[];
+    };
+  const mean = (
+    runs: { n: number; arm: string; testAccuracy: number }[],
+    n: number,
+    arm: string,
+  ) => {
+    const v = runs.filter((r) => r.n === n && r.arm === arm).map((r) => r.testAccuracy);
+    assertEquals(v.length, 5);
+    return v.reduce((a, b) => a + b) / v.length;
+  };
+  const study = read("bert_study.json").runs, order = read("bert_order.json").runs;
+  assertAlmostEquals(mean(study, 117, "scratch"), 0.812, 1e-3);
+  assertAlmostEquals(mean(study, 117, "committed"), 0.768, 1e-3);
+  assertAlmostEquals(mean(study, 117, "mlm"), 0.828, 1e-3);
+  assertAlmostEquals(mean(order, 111, "scratch"), 0.523, 1e-3);
+  assertAlmostEquals(mean(order, 111, "mlm"), 0.609, 1e-3);
+  assert(mean(order, 40, "mlm") > mean(order, 40, "scratch") + 0.05);
+});
