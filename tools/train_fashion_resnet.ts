@@ -7,7 +7,7 @@
  * interrupted run is still reportable. Run (defaults shown):
  *
  *   nice -n 10 ./node_modules/.bin/deno run -A tools/train_fashion_resnet.ts --width=8 --stem=2 \
- *     --epochs=3 --batch=64 --lr=3e-3 --pad=1 --train=60000 --test=10000 --seed=0 \
+ *     --epochs=5 --batch=64 --lr=3e-3 --pad=1 --train=60000 --test=10000 --seed=0 \
  *     --out=runs/fashion_resnet
  */
 import { loadFashionMnist } from "../lib/data/mod.ts";
@@ -54,7 +54,7 @@ export interface FashionRunProgress {
 const DEFAULTS: FashionRunOptions = {
   width: 8,
   stem: 2,
-  epochs: 3,
+  epochs: 5,
   batch: 64,
   lr: 3e-3,
   pad: 1,
