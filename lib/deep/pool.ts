@@ -6,7 +6,7 @@
  */
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
-import { checkNCHW, convOutputSize, pair, type Size2, windowViews } from "./conv.ts";
+import { checkNCHW, convOutputSize, pair, type Size2 } from "./conv.ts";
 import { Module } from "./module.ts";
 
 /** Options of the pooling windows. */
@@ -106,17 +106,93 @@ export abstract class Pool2d extends Module {
 export class MaxPool2d extends Pool2d {
   /** Padding counts as (almost) −∞: float32's lowest value. */
   protected padValue: number = -3.4e38;
-  /** The max over the window's strided views. */
+  #pool?: (h: tf.Tensor4D) => tf.Tensor4D;
+  /** Pools an input already padded with `padValue` (`forwardNHWC` pads inside the kernel instead). */
   protected pool(h: tf.Tensor4D): tf.Tensor4D {
-    // the max over the k² strided shifted views: tf.maxPool's gradient disagreed with PyTorch's
-    // (by up to 0.7 on overlapping windows), this one matches
-    const { views } = windowViews(h, this.kernelSize, this.stride, this.padValue);
-    return tf.stack(views).max(0) as tf.Tensor4D;
+    return maxPoolNHWC(this.kernelSize, this.stride, [0, 0])(h);
+  }
+  /** The same pooling of an NHWC tensor (no checks: `forward` makes them). */
+  override forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
+    this.#pool ??= maxPoolNHWC(this.kernelSize, this.stride, this.padding);
+    return this.#pool(h);
   }
   /** The printed type name, "MaxPool2D". */
   protected override get baseName(): string {
     return "MaxPool2D";
   }
+}
+
+/**
+ * Max pooling of an NHWC tensor as one differentiable op: the forward is tfjs-backend-wasm's
+ * `MaxPool` kernel (XNNPACK), the gradient a loop over the windows that sends each ∂L/∂y to the
+ * window's argmax as PyTorch does: the first maximum in row-major window order wins a tie
+ * (tfjs's `MaxPoolGrad` picks the last one, and disagreed with PyTorch on padded overlapping
+ * windows), a NaN wins over any number, padding is never chosen. The windows' strided views
+ * (a rank-6 reshape and slice per tap, run element by element in JavaScript by the wasm backend)
+ * cost 6-10× more.
+ */
+export function maxPoolNHWC(
+  [kh, kw]: readonly [number, number],
+  [sh, sw]: readonly [number, number],
+  [ph, pw]: readonly [number, number],
+): (h: tf.Tensor4D) => tf.Tensor4D {
+  const pad: [[number, number], [number, number], [number, number], [number, number]] = [
+    [0, 0],
+    [ph, ph],
+    [pw, pw],
+    [0, 0],
+  ];
+  return tf.customGrad((x, save) => {
+    (save as tf.GradSaveFunc)([x as tf.Tensor]);
+    return {
+      value: tf.maxPool(x as tf.Tensor4D, [kh, kw], [sh, sw], pad),
+      gradFunc: (dy, saved) => {
+        const xs = saved[0] as tf.Tensor4D;
+        const dx = maxPoolBackward(
+          xs.dataSync() as Float32Array,
+          xs.shape,
+          (dy as tf.Tensor).dataSync() as Float32Array,
+          dy.shape as number[],
+          [kh, kw, sh, sw, ph, pw],
+        );
+        return tf.tensor4d(dx, xs.shape);
+      },
+    };
+  }) as (h: tf.Tensor4D) => tf.Tensor4D;
+}
+
+/** ∂L/∂x of max pooling: each ∂L/∂y added at its window's first argmax (PyTorch's rule). */
+function maxPoolBackward(
+  x: Float32Array,
+  [n, H, W, c]: number[],
+  dy: Float32Array,
+  [, oh, ow]: number[],
+  [kh, kw, sh, sw, ph, pw]: number[],
+): Float32Array {
+  const dx = new Float32Array(x.length);
+  for (let b = 0; b < n; b++) {
+    for (let a = 0; a < oh; a++) {
+      const r0 = Math.max(0, a * sh - ph), r1 = Math.min(H, a * sh - ph + kh);
+      for (let e = 0; e < ow; e++) {
+        const c0 = Math.max(0, e * sw - pw), c1 = Math.min(W, e * sw - pw + kw);
+        const o = ((b * oh + a) * ow + e) * c;
+        for (let ch = 0; ch < c; ch++) {
+          let best = -Infinity, at = ((b * H + r0) * W + c0) * c + ch;
+          for (let r = r0; r < r1; r++) {
+            for (let col = c0; col < c1; col++) {
+              const i = ((b * H + r) * W + col) * c + ch, v = x[i];
+              if (v > best || v !== v) {
+                best = v;
+                at = i;
+              }
+            }
+          }
+          dx[at] += dy[o + ch];
+        }
+      }
+    }
+  }
+  return dx;
 }
 
 /**

@@ -1,0 +1,122 @@
+import { assertEquals } from "@std/assert";
+import { MaxPool2d, tf } from "../../../lib/mod.ts";
+import { windowViews } from "../../../lib/deep/conv.ts";
+
+/** ∂(Σ y ⊙ dy)/∂x of a layer, as a plain array. */
+function gradOf(f: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, dy?: tf.Tensor): number[] {
+  return tf.tidy(() => {
+    const g = tf.grad((t: tf.Tensor) => {
+      const y = f(t);
+      return (dy ?? tf.onesLike(y)).mul(y).sum();
+    })(x);
+    return [...g.dataSync()];
+  });
+}
+
+Deno.test("MaxPool2d sends the gradient to the first maximum of a window, as PyTorch", () => {
+  // PyTorch 1.13: F.max_pool2d(ones(1, 1, 3, 3), 2, 1).sum().backward() → the windows' top-left
+  const x = tf.ones([1, 1, 3, 3]);
+  assertEquals(gradOf((t) => new MaxPool2d(2, { stride: 1 }).forward(t), x), [
+    ...[1, 1, 0],
+    ...[1, 1, 0],
+    ...[0, 0, 0],
+  ]);
+  // ties across overlapping padded windows (3×3, stride 2, padding 1, ResNet's stem pooling);
+  // x.grad printed by PyTorch 1.13 for dy = [[1, 2], [3, 4]]
+  const t = tf.tensor4d([1, 1, 1, 2, 1, 1, 1, 2, 0, 3, 3, 2, 3, 0, 0, 1], [1, 1, 4, 4]);
+  const pool = new MaxPool2d(3, { stride: 2, padding: 1 });
+  assertEquals([...pool.forward(t).dataSync()], [1, 2, 3, 3]);
+  assertEquals(gradOf((u) => pool.forward(u), t, tf.tensor4d([1, 2, 3, 4], [1, 1, 2, 2])), [
+    ...[1, 0, 0, 2],
+    ...[0, 0, 0, 0],
+    ...[0, 7, 0, 0],
+    ...[0, 0, 0, 0],
+  ]);
+});
+
+Deno.test("MaxPool2d: values and gradients equal a scalar loop over the windows", () => {
+  for (
+    const [k, s, p, H, W] of [[3, 2, 1, 9, 8], [2, 2, 0, 7, 7], [3, 1, 1, 5, 6], [
+      2,
+      3,
+      1,
+      8,
+      5,
+    ]]
+  ) {
+    const [n, c] = [2, 3];
+    // integers in 0..3: many ties
+    const x = tf.randomUniformInt([n, c, H, W], 0, 4, k * 10 + s).toFloat();
+    const pool = new MaxPool2d(k, { stride: s, padding: p });
+    const y = pool.forward(x);
+    const [, , oh, ow] = y.shape as number[];
+    const dy = tf.randomNormal(y.shape, 0, 1, "float32", 5);
+    const xv = x.dataSync(), dv = dy.dataSync();
+    const want = new Float32Array(n * c * oh * ow), dx = new Float32Array(xv.length);
+    for (let b = 0; b < n * c; b++) {
+      for (let a = 0; a < oh; a++) {
+        for (let e = 0; e < ow; e++) {
+          let best = -Infinity, at = -1;
+          for (let i = a * s - p; i < a * s - p + k; i++) {
+            for (let j = e * s - p; j < e * s - p + k; j++) {
+              if (i < 0 || j < 0 || i >= H || j >= W) continue;
+              if (xv[(b * H + i) * W + j] > best) {
+                [best, at] = [xv[(b * H + i) * W + j], (b * H + i) * W + j];
+              }
+            }
+          }
+          want[(b * oh + a) * ow + e] = best;
+          dx[at] += dv[(b * oh + a) * ow + e];
+        }
+      }
+    }
+    assertEquals([...y.dataSync()], [...want], `k=${k} s=${s} p=${p}`);
+    const got = gradOf((t) => pool.forward(t), x, dy);
+    assertEquals(got.every((g, i) => Math.abs(g - dx[i]) < 1e-6), true, `k=${k} s=${s} p=${p}`);
+  }
+});
+
+Deno.test("windowViews: view (i, j) is x[:, s·a + i, s·b + j], and its gradient scatters back", () => {
+  for (const [k, s, H, W] of [[3, 2, 9, 10], [2, 3, 8, 7], [3, 1, 5, 5], [1, 2, 6, 5]]) {
+    const [n, c] = [2, 3];
+    const x = tf.randomNormal([n, H, W, c], 0, 1, "float32", H * W) as tf.Tensor4D;
+    const { views, oh, ow } = windowViews(x, [k, k], [s, s]);
+    assertEquals([oh, ow], [Math.floor((H - k) / s) + 1, Math.floor((W - k) / s) + 1]);
+    const xv = x.dataSync();
+    views.forEach((v, t) => {
+      const [i, j] = [Math.floor(t / k), t % k];
+      assertEquals(v.shape, [n, oh, ow, c]);
+      const want = [];
+      for (let b = 0; b < n; b++) {
+        for (let a = 0; a < oh; a++) {
+          for (let e = 0; e < ow; e++) {
+            for (let ch = 0; ch < c; ch++) {
+              want.push(xv[((b * H + s * a + i) * W + s * e + j) * c + ch]);
+            }
+          }
+        }
+      }
+      assertEquals([...v.dataSync()], want);
+    });
+    // Σ_t (t + 1)·view_t: each input cell collects t + 1 for every tap t that reads it
+    const g = gradOf(
+      (t) =>
+        tf.addN(windowViews(t as tf.Tensor4D, [k, k], [s, s]).views.map((v, u) => v.mul(u + 1))),
+      x,
+    );
+    const want = new Float32Array(xv.length);
+    for (let b = 0; b < n; b++) {
+      for (let a = 0; a < oh; a++) {
+        for (let e = 0; e < ow; e++) {
+          for (let t = 0; t < k * k; t++) {
+            const [i, j] = [Math.floor(t / k), t % k];
+            for (let ch = 0; ch < c; ch++) {
+              want[((b * H + s * a + i) * W + s * e + j) * c + ch] += t + 1;
+            }
+          }
+        }
+      }
+    }
+    assertEquals(g, [...want], `k=${k} s=${s} H=${H} W=${W}`);
+  }
+});
