@@ -13,6 +13,7 @@ export {
   type LabelLike,
   type MatrixLike,
   toMatrix,
+  type ToMatrixOptions,
   toVector,
   type VectorLike,
 } from "./validation.ts";

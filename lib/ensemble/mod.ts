@@ -69,6 +69,7 @@ export {
   type GradientBoostingFitOptions,
   type GradientBoostingOptions,
   type GradientBoostingState,
+  type NumericBoostingBase,
 } from "./gradient_boosting_base.ts";
 export { GradientBoostingRegressor } from "./gradient_boosting_regressor.ts";
 export {

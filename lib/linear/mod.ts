@@ -27,6 +27,7 @@ export {
   type SoftmaxRegressionState,
 } from "./softmax_regression.ts";
 export { logSumExp, softmax } from "./softmax.ts";
+export type { LinearModel, LinearModelState } from "./linear_model.ts";
 export {
   Ridge,
   ridgeAlphaForDf,
