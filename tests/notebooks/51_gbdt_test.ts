@@ -4,9 +4,9 @@ import {
   GradientBoostingRegressor,
   loadDiabetes,
   partialDependence,
-  trainBooster,
   trainTestSplit,
 } from "../../lib/mod.ts";
+import { boostExample82, EX82_X, EX82_Y } from "../support/lihang.ts";
 import { headingIs, modelSections, sectionHeadings, sourceNotebook } from "../support/notebooks.ts";
 
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
@@ -18,20 +18,9 @@ Deno.test("notebook has the model sections and reading notes", () => {
   }
 });
 
-const x82 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-const y82 = [5.56, 5.7, 5.91, 6.4, 6.8, 7.05, 8.9, 8.7, 9.0, 9.05];
-const X82 = x82.map((v) => [v]);
-const loss82: number[] = [];
-const stumps = trainBooster(
-  { maxDepth: 1, learningRate: 1, lambda: 0, minChildWeight: 0, baseScore: 0, treeMethod: "exact" },
-  X82,
-  y82,
-  {
-    numBoostRound: 6,
-    evals: [{ name: "train", X: X82, y: y82 }],
-    callback: ({ metrics }) => loss82.push(10 * metrics.train.rmse ** 2),
-  },
-);
+// the book's run, written once for every 例8.2 test (stumps, η = 1, no regularisation, 6 rounds)
+const { booster: stumps, losses: loss82 } = boostExample82();
+const [X82, y82] = [EX82_X, EX82_Y];
 
 Deno.test("例8.2: split points, leaf values and squared errors of the six stumps", () => {
   const trees = stumps.model.trees;
