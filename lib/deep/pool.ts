@@ -126,12 +126,12 @@ export class MaxPool2d extends Pool2d {
  * Max pooling of an NHWC tensor as one differentiable op: the forward is tfjs-backend-wasm's
  * `MaxPool` kernel (XNNPACK), the gradient a loop over the windows that sends each ∂L/∂y to the
  * window's argmax as PyTorch does: the first maximum in row-major window order wins a tie
- * (tfjs's `MaxPoolGrad` picks the last one, and disagreed with PyTorch on padded overlapping
- * windows), a NaN wins over any number, padding is never chosen. The windows' strided views
- * (a rank-6 reshape and slice per tap, run element by element in JavaScript by the wasm backend)
- * cost 6-10× more.
+ * (tfjs's `MaxPoolGrad` picks the last one), padding is never chosen. NaNs: the wasm kernel skips
+ * them, and so does the gradient (PyTorch propagates them). The max over the nine strided views
+ * it replaces (rank-6 slices, run element by element in JavaScript by the wasm backend) cost about
+ * 75× more forward + backward (docs/benchmarks.md, issue 11).
  */
-export function maxPoolNHWC(
+function maxPoolNHWC(
   [kh, kw]: readonly [number, number],
   [sh, sw]: readonly [number, number],
   [ph, pw]: readonly [number, number],
@@ -161,7 +161,7 @@ export function maxPoolNHWC(
   }) as (h: tf.Tensor4D) => tf.Tensor4D;
 }
 
-/** ∂L/∂x of max pooling: each ∂L/∂y added at its window's first argmax (PyTorch's rule). */
+/** ∂L/∂x of max pooling: each ∂L/∂y added at its window's first argmax (PyTorch's rule for ties). */
 function maxPoolBackward(
   x: Float32Array,
   [n, H, W, c]: number[],
@@ -181,7 +181,7 @@ function maxPoolBackward(
           for (let r = r0; r < r1; r++) {
             for (let col = c0; col < c1; col++) {
               const i = ((b * H + r) * W + col) * c + ch, v = x[i];
-              if (v > best || v !== v) {
+              if (v > best) {
                 best = v;
                 at = i;
               }

@@ -120,3 +120,10 @@ Deno.test("windowViews: view (i, j) is x[:, s·a + i, s·b + j], and its gradien
     assertEquals(g, [...want], `k=${k} s=${s} H=${H} W=${W}`);
   }
 });
+
+Deno.test("MaxPool2d skips NaNs in the value and in the gradient alike", () => {
+  const pool = new MaxPool2d(2);
+  const x = tf.tensor4d([1, NaN, 3, 2], [1, 1, 2, 2]);
+  assertEquals([...pool.forward(x).dataSync()], [3]);
+  assertEquals(gradOf((t) => pool.forward(t), x), [0, 0, 1, 0]);
+});
