@@ -177,20 +177,9 @@ function bertStudy(
     const epochs = Math.ceil((64 * 16) / n);
     for (const seed of [1, 2, 3, 4, 5]) {
       for (const arm of arms) {
-        const pre = starts[arm as keyof typeof starts];
-        manualSeed(seed);
-        const clf = new BertClassifier(cfg, 2);
-        if (pre) clf.bert.loadStateDict(pre.bert.stateDict());
-        fineTuneClassifier(clf, subset, tok, { epochs, lr: 1e-3, seed });
-        runs.push({
-          n,
-          seed,
-          arm,
-          trainAccuracy: classifierAccuracy(clf, subset, tok),
-          testAccuracy: classifierAccuracy(clf, test, tok),
-        });
+        const start = starts[arm as keyof typeof starts];
+        runs.push({ n, seed, arm, ...fineTuneArm(cfg, start, subset, test, tok, epochs, seed) });
         console.log(JSON.stringify(runs.at(-1)));
-        clf.dispose();
       }
     }
   }
@@ -243,19 +232,9 @@ function bertOrder(steps: number, few: number): void {
     const epochs = Math.ceil((64 * 16) / n);
     for (const seed of [1, 2, 3, 4, 5]) {
       for (const arm of ["scratch", "mlm"]) {
-        manualSeed(seed);
-        const clf = new BertClassifier(cfg, 2);
-        if (arm === "mlm") clf.bert.loadStateDict(pre.bert.stateDict());
-        fineTuneClassifier(clf, subset, tok, { epochs, lr: 1e-3, seed });
-        runs.push({
-          n,
-          seed,
-          arm,
-          trainAccuracy: classifierAccuracy(clf, subset, tok),
-          testAccuracy: classifierAccuracy(clf, test, tok),
-        });
+        const start = arm === "mlm" ? pre : null;
+        runs.push({ n, seed, arm, ...fineTuneArm(cfg, start, subset, test, tok, epochs, seed) });
         console.log(JSON.stringify(runs.at(-1)));
-        clf.dispose();
       }
     }
   }
@@ -294,4 +273,26 @@ if (import.meta.main) {
       "usage: train_classics.ts gpt|bert|bert-study [steps] [few] [maskProb] [lr] [arms] [tag]",
     );
   }
+}
+
+/** Fine-tunes a fresh classifier (from `start`'s encoder when given) and scores it. */
+function fineTuneArm(
+  cfg: ConstructorParameters<typeof BertClassifier>[0],
+  start: BertForPreTraining | null,
+  subset: Parameters<typeof fineTuneClassifier>[1],
+  test: Parameters<typeof fineTuneClassifier>[1],
+  tok: Parameters<typeof fineTuneClassifier>[2],
+  epochs: number,
+  seed: number,
+): { trainAccuracy: number; testAccuracy: number } {
+  manualSeed(seed);
+  const clf = new BertClassifier(cfg, 2);
+  if (start) clf.bert.loadStateDict(start.bert.stateDict());
+  fineTuneClassifier(clf, subset, tok, { epochs, lr: 1e-3, seed });
+  const scores = {
+    trainAccuracy: classifierAccuracy(clf, subset, tok),
+    testAccuracy: classifierAccuracy(clf, test, tok),
+  };
+  clf.dispose();
+  return scores;
 }
