@@ -11,12 +11,17 @@
  * Wide & Deep: `--cross-buckets 1048576` (hash buckets of the crossed ids), `--crosses all`
  * (every field pair, the 13 bucketized counts too; default: pairs of the 26 C fields),
  * `--ftrl-alpha 0.5` (FTRL-Proximal's α for the wide part).
+ * `--dense-boundaries 1,2,4,...` bucketizes I1..I13 at these sorted boundaries instead of the
+ * log-square transform (`--dense-boundaries generator`: the generator's ⌊2 ln(1+x)⌋ levels).
  */
 import {
   binaryAuc,
   binaryLogLoss,
+  type FeatureColumn,
   FeatureSpace,
+  HashColumn,
   makeCTRClassifier,
+  NumericColumn,
   readCriteo,
   writeCriteoData,
 } from "../lib/mod.ts";
@@ -71,7 +76,33 @@ function allPairs(F: number): [number, number][] {
   return out;
 }
 
-const space = FeatureSpace.criteo({ hashBuckets: buckets, denseSize: 64 });
+/** The smallest integer counts at which the generator's level ⌊2 ln(1+x)⌋ (capped at 23) rises. */
+function generatorBoundaries(): number[] {
+  const out: number[] = [];
+  for (let v = 1, level = 0; level < 23; v++) {
+    const l = Math.min(Math.floor(Math.log1p(v) * 2), 23);
+    if (l > level) {
+      out.push(v);
+      level = l;
+    }
+  }
+  return out;
+}
+const denseFlag = flag("dense-boundaries", "");
+const boundaries = denseFlag === ""
+  ? null
+  : denseFlag === "generator"
+  ? generatorBoundaries()
+  : denseFlag.split(",").map(Number);
+const space = boundaries === null
+  ? FeatureSpace.criteo({ hashBuckets: buckets, denseSize: 64 })
+  : new FeatureSpace([
+    ...Array.from(
+      { length: 13 },
+      (_, j): FeatureColumn => new NumericColumn(`I${j + 1}`, { boundaries }),
+    ),
+    ...Array.from({ length: 26 }, (_, j) => new HashColumn(`C${j + 1}`, buckets)),
+  ]);
 async function load(
   path: string,
 ): Promise<{ X: Int32Array; y: Float32Array; p: Float64Array | null; rowsPerSec: number }> {
