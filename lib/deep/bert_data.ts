@@ -221,21 +221,13 @@ export interface BookSentence {
  */
 export function bookClassification(
   books: readonly string[],
-  { testFraction = 0.3, seed = 0, minLength = 3 }: {
-    testFraction?: number;
-    seed?: number;
-    minLength?: number;
-  } = {},
+  { testFraction = 0.3, seed = 0, minLength = 3 }: SentenceTaskOptions = {},
 ): { train: BookSentence[]; test: BookSentence[] } {
-  if (!(testFraction > 0 && testFraction < 1)) {
-    throw new ValueError(`testFraction must be in (0, 1). Got ${testFraction} instead.`);
-  }
+  checkTestFraction(testFraction);
   const all = books.flatMap((b, label) =>
     splitSentences(b, minLength).map((text) => ({ text, label }))
   );
-  const order = [...new Random(seed).permutation(all.length)].map((i) => all[i]);
-  const nTest = Math.round(all.length * testFraction);
-  return { train: order.slice(nTest), test: order.slice(0, nTest) };
+  return shuffleSplit(all, new Random(seed), testFraction);
 }
 
 /**
@@ -258,15 +250,9 @@ export function bookClassification(
  */
 export function orderTask(
   clauses: readonly string[],
-  { testFraction = 0.3, seed = 0, minLength = 4 }: {
-    testFraction?: number;
-    seed?: number;
-    minLength?: number;
-  } = {},
+  { testFraction = 0.3, seed = 0, minLength = 4 }: SentenceTaskOptions = {},
 ): { train: BookSentence[]; test: BookSentence[] } {
-  if (!(testFraction > 0 && testFraction < 1)) {
-    throw new ValueError(`testFraction must be in (0, 1). Got ${testFraction} instead.`);
-  }
+  checkTestFraction(testFraction);
   const rng = new Random(seed);
   const all = clauses.filter((c) => new Set(c).size >= 2 && [...c].length >= minLength).map(
     (text) => {
@@ -277,6 +263,31 @@ export function orderTask(
       return { text: out, label: 1 };
     },
   );
+  return shuffleSplit(all, rng, testFraction);
+}
+
+/** Options of the sentence tasks (`bookClassification`, `orderTask`). */
+export interface SentenceTaskOptions {
+  /** Share of the sentences held out for test, in (0, 1); default 0.3. */
+  testFraction?: number;
+  /** Seed of the shuffle (and of `orderTask`'s word orders); default 0. */
+  seed?: number;
+  /** Shortest sentence kept, in characters. */
+  minLength?: number;
+}
+
+function checkTestFraction(testFraction: number): void {
+  if (!(testFraction > 0 && testFraction < 1)) {
+    throw new ValueError(`testFraction must be in (0, 1). Got ${testFraction} instead.`);
+  }
+}
+
+/** Shuffles the labelled sentences with `rng`; the first `testFraction` of them are the test set. */
+function shuffleSplit(
+  all: BookSentence[],
+  rng: Random,
+  testFraction: number,
+): { train: BookSentence[]; test: BookSentence[] } {
   const order = [...rng.permutation(all.length)].map((i) => all[i]);
   const nTest = Math.round(all.length * testFraction);
   return { train: order.slice(nTest), test: order.slice(0, nTest) };

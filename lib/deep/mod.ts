@@ -157,6 +157,7 @@ export {
   orderTask,
   type SentencePair,
   sentencePairs,
+  type SentenceTaskOptions,
   splitSentences,
 } from "./bert_data.ts";
 export { BPETokenizer, type BPETrainOptions, CONTINUATION, preTokenize } from "./tokenizer.ts";
