@@ -210,42 +210,6 @@ function dilateKernel(w: tf.Tensor, [dh, dw]: readonly [number, number]): tf.Ten
   return spread(spread(w, 2, dh), 3, dw);
 }
 
-/**
- * The kh·kw shifted, strided views of an NHWC tensor, each (n, oh, ow, c), in (i, j) order. The
- * input is cropped or padded at the bottom/right with `fill` to sh·Qh × sw·Qw (Q = o + ⌈(k − 1)/s⌉)
- * so that a reshape exposes the stride as its own axis: view (i, j) is then two rank-4 slices, at
- * row phase i mod sh and column phase j mod sw (tfjs has no gradient for stridedSlice, and
- * tfjs-backend-wasm runs slices of rank above 4 element by element in JavaScript: 6-8× slower).
- */
-export function windowViews(
-  h: tf.Tensor4D,
-  [kh, kw]: readonly [number, number],
-  [sh, sw]: readonly [number, number],
-  fill = 0,
-): { views: tf.Tensor4D[]; oh: number; ow: number } {
-  const [n, H, W, c] = h.shape;
-  const oh = Math.floor((H - kh) / sh) + 1, ow = Math.floor((W - kw) / sw) + 1;
-  const Qh = oh + Math.ceil((kh - 1) / sh), Qw = ow + Math.ceil((kw - 1) / sw);
-  let hp = h;
-  if (sh * Qh < H || sw * Qw < W) {
-    hp = hp.slice([0, 0, 0, 0], [n, Math.min(H, sh * Qh), Math.min(W, sw * Qw), c]);
-  }
-  const eh = sh * Qh - hp.shape[1], ew = sw * Qw - hp.shape[2];
-  if (eh || ew) hp = tf.pad(hp, [[0, 0], [0, eh], [0, ew], [0, 0]], fill);
-  const rows = hp.reshape([n, Qh, sh, sw * Qw * c]);
-  const views: tf.Tensor4D[] = [];
-  for (let i = 0; i < kh; i++) {
-    const row = rows.slice([0, Math.floor(i / sh), i % sh, 0], [n, oh, 1, sw * Qw * c])
-      .reshape([n * oh, Qw, sw, c]);
-    for (let j = 0; j < kw; j++) {
-      views.push(
-        row.slice([0, Math.floor(j / sw), j % sw, 0], [n * oh, ow, 1, c]).reshape([n, oh, ow, c]),
-      );
-    }
-  }
-  return { views, oh, ow };
-}
-
 type Pad4 = [[number, number], [number, number], [number, number], [number, number]];
 
 /**

@@ -1,6 +1,5 @@
 import { assertEquals } from "@std/assert";
 import { MaxPool2d, tf } from "../../../lib/mod.ts";
-import { windowViews } from "../../../lib/deep/conv.ts";
 
 /** ∂(Σ y ⊙ dy)/∂x of a layer, as a plain array. */
 function gradOf(f: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor, dy?: tf.Tensor): number[] {
@@ -73,51 +72,6 @@ Deno.test("MaxPool2d: values and gradients equal a scalar loop over the windows"
     assertEquals([...y.dataSync()], [...want], `k=${k} s=${s} p=${p}`);
     const got = gradOf((t) => pool.forward(t), x, dy);
     assertEquals(got.every((g, i) => Math.abs(g - dx[i]) < 1e-6), true, `k=${k} s=${s} p=${p}`);
-  }
-});
-
-Deno.test("windowViews: view (i, j) is x[:, s·a + i, s·b + j], and its gradient scatters back", () => {
-  for (const [k, s, H, W] of [[3, 2, 9, 10], [2, 3, 8, 7], [3, 1, 5, 5], [1, 2, 6, 5]]) {
-    const [n, c] = [2, 3];
-    const x = tf.randomNormal([n, H, W, c], 0, 1, "float32", H * W) as tf.Tensor4D;
-    const { views, oh, ow } = windowViews(x, [k, k], [s, s]);
-    assertEquals([oh, ow], [Math.floor((H - k) / s) + 1, Math.floor((W - k) / s) + 1]);
-    const xv = x.dataSync();
-    views.forEach((v, t) => {
-      const [i, j] = [Math.floor(t / k), t % k];
-      assertEquals(v.shape, [n, oh, ow, c]);
-      const want = [];
-      for (let b = 0; b < n; b++) {
-        for (let a = 0; a < oh; a++) {
-          for (let e = 0; e < ow; e++) {
-            for (let ch = 0; ch < c; ch++) {
-              want.push(xv[((b * H + s * a + i) * W + s * e + j) * c + ch]);
-            }
-          }
-        }
-      }
-      assertEquals([...v.dataSync()], want);
-    });
-    // Σ_t (t + 1)·view_t: each input cell collects t + 1 for every tap t that reads it
-    const g = gradOf(
-      (t) =>
-        tf.addN(windowViews(t as tf.Tensor4D, [k, k], [s, s]).views.map((v, u) => v.mul(u + 1))),
-      x,
-    );
-    const want = new Float32Array(xv.length);
-    for (let b = 0; b < n; b++) {
-      for (let a = 0; a < oh; a++) {
-        for (let e = 0; e < ow; e++) {
-          for (let t = 0; t < k * k; t++) {
-            const [i, j] = [Math.floor(t / k), t % k];
-            for (let ch = 0; ch < c; ch++) {
-              want[((b * H + s * a + i) * W + s * e + j) * c + ch] += t + 1;
-            }
-          }
-        }
-      }
-    }
-    assertEquals(g, [...want], `k=${k} s=${s} H=${H} W=${W}`);
   }
 });
 
