@@ -68,8 +68,14 @@ export {
   FtrlProximal,
   sigmoidCrossEntropy,
 } from "./train.ts";
-export { CTR_MODELS, type CTRModelName, makeCTRClassifier } from "./zoo.ts";
-export { buildCTRModel, type CTRModelSpec, isCTRModelName } from "./spec.ts";
+export { makeCTRClassifier } from "./zoo.ts";
+export {
+  buildCTRModel,
+  CTR_MODELS,
+  type CTRModelName,
+  type CTRModelSpec,
+  isCTRModelName,
+} from "./spec.ts";
 export { applyLinear, constantProduct, linearProduct, transpose2d } from "./dense.ts";
 export {
   idTensor,

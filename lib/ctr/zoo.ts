@@ -76,5 +76,3 @@ export function makeCTRClassifier(
       return adam({ name, ...deep, crossLayers: 2 });
   }
 }
-
-export { CTR_MODELS, type CTRModelName } from "./spec.ts";
