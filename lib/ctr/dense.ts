@@ -8,12 +8,6 @@
  */
 import { affine, type Linear, sumRows, tf } from "../deep/mod.ts";
 
-/** aᵀ for a 2-D tensor; a free reshape when one side is 1. */
-export function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
-  const [r, c] = a.shape;
-  return r === 1 || c === 1 ? a.reshape([c, r]) : a.transpose();
-}
-
 /**
  * x Wᵀ for x [B, in] and W [out, in]: lib/deep's `affine` without a bias (the values and
  * gradients of `matMul2d(x, W, false, true)`).

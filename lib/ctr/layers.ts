@@ -16,8 +16,9 @@ import {
   ReLU,
   Sequential,
   tf,
+  transpose2d,
 } from "../deep/mod.ts";
-import { addBias, applyLinear, constantProduct, linearProduct, transpose2d } from "./dense.ts";
+import { addBias, applyLinear, constantProduct, linearProduct } from "./dense.ts";
 import { idTensor, idValues, lookup, tableParameter } from "./lookup.ts";
 
 export { lookup } from "./lookup.ts";

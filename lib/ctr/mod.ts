@@ -76,7 +76,7 @@ export {
   type CTRModelSpec,
   isCTRModelName,
 } from "./spec.ts";
-export { applyLinear, constantProduct, linearProduct, transpose2d } from "./dense.ts";
+export { applyLinear, constantProduct, linearProduct } from "./dense.ts";
 export {
   idTensor,
   idValues,

@@ -54,7 +54,7 @@ export function matMul2d(
 }
 
 /** aᵀ of a 2-D tensor: a free reshape when a side is 1. */
-function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
+export function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
   const [r, c] = a.shape;
   return r === 1 || c === 1 ? a.reshape([c, r]) : a.transpose();
 }

@@ -5,7 +5,7 @@
  * @module
  */
 export { deepBackend, tf } from "./backend.ts";
-export { affine, matMul2d, sumRows } from "./matmul.ts";
+export { affine, matMul2d, sumRows, transpose2d } from "./matmul.ts";
 export { deepRandom, fanInUniform, type Initializer, manualSeed, xavierUniform } from "./init.ts";
 export {
   buildShapeOnly,
