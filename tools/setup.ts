@@ -65,6 +65,8 @@ async function missingDebianPackages(): Promise<{ needed: string[]; extras: stri
   if (!exists(cjkFont)) extras.push("fonts-noto-cjk"); // Chinese in the browser
   // Fashion-MNIST for the boosting and vision chapters (data cannot be downloaded at run time).
   if (!exists(fashionMnistDir)) extras.push("dataset-fashion-mnist");
+  // the C compiler of lib/deep's WebAssembly kernels, for the test that rebuilds them
+  if (!onPath("clang") || !onPath("wasm-ld")) extras.push("clang", "lld");
   return { needed, extras };
 }
 

@@ -1,32 +1,37 @@
 /**
- * Matrix products on tfjs-backend-wasm's fast path.
+ * Matrix products on lib/deep's WebAssembly SIMD kernel (kernels/gemm.h), forward and backward.
  *
- * tfjs-backend-wasm 4.22 runs a 2-D product with neither operand transposed about 6× faster than
- * the same product with `transposeA`/`transposeB` set, and about 10× faster than a 3-D product
- * that broadcasts a 2-D weight (measured on 2048×128 · 128×512: 36 ms against 208 ms and 347 ms).
- * tfjs's own gradient of `matMul` uses the transposed forms, so a layer that calls `tf.matMul` pays
- * the slow path twice in every backward pass. `matMul2d` transposes explicitly (a copy, linear in
- * the operand) and defines its gradient with the same plain products:
- * ∂L/∂A = ∂L/∂Y · Bᵀ and ∂L/∂B = Aᵀ · ∂L/∂Y.
+ * tfjs-backend-wasm 4.22 runs a 2-D product with neither operand transposed on XNNPACK, but the
+ * same product with `transposeA`/`transposeB` set, or a 3-D product that broadcasts a 2-D weight,
+ * in a scalar loop about 6-10× slower; tfjs's own gradient of `matMul` uses those forms. The kernel
+ * here reads any transpose through its strides, so every product of the forward and backward pass
+ * runs at the same speed: 30-38 GFLOP/s on one core, against 13-32 for tfjs's fastest form
+ * (2048×128 · 128×512 and the shapes of a Transformer layer; bench in docs/benchmarks.md).
  *
  * @module
  */
 import { tf } from "./backend.ts";
+import { affineBackward, affineForward, columnSums, gemmProduct } from "./kernels/dense.ts";
 
 // customGrad's callback type is variadic (tensors, then `save`), hence the casts
-const plainProduct = tf.customGrad((a, b, save) => {
-  (save as tf.GradSaveFunc)([a as tf.Tensor, b as tf.Tensor]);
-  return {
-    value: tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D),
-    gradFunc: (dy, saved) => {
-      const [x, w] = saved as tf.Tensor2D[];
-      return [
-        tf.matMul(dy as tf.Tensor2D, w.transpose()),
-        tf.matMul(x.transpose(), dy as tf.Tensor2D),
-      ];
-    },
-  };
-}) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+function productOp(transposeA: boolean, transposeB: boolean) {
+  return tf.customGrad((a, b, save) => {
+    (save as tf.GradSaveFunc)([a as tf.Tensor, b as tf.Tensor]);
+    return {
+      value: gemmProduct(a as tf.Tensor2D, b as tf.Tensor2D, transposeA, transposeB),
+      gradFunc: (dy, saved) => {
+        const [x, w] = saved as tf.Tensor2D[], g = dy as tf.Tensor2D;
+        // C = op(A)·op(B): ∂op(A) = ∂C·op(B)ᵀ and ∂op(B) = op(A)ᵀ·∂C, transposed back where op did
+        return [
+          transposeA ? gemmProduct(w, g, transposeB, true) : gemmProduct(g, w, false, !transposeB),
+          transposeB ? gemmProduct(g, x, true, transposeA) : gemmProduct(x, g, !transposeA, false),
+        ];
+      },
+    };
+  }) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+}
+const products = [productOp(false, false), productOp(false, true), productOp(true, false)];
+const productTT = productOp(true, true);
 
 /**
  * op(a) · op(b) for 2-D tensors, where op transposes when asked: the same values as
@@ -48,9 +53,8 @@ export function matMul2d(
   transposeA = false,
   transposeB = false,
 ): tf.Tensor2D {
-  return tf.tidy(() =>
-    plainProduct(transposeA ? a.transpose() : a, transposeB ? b.transpose() : b)
-  );
+  const op = transposeA && transposeB ? productTT : products[transposeA ? 2 : transposeB ? 1 : 0];
+  return op(a, b);
 }
 
 /** aᵀ of a 2-D tensor: a free reshape when a side is 1. */
@@ -60,43 +64,20 @@ export function transpose2d(a: tf.Tensor2D): tf.Tensor2D {
 }
 
 /**
- * Σ over the rows of g (n, k) as the product 1ₙᵀ g: on wasm `tf.sum(g, 0)` transposes g first
- * (Sum reduces the last axis), which for n = 2048 rows costs 30× the product.
+ * Σ over the rows of g (n, k), on the kernel: on wasm `tf.sum(g, 0)` transposes g first (Sum
+ * reduces the last axis), which for n = 2048 rows costs 30× the sum.
  */
 export function sumRows(g: tf.Tensor2D): tf.Tensor1D {
-  return tf.tidy(() => tf.matMul(tf.ones([1, g.shape[0]]), g).reshape([g.shape[1]]));
-}
-
-/**
- * The operands of a product over n rows, each given one zero row when n is a large power of two:
- * the sum is unchanged, and the transpose of an (n + 1)-row matrix is about 3× faster than of an
- * n-row one on wasm (a 2^k stride between the written elements maps them all to the same cache
- * sets: 2048 × 512 took 20 ms, 2049 × 512 7 ms with the pad).
- */
-function padRows(a: tf.Tensor2D, b: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
-  const n = a.shape[0];
-  if (n < 512 || (n & (n - 1)) !== 0) return [a, b];
-  return [a.pad([[0, 1], [0, 0]]), b.pad([[0, 1], [0, 0]])];
-}
-
-// y = x Wᵀ + b with every product of the backward pass plain: ∂x = ∂y · W needs W as stored,
-// ∂W = ∂yᵀ · x transposes the narrower of ∂y and x, ∂b = 1ᵀ ∂y is a product, not a Sum
-function affineGrad(x: tf.Tensor2D, w: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor[] {
-  const [out, inF] = w.shape;
-  const [xp, dyp] = padRows(x, dy);
-  const dw = out <= inF
-    ? tf.matMul(transpose2d(dyp), xp)
-    : transpose2d(tf.matMul(transpose2d(xp), dyp) as tf.Tensor2D);
-  return [tf.matMul(dy, w), dw];
+  return columnSums(g);
 }
 
 const affineNoBias = tf.customGrad((x, w, save) => {
   (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
   return {
-    value: tf.matMul(x as tf.Tensor2D, transpose2d(w as tf.Tensor2D)),
+    value: affineForward(x as tf.Tensor2D, w as tf.Tensor2D, null),
     gradFunc: (dy, saved) => {
       const [xs, ws] = saved as tf.Tensor2D[];
-      return affineGrad(xs, ws, dy as tf.Tensor2D);
+      return affineBackward(xs, ws, dy as tf.Tensor2D, false);
     },
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
@@ -104,20 +85,18 @@ const affineNoBias = tf.customGrad((x, w, save) => {
 const affineBias = tf.customGrad((x, w, b, save) => {
   (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
   return {
-    value: tf.matMul(x as tf.Tensor2D, transpose2d(w as tf.Tensor2D)).add(b as tf.Tensor),
+    value: affineForward(x as tf.Tensor2D, w as tf.Tensor2D, b as tf.Tensor1D),
     gradFunc: (dy, saved) => {
       const [xs, ws] = saved as tf.Tensor2D[];
-      const g = dy as tf.Tensor2D;
-      return [...affineGrad(xs, ws, g), sumRows(g)];
+      return affineBackward(xs, ws, dy as tf.Tensor2D, true);
     },
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
 
 /**
  * The affine map of a `Linear` layer, y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null:
- * the values and gradients of `matMul2d(x, W, false, true).add(b)` with fewer copies — the
- * backward needs W as stored, one transpose of the narrower side, and the bias gradient as a
- * product (see `sumRows`).
+ * the values and gradients of `matMul2d(x, W, false, true).add(b)` in one kernel call each way
+ * (∂x = ∂y W, ∂W = ∂yᵀ x, ∂b = Σ_rows ∂y).
  *
  * @example
  * ```ts
@@ -129,5 +108,5 @@ const affineBias = tf.customGrad((x, w, b, save) => {
  * ```
  */
 export function affine(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | null): tf.Tensor2D {
-  return tf.tidy(() => b ? affineBias(x, w, b) : affineNoBias(x, w));
+  return b ? affineBias(x, w, b) : affineNoBias(x, w);
 }

@@ -44,3 +44,32 @@ Deno.test("sumRows equals tf.sum over axis 0; matMul2d equals tf.matMul with tra
     assert(maxDiff(matMul2d(a, c, true, true), tf.matMul(a, c, true, true)) < 1e-5);
   });
 });
+
+for (const [ta, tb] of [[false, false], [false, true], [true, false], [true, true]]) {
+  Deno.test(`matMul2d: values and gradients with transposeA=${ta}, transposeB=${tb}`, () => {
+    tf.tidy(() => {
+      // 70 × 300 · 300 × 520 crosses the kernel's row (64), depth (256) and column (512) blocks
+      const [M, K, N] = [70, 300, 520];
+      const a = tf.randomNormal(ta ? [K, M] : [M, K], 0, 1, "float32", 8) as tf.Tensor2D;
+      const b = tf.randomNormal(tb ? [N, K] : [K, N], 0, 1, "float32", 9) as tf.Tensor2D;
+      const r = tf.randomNormal([M, N], 0, 1, "float32", 10);
+      assert(maxDiff(matMul2d(a, b, ta, tb), tf.matMul(a, b, ta, tb)) < 1e-3);
+      const f = (mm: typeof matMul2d) => (x: tf.Tensor, y: tf.Tensor) =>
+        mm(x as tf.Tensor2D, y as tf.Tensor2D, ta, tb).mul(r).sum();
+      const ours = tf.grads(f(matMul2d))([a, b]);
+      const ref = tf.grads(f((x, y, p, q) => tf.matMul(x, y, p, q)))([a, b]);
+      ref.forEach((g, i) => {
+        assertEquals(ours[i].shape, g.shape);
+        assert(maxDiff(ours[i], g) < 1e-3, `gradient ${i}`);
+      });
+    });
+  });
+}
+
+Deno.test("matMul2d: empty depth gives zeros; a 1-row product", () => {
+  tf.tidy(() => {
+    assertEquals(matMul2d(tf.zeros([2, 0]), tf.zeros([0, 3])).arraySync(), [[0, 0, 0], [0, 0, 0]]);
+    const v = tf.tensor2d([[1, 2, 3]]), m = tf.tensor2d([[1], [1], [1]]);
+    assertEquals(matMul2d(v, m).arraySync(), [[6]]);
+  });
+});

@@ -1,0 +1,82 @@
+// Dense-layer kernels of lib/deep (see dense.ts): the matrix product, the bias sum and LayerNorm.
+// Built by tools/build_kernels.ts into dense_wasm.ts.
+#include "gemm.h"
+
+// see gemm_strided in gemm.h; work holds GEMM_WORK floats
+__attribute__((export_name("gemm"))) void gemm(int M, int N, int K, const f32* a, int ars,
+                                                  int acs, const f32* b, int brs, int bcs, f32* c,
+                                                  int ldc, int acc, f32* work) {
+  gemm_strided(M, N, K, a, ars, acs, b, brs, bcs, c, ldc, acc, work);
+}
+
+__attribute__((export_name("gemm_work"))) int gemm_work(void) { return GEMM_WORK; }
+
+// out[j] = Σ_i g[i·m + j] for g (n × m): the gradient of a bias
+__attribute__((export_name("col_sums"))) void col_sums(const f32* g, int n, int m, f32* out) {
+  for (int j = 0; j < m; j++) out[j] = 0;
+  for (int i = 0; i < n; i++) {
+    const f32* row = g + i * m;
+    for (int j = 0; j < m; j++) out[j] += row[j];
+  }
+}
+
+// every row of c (n × m) set to bias (m)
+__attribute__((export_name("fill_rows"))) void fill_rows(f32* c, int n, int m, const f32* bias) {
+  for (int i = 0; i < n; i++) {
+    for (int j = 0; j < m; j++) c[i * m + j] = bias[j];
+  }
+}
+
+// LayerNorm over the last axis of x (n × d), as PyTorch: biased variance, y = x̂ γ + β with
+// x̂ = (x − μ) / √(σ² + ε); gamma and beta may be 0 (no affine parameters). Keeps μ and 1/√(σ²+ε)
+// per row for the backward pass.
+__attribute__((export_name("layer_norm"))) void layer_norm(const f32* x, int n, int d,
+                                                              const f32* gamma, const f32* beta,
+                                                              f32 eps, f32* y, f32* mean,
+                                                              f32* rstd) {
+  for (int i = 0; i < n; i++) {
+    const f32* r = x + i * d;
+    f32* o = y + i * d;
+    f32 s = 0;
+    for (int j = 0; j < d; j++) s += r[j];
+    f32 mu = s / d, v = 0;
+    for (int j = 0; j < d; j++) v += (r[j] - mu) * (r[j] - mu);
+    f32 rs = 1.0f / __builtin_sqrtf(v / d + eps);
+    mean[i] = mu;
+    rstd[i] = rs;
+    for (int j = 0; j < d; j++) o[j] = (r[j] - mu) * rs;
+    if (gamma) {
+      for (int j = 0; j < d; j++) o[j] = o[j] * gamma[j] + beta[j];
+    }
+  }
+}
+
+// Backward of layer_norm: with ĝ = ∂y γ, ∂x = (ĝ − mean(ĝ) − x̂ mean(ĝ x̂)) / √(σ² + ε);
+// ∂γ = Σ_rows ∂y x̂ and ∂β = Σ_rows ∂y (written when gamma is not 0).
+__attribute__((export_name("layer_norm_backward"))) void layer_norm_backward(
+    const f32* dy, const f32* x, int n, int d, const f32* mean, const f32* rstd, const f32* gamma,
+    f32* dx, f32* dgamma, f32* dbeta) {
+  if (gamma) {
+    for (int j = 0; j < d; j++) dgamma[j] = dbeta[j] = 0;
+  }
+  for (int i = 0; i < n; i++) {
+    const f32 *g = dy + i * d, *r = x + i * d;
+    f32* o = dx + i * d;
+    f32 mu = mean[i], rs = rstd[i], sg = 0, sgx = 0;
+    for (int j = 0; j < d; j++) {
+      f32 xh = (r[j] - mu) * rs, gh = gamma ? g[j] * gamma[j] : g[j];
+      sg += gh;
+      sgx += gh * xh;
+      if (gamma) {
+        dgamma[j] += g[j] * xh;
+        dbeta[j] += g[j];
+      }
+    }
+    sg /= d;
+    sgx /= d;
+    for (int j = 0; j < d; j++) {
+      f32 xh = (r[j] - mu) * rs, gh = gamma ? g[j] * gamma[j] : g[j];
+      o[j] = (gh - sg - xh * sgx) * rs;
+    }
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Dense-layer ops on the WebAssembly kernels of dense.c: the matrix product with any transpose,
+ * the affine map of `Linear` forward and backward, and LayerNorm forward and backward. Values in
+ * and out are tfjs tensors; see runtime.ts for the copies.
+ *
+ * @module
+ */
+import { tf } from "../backend.ts";
+import { denseWasm } from "./dense_wasm.ts";
+import { instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
+
+type Ptr = number;
+interface DenseKernels {
+  gemm(
+    M: number,
+    N: number,
+    K: number,
+    a: Ptr,
+    ars: number,
+    acs: number,
+    b: Ptr,
+    brs: number,
+    bcs: number,
+    c: Ptr,
+    ldc: number,
+    acc: number,
+    work: Ptr,
+  ): void;
+  gemm_work(): number;
+  col_sums(g: Ptr, n: number, m: number, out: Ptr): void;
+  fill_rows(c: Ptr, n: number, m: number, bias: Ptr): void;
+  layer_norm(
+    x: Ptr,
+    n: number,
+    d: number,
+    gamma: Ptr,
+    beta: Ptr,
+    eps: number,
+    y: Ptr,
+    mean: Ptr,
+    rstd: Ptr,
+  ): void;
+  layer_norm_backward(
+    dy: Ptr,
+    x: Ptr,
+    n: number,
+    d: number,
+    mean: Ptr,
+    rstd: Ptr,
+    gamma: Ptr,
+    dx: Ptr,
+    dgamma: Ptr,
+    dbeta: Ptr,
+  ): void;
+}
+
+const k = instantiateKernels<DenseKernels>(denseWasm);
+const WORK = k.gemm_work();
+
+/** A matrix in scratch memory: its rows and columns as stored, and its byte offset. */
+interface Stored {
+  ptr: Ptr;
+  rows: number;
+  cols: number;
+}
+
+/** C (= or +=) op(A)·op(B) into c (row stride ldc), op transposing when asked. */
+function gemmInto(
+  alloc: (n: number) => number,
+  a: Stored,
+  transposeA: boolean,
+  b: Stored,
+  transposeB: boolean,
+  c: Ptr,
+  accumulate = false,
+): void {
+  const [M, K] = transposeA ? [a.cols, a.rows] : [a.rows, a.cols];
+  const N = transposeB ? b.rows : b.cols;
+  const [ars, acs] = transposeA ? [1, a.cols] : [a.cols, 1];
+  const [brs, bcs] = transposeB ? [1, b.cols] : [b.cols, 1];
+  k.gemm(M, N, K, a.ptr, ars, acs, b.ptr, brs, bcs, c, N, accumulate ? 1 : 0, alloc(WORK));
+}
+
+function store(alloc: (n: number) => number, t: tf.Tensor2D): Stored {
+  return { ptr: put(alloc, t), rows: t.shape[0], cols: t.shape[1] };
+}
+
+/** op(a)·op(b) for 2-D tensors: `tf.matMul(a, b, transposeA, transposeB)` on the SIMD kernel. */
+export function gemmProduct(
+  a: tf.Tensor2D,
+  b: tf.Tensor2D,
+  transposeA = false,
+  transposeB = false,
+): tf.Tensor2D {
+  return withScratch((alloc) => {
+    const M = transposeA ? a.shape[1] : a.shape[0], N = transposeB ? b.shape[0] : b.shape[1];
+    const c = alloc(M * N);
+    gemmInto(alloc, store(alloc, a), transposeA, store(alloc, b), transposeB, c);
+    return tensorAt<tf.Tensor2D>(c, [M, N]);
+  });
+}
+
+/** y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null. */
+export function affineForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | null): tf.Tensor2D {
+  return withScratch((alloc) => {
+    const n = x.shape[0], out = w.shape[0];
+    const y = alloc(n * out);
+    if (b) k.fill_rows(y, n, out, put(alloc, b));
+    gemmInto(alloc, store(alloc, x), false, store(alloc, w), true, y, b !== null);
+    return tensorAt<tf.Tensor2D>(y, [n, out]);
+  });
+}
+
+/** The gradients of `affineForward` for ∂y: [∂x = ∂y W, ∂W = ∂yᵀ x, ∂b = Σ_rows ∂y (if bias)]. */
+export function affineBackward(
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+  dy: tf.Tensor2D,
+  bias: boolean,
+): tf.Tensor[] {
+  return withScratch((alloc) => {
+    const [n, inF] = x.shape, out = w.shape[0];
+    const xs = store(alloc, x), ws = store(alloc, w), gs = store(alloc, dy);
+    const dx = alloc(n * inF), dw = alloc(out * inF);
+    gemmInto(alloc, gs, false, ws, false, dx);
+    gemmInto(alloc, gs, true, xs, false, dw);
+    const grads: tf.Tensor[] = [tensorAt(dx, [n, inF]), tensorAt(dw, [out, inF])];
+    if (bias) {
+      const db = alloc(out);
+      k.col_sums(gs.ptr, n, out, db);
+      grads.push(tensorAt(db, [out]));
+    }
+    return grads;
+  });
+}
+
+/** Σ over the rows of g (n, m). */
+export function columnSums(g: tf.Tensor2D): tf.Tensor1D {
+  return withScratch((alloc) => {
+    const db = alloc(g.shape[1]);
+    k.col_sums(put(alloc, g), g.shape[0], g.shape[1], db);
+    return tensorAt<tf.Tensor1D>(db, [g.shape[1]]);
+  });
+}
+
+/** LayerNorm over the last axis of x (n, d): [y, mean (n), 1/√(σ²+ε) (n)]. */
+export function layerNormForward(
+  x: tf.Tensor2D,
+  gamma: tf.Tensor1D | null,
+  beta: tf.Tensor1D | null,
+  eps: number,
+): [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D] {
+  return withScratch((alloc) => {
+    const [n, d] = x.shape;
+    const xp = put(alloc, x), g = gamma ? put(alloc, gamma) : 0, b = beta ? put(alloc, beta) : 0;
+    const y = alloc(n * d), mean = alloc(n), rstd = alloc(n);
+    k.layer_norm(xp, n, d, g, b, eps, y, mean, rstd);
+    return [tensorAt(y, [n, d]), tensorAt(mean, [n]), tensorAt(rstd, [n])];
+  });
+}
+
+/** The gradients of `layerNormForward`: [∂x, ∂γ, ∂β] (the last two when gamma is given). */
+export function layerNormBackward(
+  dy: tf.Tensor2D,
+  x: tf.Tensor2D,
+  mean: tf.Tensor1D,
+  rstd: tf.Tensor1D,
+  gamma: tf.Tensor1D | null,
+): tf.Tensor[] {
+  return withScratch((alloc) => {
+    const [n, d] = x.shape;
+    const g = gamma ? put(alloc, gamma) : 0;
+    const dx = alloc(n * d), dg = alloc(d), db = alloc(d);
+    k.layer_norm_backward(
+      put(alloc, dy),
+      put(alloc, x),
+      n,
+      d,
+      put(alloc, mean),
+      put(alloc, rstd),
+      g,
+      dx,
+      gamma ? dg : 0,
+      gamma ? db : 0,
+    );
+    const out: tf.Tensor[] = [tensorAt(dx, [n, d])];
+    if (gamma) out.push(tensorAt(dg, [d]), tensorAt(db, [d]));
+    return out;
+  });
+}

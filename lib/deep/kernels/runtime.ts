@@ -1,0 +1,97 @@
+/**
+ * The runtime of lib/deep's WebAssembly kernels: one memory that every kernel module imports, a
+ * scratch allocator on it, and the copies between tfjs tensors and that memory.
+ *
+ * The kernels (C in this folder, built by tools/build_kernels.ts) run where tfjs-backend-wasm is
+ * slow: its batched and transposed products are scalar loops, and its 2-D product reaches about
+ * two thirds of the speed of the 4 × 8 SIMD kernel in gemm.h. A kernel call copies its operands
+ * into the scratch memory, runs, and copies the result into a new tensor: copies are linear in
+ * the operands, the work they feed is not.
+ *
+ * The memory is shared (a SharedArrayBuffer), so worker threads can run the same code on it.
+ *
+ * @module
+ */
+import { tf } from "../backend.ts";
+
+const PAGE = 65536;
+/** The maximum the modules are linked with (tools/build_kernels.ts): 2 GiB. */
+const MAX_PAGES = 32768;
+/** Bytes below this belong to the modules (their globals); scratch starts here. */
+const BASE = 65536;
+
+/** The memory every kernel module imports. */
+export const kernelMemory: WebAssembly.Memory = new WebAssembly.Memory({
+  initial: 256,
+  maximum: MAX_PAGES,
+  shared: true,
+});
+
+/** Instantiates a kernel module (its bytes in base64) on the shared memory. */
+export function instantiateKernels<T>(base64: string): T {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+    env: { memory: kernelMemory },
+  });
+  return instance.exports as T;
+}
+
+let top = BASE;
+
+/** A float32 view of n numbers at byte offset ptr (views go stale when the memory grows). */
+export function floats(ptr: number, n: number): Float32Array {
+  return new Float32Array(kernelMemory.buffer, ptr, n);
+}
+
+/**
+ * Scratch memory for one kernel call: `alloc(n)` returns the byte offset of n floats (64-byte
+ * aligned); everything allocated inside `fn` is released when it returns.
+ */
+export function withScratch<T>(fn: (alloc: (n: number) => number) => T): T {
+  const mark = top;
+  try {
+    return fn((n: number) => {
+      const ptr = top;
+      top = (top + 4 * n + 63) & ~63;
+      if (top > kernelMemory.buffer.byteLength) {
+        const pages = Math.ceil((top - kernelMemory.buffer.byteLength) / PAGE);
+        if (kernelMemory.buffer.byteLength / PAGE + pages > MAX_PAGES) {
+          throw new RangeError(`kernel scratch memory would exceed 2 GiB (${top} bytes asked)`);
+        }
+        kernelMemory.grow(pages);
+      }
+      return ptr;
+    });
+  } finally {
+    top = mark;
+  }
+}
+
+type WasmBackend = {
+  typedArrayFromHeap(info: { shape: number[]; dtype: string; dataId: object }): Float32Array;
+};
+
+/** The float32 values of t: a view of tfjs-wasm's heap (no copy) when possible. */
+export function tensorValues(t: tf.Tensor): Float32Array {
+  if (t.dtype !== "float32") return tf.tidy(() => t.toFloat().dataSync() as Float32Array);
+  if (tf.getBackend() === "wasm") {
+    const backend = tf.backend() as unknown as WasmBackend;
+    return backend.typedArrayFromHeap({ shape: t.shape, dtype: t.dtype, dataId: t.dataId });
+  }
+  return t.dataSync() as Float32Array;
+}
+
+/** Copies t's values into n = t.size new scratch floats; returns their byte offset. */
+export function put(alloc: (n: number) => number, t: tf.Tensor): number {
+  const ptr = alloc(t.size);
+  floats(ptr, t.size).set(tensorValues(t));
+  return ptr;
+}
+
+/** A new tensor of the given shape holding the floats at ptr (copied). */
+export function tensorAt<T extends tf.Tensor = tf.Tensor>(ptr: number, shape: number[]): T {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const view = floats(ptr, n);
+  // tfjs-wasm copies the values into its heap; the CPU backend would keep the view itself
+  return tf.tensor(tf.getBackend() === "wasm" ? view : view.slice(), shape, "float32") as T;
+}

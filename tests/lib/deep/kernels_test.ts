@@ -1,0 +1,66 @@
+/**
+ * lib/deep's WebAssembly kernels: LayerNorm forward and backward against tfjs's own ops and
+ * gradients, the scratch memory released after each call, and the committed modules up to date
+ * with their C sources (rebuilt with clang, which `deno task setup` installs).
+ */
+import { assert, assertEquals } from "@std/assert";
+import { tf } from "../../../lib/mod.ts";
+import { layerNormBackward, layerNormForward } from "../../../lib/deep/kernels/dense.ts";
+import { kernelMemory, withScratch } from "../../../lib/deep/kernels/runtime.ts";
+import { buildModule } from "../../../tools/build_kernels.ts";
+
+function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
+  return tf.tidy(() => a.sub(b).abs().max().dataSync()[0]);
+}
+
+function layerNormRef(x: tf.Tensor, g: tf.Tensor | null, b: tf.Tensor | null): tf.Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  const y = x.sub(mean).mul(tf.rsqrt(variance.add(1e-5)));
+  return g && b ? y.mul(g).add(b) : y;
+}
+
+for (const affine of [true, false]) {
+  Deno.test(`layer norm kernel: values and gradients, affine=${affine}`, () => {
+    tf.tidy(() => {
+      const x = tf.randomNormal([33, 10], 2, 3, "float32", 1) as tf.Tensor2D;
+      const g = affine ? tf.randomNormal([10], 1, 0.5, "float32", 2) as tf.Tensor1D : null;
+      const b = affine ? tf.randomNormal([10], 0, 1, "float32", 3) as tf.Tensor1D : null;
+      const dy = tf.randomNormal([33, 10], 0, 1, "float32", 4) as tf.Tensor2D;
+      const [y, mean, rstd] = layerNormForward(x, g, b, 1e-5);
+      assert(maxDiff(y, layerNormRef(x, g, b)) < 1e-5);
+      assert(maxDiff(mean, x.mean(-1)) < 1e-5);
+      const ours = layerNormBackward(dy, x, mean, rstd, g);
+      const ref = affine
+        ? tf.grads((a, c, d) => layerNormRef(a, c, d).mul(dy).sum())([x, g!, b!])
+        : tf.grads((a) => layerNormRef(a, null, null).mul(dy).sum())([x]);
+      assertEquals(ours.length, ref.length);
+      ref.forEach((r, i) => assert(maxDiff(ours[i], r) < 1e-4, `gradient ${i}`));
+    });
+  });
+}
+
+Deno.test("kernel scratch memory: released after each call, also when the call throws", () => {
+  const top = () => withScratch((alloc) => alloc(1));
+  const before = top();
+  withScratch((alloc) => alloc(1 << 20));
+  assertEquals(top(), before);
+  try {
+    withScratch((alloc) => {
+      alloc(10);
+      throw new Error("inside");
+    });
+  } catch { /* expected */ }
+  assertEquals(top(), before);
+  assert(kernelMemory.buffer instanceof SharedArrayBuffer);
+});
+
+Deno.test("kernel modules: the committed *_wasm.ts are built from the C sources", async () => {
+  const dir = new URL("../../../lib/deep/kernels/", import.meta.url);
+  const sources = [...Deno.readDirSync(dir)].filter((e) => e.name.endsWith(".c"));
+  assert(sources.length > 0);
+  for (const e of sources) {
+    const name = e.name.slice(0, -2);
+    const committed = await Deno.readTextFile(new URL(`${name}_wasm.ts`, dir));
+    assertEquals(await buildModule(name), committed, `${name}_wasm.ts is stale`);
+  }
+});
