@@ -8,6 +8,7 @@
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform, nextSeed } from "./init.ts";
+import { layerNorm2d } from "./layer_norm_op.ts";
 import { affine } from "./matmul.ts";
 import { Module, ModuleParameter, pyNumber } from "./module.ts";
 
@@ -266,12 +267,15 @@ export class LayerNorm extends Module {
       );
     }
     return tf.tidy(() => {
-      const axes = Array.from({ length: k }, (_, i) => x.rank - k + i);
-      const { mean, variance } = tf.moments(x, axes, true);
-      let y = x.sub(mean).mul(tf.rsqrt(variance.add(this.eps)));
-      if (this.weight) y = y.mul(this.weight.value);
-      if (this.bias) y = y.add(this.bias.value);
-      return y;
+      // normalising over the trailing dims is normalising the rows of x as (n, d)
+      const d = this.normalizedShape.reduce((a, b) => a * b, 1);
+      const y = layerNorm2d(
+        x.reshape([-1, d]) as tf.Tensor2D,
+        (this.weight?.value.reshape([d]) ?? null) as tf.Tensor1D | null,
+        (this.bias?.value.reshape([d]) ?? null) as tf.Tensor1D | null,
+        this.eps,
+      );
+      return y.reshape(x.shape);
     });
   }
 
