@@ -1,13 +1,14 @@
 /**
  * Forward + backward of a Transformer encoder layer (d = 128, 4 heads, FFN 512, sequence 64,
  * batch 32, post-norm, dropout 0) and of a one-layer LSTM of the same size (input 128, hidden 128),
- * on tfjs's wasm backend (SIMD, one thread), as tools/bench_torch_deep.py times PyTorch on the CPU.
+ * and a one-layer GRU of that size, on tfjs's wasm backend (SIMD, one thread), as
+ * tools/bench_torch_deep.py times PyTorch on the CPU.
  * The loss is the mean of the output; gradients of every parameter are computed and freed.
  *
  *     npx deno bench -A bench/deep_bench.ts
  *     npx deno run -A bench/deep_bench.ts --report [N]   # best wall and mean CPU ms of N (10), load, JSON
  */
-import { deepBackend, LSTM, manualSeed, tf, TransformerEncoderLayer } from "../lib/mod.ts";
+import { deepBackend, GRU, LSTM, manualSeed, tf, TransformerEncoderLayer } from "../lib/mod.ts";
 
 manualSeed(0);
 const layer = new TransformerEncoderLayer({
@@ -17,6 +18,7 @@ const layer = new TransformerEncoderLayer({
   dropout: 0,
 });
 const lstm = new LSTM({ inputSize: 128, hiddenSize: 128, batchFirst: true });
+const gru = new GRU({ inputSize: 128, hiddenSize: 128, batchFirst: true });
 const x = tf.randomNormal([32, 64, 128], 0, 1, "float32", 1);
 
 function step(loss: () => tf.Scalar, vars: tf.Variable[]): void {
@@ -28,6 +30,7 @@ function step(loss: () => tf.Scalar, vars: tf.Variable[]): void {
 }
 const encoderStep = () => step(() => layer.forward(x).mean() as tf.Scalar, layer.variables());
 const lstmStep = () => step(() => lstm.forward(x)[0].mean() as tf.Scalar, lstm.variables());
+const gruStep = () => step(() => gru.forward(x)[0].mean() as tf.Scalar, gru.variables());
 
 if (Deno.args.includes("--report")) {
   const n = Number(Deno.args[Deno.args.indexOf("--report") + 1]) || 10;
@@ -53,6 +56,7 @@ if (Deno.args.includes("--report")) {
   };
   const round = (v: number) => Math.round(v * 10) / 10;
   const [encWall, encCpu] = best(encoderStep), [lstmWall, lstmCpu] = best(lstmStep);
+  const [gruWall, gruCpu] = best(gruStep);
   console.log(
     JSON.stringify({
       backend: deepBackend,
@@ -61,6 +65,8 @@ if (Deno.args.includes("--report")) {
       encoder_layer_cpu_ms: round(encCpu),
       lstm_ms: round(lstmWall),
       lstm_cpu_ms: round(lstmCpu),
+      gru_ms: round(gruWall),
+      gru_cpu_ms: round(gruCpu),
       load_after: load(),
     }),
   );
@@ -70,4 +76,5 @@ if (Deno.args.includes("--report")) {
     encoderStep,
   );
   Deno.bench({ name: `LSTM fwd+bwd 128→128 T64 B32 (${deepBackend})`, n: 5, warmup: 1 }, lstmStep);
+  Deno.bench({ name: `GRU fwd+bwd 128→128 T64 B32 (${deepBackend})`, n: 5, warmup: 1 }, gruStep);
 }

@@ -1,8 +1,8 @@
 """PyTorch side of bench/deep_bench.ts: forward + backward of a TransformerEncoderLayer
-(d_model 128, 4 heads, FFN 512, dropout 0, batch_first, sequence 64, batch 32) and a one-layer
-LSTM 128 -> 128 on the same input, loss = mean of the output. Best wall time of N runs in ms
-(default 10, after 2 warm-ups) and mean CPU time per run (less sensitive to other jobs on a busy
-machine), on 1 and on 2 threads, with the load average before and after.
+(d_model 128, 4 heads, FFN 512, dropout 0, batch_first, sequence 64, batch 32), a one-layer
+LSTM and a one-layer GRU 128 -> 128 on the same input, loss = mean of the output. Best wall time
+of N runs in ms (default 10, after 2 warm-ups) and mean CPU time per run (less sensitive to other
+jobs on a busy machine), on 1 and on 2 threads, with the load average before and after.
 Run: /usr/bin/python3 tools/bench_torch_deep.py [N]
 """
 import json
@@ -32,6 +32,7 @@ def main():
     torch.manual_seed(0)
     layer = nn.TransformerEncoderLayer(128, 4, 512, dropout=0.0, batch_first=True)
     lstm = nn.LSTM(128, 128, batch_first=True)
+    gru = nn.GRU(128, 128, batch_first=True)
     x = torch.randn(32, 64, 128)
 
     def enc():
@@ -42,10 +43,14 @@ def main():
         lstm.zero_grad()
         lstm(x)[0].mean().backward()
 
+    def gru_step():
+        gru.zero_grad()
+        gru(x)[0].mean().backward()
+
     out = {"torch": torch.__version__, "load_before": os.getloadavg()[0]}
     for threads in (1, 2):
         torch.set_num_threads(threads)
-        for name, f in (("encoder_layer", enc), ("lstm", rnn)):
+        for name, f in (("encoder_layer", enc), ("lstm", rnn), ("gru", gru_step)):
             wall, cpu = best(f, n)
             out[f"{name}_ms_{threads}thread"] = wall
             out[f"{name}_cpu_ms_{threads}thread"] = cpu
