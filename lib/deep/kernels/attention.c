@@ -1,0 +1,173 @@
+// The core of multi-head attention, fused (see attention.ts): for each example b and head j,
+// P = softmax(scale · Q Kᵀ + bias), W = P ⊙ M (dropout multiplier M, optional), O = W V, and the
+// backward pass of the same. Built by tools/build_kernels.ts into attention_wasm.ts.
+//
+// Layout: q (B·T × E), k and v (B·S × E) row-major, exactly as the projections produce them; head
+// j is the column block [j·hd, (j+1)·hd), read through strides by gemm_strided, so nothing is
+// split or transposed in memory. P, M and their gradients are (B, H, T, S); one (b, j) block of
+// them is T × S, contiguous.
+#include "gemm.h"
+
+// exp(x) for x ≤ 88, relative error a few 1e-8 (and 0 below −87, where exp underflows to a
+// subnormal): with n = round(x / ln 2) and r = x − n ln 2 in [−ln 2 / 2, ln 2 / 2],
+// exp(x) = 2ⁿ exp(r). ln 2 is split in two (its high part has 12 significant bits, so n·hi is exact
+// for |n| < 2¹²) and exp(r) is the Taylor polynomial of degree 7, whose truncation error is
+// r⁸ / 8! ≤ 6e-9. 2ⁿ is built in the exponent bits. Reassociation is switched off here: the build
+// allows it, and folding (x − n·hi) − n·lo into x − n·(hi + lo) would lose the split.
+#define LOG2E 1.44269504f
+#define LN2_HI 0.693145751953125f
+#define LN2_LO 1.42860682e-6f
+#define EXP_MIN -87.0f
+
+typedef float f32x4 __attribute__((vector_size(16)));
+typedef int i32x4 __attribute__((vector_size(16)));
+
+// (written with vector operators, not the wasm_f32x4_* helpers: those are functions of the
+// header, compiled with the build's reassociation whatever the pragma here says)
+static inline v128_t exp4(v128_t xv) {
+#pragma clang fp reassociate(off) contract(off)
+  f32x4 x = (f32x4)xv;
+  i32x4 under = x < EXP_MIN;
+  x = (f32x4)wasm_f32x4_max((v128_t)x, wasm_f32x4_splat(EXP_MIN));
+  f32x4 n = (f32x4)wasm_f32x4_nearest((v128_t)(x * LOG2E));
+  f32x4 r = (x - n * LN2_HI) - n * LN2_LO;
+  f32x4 p = r * (1.0f / 5040) + 1.0f / 720;
+  p = p * r + 1.0f / 120;
+  p = p * r + 1.0f / 24;
+  p = p * r + 1.0f / 6;
+  p = p * r + 0.5f;
+  p = p * r + 1.0f;
+  p = p * r + 1.0f;
+  i32x4 two_n = (__builtin_convertvector(n, i32x4) + 127) << 23;
+  return wasm_v128_andnot((v128_t)(p * (f32x4)two_n), (v128_t)under);
+}
+
+// the same for one number (the lanes are independent, so the result is identical)
+static inline f32 exp1(f32 x) { return wasm_f32x4_extract_lane(exp4(wasm_f32x4_splat(x)), 0); }
+
+// exp of n numbers: lets the tests measure exp4 against a reference
+__attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f32* y) {
+  int i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, exp4(wasm_v128_load(x + i)));
+  for (; i < n; i++) y[i] = exp1(x[i]);
+}
+
+__attribute__((export_name("gemm_work"))) int gemm_work(void) { return GEMM_WORK; }
+
+// One row of P in place: x = scale · row + bias (bias[s · bs], or none), then softmax(x); a row
+// whose every bias is at or below `closed` (every key masked) becomes all zeros.
+static void softmax_row(f32* row, int S, f32 scale, const f32* bias, int bs, f32 closed) {
+  f32 mx = -__builtin_inff();
+  int open = bias == 0;
+  for (int s = 0; s < S; s++) {
+    f32 x = row[s] * scale;
+    if (bias) {
+      f32 c = bias[s * bs];
+      open |= c > closed;
+      x += c;
+    }
+    row[s] = x;
+    mx = x > mx ? x : mx;
+  }
+  if (!open) {
+    for (int s = 0; s < S; s++) row[s] = 0;
+    return;
+  }
+  v128_t m4 = wasm_f32x4_splat(mx), sum4 = wasm_f32x4_splat(0);
+  int s = 0;
+  for (; s + 4 <= S; s += 4) {
+    v128_t e = exp4(wasm_f32x4_sub(wasm_v128_load(row + s), m4));
+    wasm_v128_store(row + s, e);
+    sum4 = wasm_f32x4_add(sum4, e);
+  }
+  f32 sum = wasm_f32x4_extract_lane(sum4, 0) + wasm_f32x4_extract_lane(sum4, 1) +
+            wasm_f32x4_extract_lane(sum4, 2) + wasm_f32x4_extract_lane(sum4, 3);
+  for (; s < S; s++) {
+    row[s] = exp1(row[s] - mx);
+    sum += row[s];
+  }
+  f32 inv = 1.0f / sum;
+  for (s = 0; s < S; s++) row[s] *= inv;
+}
+
+// Forward. For every b < B, j < H (hd = E / H columns per head):
+//   P[b, j] = softmax(scale · Q_bj K_bjᵀ + bias[b, j]) (T × S), fully masked rows 0,
+//   O_bj = (P[b, j] ⊙ M[b, j]) V_bj, written into ctx (B·T × E) at rows b·T, columns j·hd.
+// bias (or 0) is read at b·bb + j·bh + t·bt + s·bs (a zero stride broadcasts); mult (or 0) is M.
+// wbuf: T·S floats (used when mult is given); work: GEMM_WORK floats.
+__attribute__((export_name("attention_forward"))) void attention_forward(
+    int B, int H, int T, int S, int E, const f32* q, const f32* k, const f32* v, f32 scale,
+    const f32* bias, int bb, int bh, int bt, int bs, f32 closed, const f32* mult, f32* p,
+    f32* ctx, f32* wbuf, f32* work) {
+  int hd = E / H;
+  for (int b = 0; b < B; b++) {
+    for (int j = 0; j < H; j++) {
+      const f32 *qb = q + b * T * E + j * hd, *kb = k + b * S * E + j * hd;
+      const f32* vb = v + b * S * E + j * hd;
+      f32* P = p + (b * H + j) * T * S;
+      gemm_strided(T, S, hd, qb, E, 1, kb, 1, E, P, S, 0, work);
+      for (int t = 0; t < T; t++) {
+        const f32* brow = bias ? bias + b * bb + j * bh + t * bt : 0;
+        softmax_row(P + t * S, S, scale, brow, bs, closed);
+      }
+      const f32* W = P;
+      if (mult) {
+        const f32* M = mult + (b * H + j) * T * S;
+        for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
+        W = wbuf;
+      }
+      gemm_strided(T, hd, S, W, S, 1, vb, E, 1, ctx + b * T * E + j * hd, E, 0, work);
+    }
+  }
+}
+
+// Backward, from ∂O (dctx, B·T × E) and ∂P (dp, or 0 for none; the gradient reaching P other
+// than through O, e.g. from the returned weights). With W = P ⊙ M, per block:
+//   ∂V = Wᵀ ∂O,  G = (∂O Vᵀ) ⊙ M + ∂P,  ∂X = P ⊙ (G − rowsum(P ⊙ G))  (X the scores + bias),
+//   ∂Q = scale · ∂X K,  ∂K = scale · ∂Xᵀ Q.
+// A fully masked row has P = 0, so ∂X = 0 there. dx: T·S floats of scratch, or B·H·T·S when
+// dx_all (∂X of every block is then kept, for the gradient of the bias); wbuf: T·S floats.
+__attribute__((export_name("attention_backward"))) void attention_backward(
+    int B, int H, int T, int S, int E, const f32* q, const f32* k, const f32* v, f32 scale,
+    const f32* p, const f32* mult, const f32* dctx, const f32* dp, f32* dq, f32* dk, f32* dv,
+    f32* dx, int dx_all, f32* wbuf, f32* work) {
+  int hd = E / H;
+  for (int b = 0; b < B; b++) {
+    for (int j = 0; j < H; j++) {
+      int off = (b * H + j) * T * S;
+      const f32 *qb = q + b * T * E + j * hd, *kb = k + b * S * E + j * hd;
+      const f32 *vb = v + b * S * E + j * hd, *ob = dctx + b * T * E + j * hd;
+      const f32 *P = p + off, *M = mult ? mult + off : 0, *dP = dp ? dp + off : 0;
+      f32 *G = dx_all ? dx + off : dx, *dqb = dq + b * T * E + j * hd;
+      f32 *dkb = dk + b * S * E + j * hd, *dvb = dv + b * S * E + j * hd;
+      const f32* W = P;
+      if (M) {
+        for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
+        W = wbuf;
+      }
+      gemm_strided(S, hd, T, W, 1, S, ob, E, 1, dvb, E, 0, work);
+      gemm_strided(T, S, hd, ob, E, 1, vb, 1, E, G, S, 0, work);
+      for (int t = 0; t < T; t++) {
+        f32* g = G + t * S;
+        const f32* pr = P + t * S;
+        if (M) {
+          for (int s = 0; s < S; s++) g[s] *= M[t * S + s];
+        }
+        if (dP) {
+          for (int s = 0; s < S; s++) g[s] += dP[t * S + s];
+        }
+        f32 r = 0;
+        for (int s = 0; s < S; s++) r += pr[s] * g[s];
+        for (int s = 0; s < S; s++) g[s] = pr[s] * (g[s] - r);
+      }
+      gemm_strided(T, hd, S, G, S, 1, kb, E, 1, dqb, E, 0, work);
+      gemm_strided(S, hd, T, G, 1, S, qb, E, 1, dkb, E, 0, work);
+      for (int t = 0; t < T; t++) {
+        for (int c = 0; c < hd; c++) dqb[t * E + c] *= scale;
+      }
+      for (int s = 0; s < S; s++) {
+        for (int c = 0; c < hd; c++) dkb[s * E + c] *= scale;
+      }
+    }
+  }
+}

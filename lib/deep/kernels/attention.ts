@@ -1,0 +1,369 @@
+/**
+ * The core of multi-head attention as one differentiable op on the WebAssembly kernels of
+ * attention.c: per example and head, P = softmax(scale · Q Kᵀ + bias), the context (P ⊙ M) V with
+ * a dropout multiplier M, and the backward pass, reading the heads out of the projections' (B·T, E)
+ * outputs through strides.
+ *
+ * tfjs-backend-wasm 4.22 runs the batched products of the split-heads formulation
+ * ((B, h, T, hd) · (B, h, hd, S) and back) as scalar loops, and the split, transposes, softmax,
+ * mask and dropout are each a pass over the data; here forward and backward are one kernel call
+ * each on the 4 × 8 SIMD GEMM of gemm.h.
+ *
+ * The op has two outputs (the context and P), which `tf.customGrad` cannot express, so it is a
+ * kernel of its own (`tf.registerKernel`, for the wasm and CPU backends) with its gradient
+ * (`tf.registerGradient`), run through `tf.engine().runKernel`.
+ *
+ * @module
+ */
+import { ShapeError, ValueError } from "../../core/mod.ts";
+import { tf } from "../backend.ts";
+import { attentionWasm } from "./attention_wasm.ts";
+import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
+
+type Ptr = number;
+interface AttentionKernels {
+  exp_array(x: Ptr, n: number, y: Ptr): void;
+  gemm_work(): number;
+  attention_forward(
+    B: number,
+    H: number,
+    T: number,
+    S: number,
+    E: number,
+    q: Ptr,
+    k: Ptr,
+    v: Ptr,
+    scale: number,
+    bias: Ptr,
+    bb: number,
+    bh: number,
+    bt: number,
+    bs: number,
+    closed: number,
+    mult: Ptr,
+    p: Ptr,
+    ctx: Ptr,
+    wbuf: Ptr,
+    work: Ptr,
+  ): void;
+  attention_backward(
+    B: number,
+    H: number,
+    T: number,
+    S: number,
+    E: number,
+    q: Ptr,
+    k: Ptr,
+    v: Ptr,
+    scale: number,
+    p: Ptr,
+    mult: Ptr,
+    dctx: Ptr,
+    dp: Ptr,
+    dq: Ptr,
+    dk: Ptr,
+    dv: Ptr,
+    dx: Ptr,
+    dxAll: number,
+    wbuf: Ptr,
+    work: Ptr,
+  ): void;
+}
+
+const kern = instantiateKernels<AttentionKernels>(attentionWasm);
+const WORK = kern.gemm_work();
+
+/** A bias at or below this closes its key; a query with every key closed gets zero weights. */
+const CLOSED = -5e8;
+
+/** exp of every number, on the kernel's exp (for tests: the softmax uses it). */
+export function kernelExp(x: Float32Array): Float32Array {
+  return withScratch((alloc) => {
+    const xp = alloc(x.length), y = alloc(x.length);
+    floats(xp, x.length).set(x);
+    kern.exp_array(xp, x.length, y);
+    return floats(y, x.length).slice();
+  });
+}
+
+// ---- the registered kernel: tensor infos in and out of the backend, without tfjs tensors ----
+
+type Info = { dataId: object; shape: number[]; dtype: "float32" | "int32" | "bool" };
+type Backend = {
+  typedArrayFromHeap?(info: Info): Float32Array;
+  makeOutput?(shape: number[], dtype: "float32"): Info;
+  readSync(dataId: object): unknown;
+  write(values: Float32Array, shape: number[], dtype: "float32"): object;
+};
+
+function putInfo(alloc: (n: number) => number, backend: Backend, info: Info): Ptr {
+  const n = info.shape.reduce((a, b) => a * b, 1), ptr = alloc(n);
+  const values = backend.typedArrayFromHeap
+    ? backend.typedArrayFromHeap(info)
+    : backend.readSync(info.dataId) as Float32Array;
+  floats(ptr, n).set(values);
+  return ptr;
+}
+
+function outputInfo(backend: Backend, ptr: Ptr, shape: number[]): Info {
+  const n = shape.reduce((a, b) => a * b, 1);
+  if (backend.makeOutput && backend.typedArrayFromHeap) {
+    const info = backend.makeOutput(shape, "float32");
+    backend.typedArrayFromHeap(info).set(floats(ptr, n));
+    return info;
+  }
+  return {
+    dataId: backend.write(floats(ptr, n).slice(), shape, "float32"),
+    shape,
+    dtype: "float32",
+  };
+}
+
+/** Row-major strides of a (1|B, 1|H, 1|T, 1|S) bias, 0 along its broadcast axes. */
+function biasStrides(shape: number[]): number[] {
+  const strides = [0, 0, 0, 0];
+  let s = 1;
+  for (let i = 3; i >= 0; i--) {
+    strides[i] = shape[i] === 1 ? 0 : s;
+    s *= shape[i];
+  }
+  return strides;
+}
+
+interface Attrs {
+  batch: number;
+  heads: number;
+  scale: number;
+  /** whether the caller keeps P: when not, its gradient is known to be 0 and is not read */
+  weights: boolean;
+  /** the bias's shape, or [] */
+  biasShape: number[];
+}
+
+type KernelFunc = Parameters<typeof tf.registerKernel>[0]["kernelFunc"];
+type GradFunc = Parameters<typeof tf.registerGradient>[0]["gradFunc"];
+type NamedAttrMap = Parameters<GradFunc>[2];
+
+const NAME = "MlnotesAttention";
+const NAME_DROPOUT = "MlnotesAttentionDropout";
+
+const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
+  const { q, k, v, bias, mult } = inputs as Record<string, Info | undefined>;
+  const { batch: B, heads: H, scale } = attrs as unknown as Attrs;
+  const be = backend as Backend;
+  const E = q!.shape[1], T = q!.shape[0] / B, S = k!.shape[0] / B;
+  return withScratch((alloc) => {
+    const qp = putInfo(alloc, be, q!), kp = putInfo(alloc, be, k!), vp = putInfo(alloc, be, v!);
+    const bp = bias ? putInfo(alloc, be, bias) : 0, mp = mult ? putInfo(alloc, be, mult) : 0;
+    const [bb, bh, bt, bs] = bias ? biasStrides(bias.shape) : [0, 0, 0, 0];
+    const p = alloc(B * H * T * S), ctx = alloc(B * T * E);
+    const wbuf = mult ? alloc(T * S) : 0;
+    kern.attention_forward(
+      B,
+      H,
+      T,
+      S,
+      E,
+      qp,
+      kp,
+      vp,
+      scale,
+      bp,
+      bb,
+      bh,
+      bt,
+      bs,
+      CLOSED,
+      mp,
+      p,
+      ctx,
+      wbuf,
+      alloc(WORK),
+    );
+    return [outputInfo(be, ctx, [B * T, E]), outputInfo(be, p, [B, H, T, S])]; // tensor infos, not tensors: tfjs makes the tensors
+  });
+};
+
+/**
+ * The backward kernel: [∂q, ∂k, ∂v], and ∂X (B, H, T, S), the gradient of the scores plus bias,
+ * when `withScores`.
+ */
+function backward(
+  saved: tf.Tensor[],
+  dctx: tf.Tensor,
+  dp: tf.Tensor | null,
+  attrs: Attrs,
+  withScores: boolean,
+): tf.Tensor[] {
+  const [q, k, v] = saved, [mult, p] = saved.length === 5 ? saved.slice(3) : [null, saved[3]];
+  const { batch: B, heads: H, scale } = attrs;
+  const E = q.shape[1] as number, T = q.shape[0] / B, S = k.shape[0] / B;
+  return withScratch((alloc) => {
+    const dq = alloc(B * T * E), dk = alloc(B * S * E), dv = alloc(B * S * E);
+    const dx = alloc(withScores ? B * H * T * S : T * S);
+    kern.attention_backward(
+      B,
+      H,
+      T,
+      S,
+      E,
+      put(alloc, q),
+      put(alloc, k),
+      put(alloc, v),
+      scale,
+      put(alloc, p),
+      mult ? put(alloc, mult) : 0,
+      put(alloc, dctx),
+      dp ? put(alloc, dp) : 0,
+      dq,
+      dk,
+      dv,
+      dx,
+      withScores ? 1 : 0,
+      mult ? alloc(T * S) : 0,
+      alloc(WORK),
+    );
+    const grads = [tensorAt(dq, [B * T, E]), tensorAt(dk, [B * S, E]), tensorAt(dv, [B * S, E])];
+    if (withScores) grads.push(tensorAt(dx, [B, H, T, S]));
+    return grads;
+  });
+}
+
+const gradFunc: GradFunc = (dy, saved, attrs) => {
+  const [dctx, dp] = dy as tf.Tensor[];
+  const a = attrs as unknown as Attrs;
+  // tfjs then asks for each input's gradient in a scope of its own: one kernel call gives all
+  // three now (in the scope of the whole backward pass, which frees whatever is not used)
+  const [dq, dk, dv] = backward(saved, dctx, a.weights ? dp : null, a, false);
+  return {
+    q: () => dq,
+    k: () => dk,
+    v: () => dv,
+    // rare (a learned float attnMask): the backward runs again, keeping ∂X, summed to bias's shape
+    bias: () => {
+      const grads = backward(saved, dctx, a.weights ? dp : null, a, true);
+      const dx = grads[3], full = dx.shape;
+      const axes = a.biasShape.flatMap((n, i) => n === 1 && full[i] !== 1 ? [i] : []);
+      return axes.length ? dx.sum(axes, true) : dx;
+    },
+    mult: () => tf.zerosLike(saved[3]),
+  };
+};
+
+for (const name of [NAME, NAME_DROPOUT]) {
+  for (const backendName of ["wasm", "cpu"]) {
+    if (!tf.getKernel(name, backendName)) {
+      tf.registerKernel({ kernelName: name, backendName, kernelFunc: forwardKernel });
+    }
+  }
+  tf.registerGradient({
+    kernelName: name,
+    inputsToSave: name === NAME ? ["q", "k", "v"] : ["q", "k", "v", "mult"],
+    outputsToSave: [false, true],
+    gradFunc,
+  });
+}
+
+/** Options of `fusedAttention`. */
+export interface FusedAttentionOptions {
+  /** The batch size B (q has B·T rows, k and v B·S). */
+  batch: number;
+  /** The number of heads h; E must be divisible by h. */
+  heads: number;
+  /** The factor on Q Kᵀ. @default 1/√(E/h) */
+  scale?: number;
+  /**
+   * Added to the scaled scores, of rank 4 and broadcastable to (B, h, T, S) (as `attentionBias`
+   * builds it); a bias ≤ −5e8 masks its key, and a query whose every key is masked gets all-zero
+   * weights. @default null
+   */
+  bias?: tf.Tensor | null;
+  /** The dropout multiplier M (B, h, T, S), 0 or 1/(1 − p) (see `dropout`). @default null */
+  dropoutMask?: tf.Tensor | null;
+  /** Return the weights (else null, and their gradient is not computed). @default true */
+  needWeights?: boolean;
+}
+
+/**
+ * The attention core of `MultiHeadAttention` as one op: for each example b and head j (the
+ * columns j·hd..(j+1)·hd of q, k, v, hd = E/h),
+ *
+ *     P = softmax(scale · Q Kᵀ + bias),  W = P ⊙ M,  O = W V,
+ *
+ * returning [O (B·T, E), heads side by side as the output projection takes them; W (B, h, T, S),
+ * or null without `needWeights`]. Gradients reach q, k, v (and a float bias); the backward pass is
+ * ∂V = Wᵀ ∂O, G = (∂O Vᵀ) ⊙ M + ∂P, ∂X = P ⊙ (G − rowsum(P ⊙ G)), ∂Q = scale ∂X K,
+ * ∂K = scale ∂Xᵀ Q, where ∂P is the gradient reaching the returned weights (times M).
+ *
+ * @param q queries (B·T, E), as the query projection produces them
+ * @param k keys (B·S, E)
+ * @param v values (B·S, E)
+ * @param options see `FusedAttentionOptions`
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { fusedAttention, tf } from "../../mod.ts";
+ *
+ * const q = tf.ones([2 * 3, 8]), kv = tf.randomNormal([2 * 5, 8]);
+ * const [out, w] = fusedAttention(q, kv, kv, { batch: 2, heads: 2 });
+ * assertEquals(out.shape, [6, 8]);
+ * assertEquals(w!.shape, [2, 2, 3, 5]);
+ * ```
+ */
+export function fusedAttention(
+  q: tf.Tensor,
+  k: tf.Tensor,
+  v: tf.Tensor,
+  options: FusedAttentionOptions,
+): [tf.Tensor2D, tf.Tensor4D | null] {
+  const { batch: B, heads: H, bias = null, dropoutMask = null, needWeights = true } = options;
+  if (!(Number.isInteger(B) && B > 0)) {
+    throw new ValueError(`batch must be a positive integer. Got ${B} instead.`);
+  }
+  if (!(Number.isInteger(H) && H > 0)) {
+    throw new ValueError(`heads must be a positive integer. Got ${H} instead.`);
+  }
+  for (const [t, name] of [[q, "q"], [k, "k"], [v, "v"]] as const) {
+    if (t.rank !== 2 || t.shape[0] % B !== 0) {
+      throw new ShapeError(
+        `${name} has shape [${t.shape}], expected 2-D with rows a multiple of batch ${B}.`,
+      );
+    }
+  }
+  const E = q.shape[1] as number, T = q.shape[0] / B, S = k.shape[0] / B;
+  if (E % H !== 0 || k.shape[1] !== E || v.shape[1] !== E || v.shape[0] !== k.shape[0]) {
+    throw new ShapeError(
+      `q, k and v must have E columns divisible by heads ${H}, k and v the same rows: got [${q.shape}], [${k.shape}], [${v.shape}].`,
+    );
+  }
+  const scale = options.scale ?? 1 / Math.sqrt(E / H);
+  const full = [B, H, T, S];
+  if (bias && (bias.rank !== 4 || bias.shape.some((n, i) => n !== 1 && n !== full[i]))) {
+    throw new ShapeError(
+      `bias has shape [${bias.shape}], expected rank 4 broadcastable to [${full}] (batch, heads, target, source).`,
+    );
+  }
+  if (dropoutMask && dropoutMask.shape.join() !== full.join()) {
+    throw new ShapeError(`dropoutMask has shape [${dropoutMask.shape}], expected [${full}].`);
+  }
+  const [ctx, weights] = tf.tidy(() => {
+    const f32 = (t: tf.Tensor) => t.dtype === "float32" ? t : t.toFloat();
+    const inputs: tf.NamedTensorMap = { q: f32(q), k: f32(k), v: f32(v) };
+    if (bias) inputs.bias = f32(bias);
+    if (dropoutMask) inputs.mult = f32(dropoutMask);
+    const attrs: Attrs = {
+      batch: B,
+      heads: H,
+      scale,
+      weights: needWeights,
+      biasShape: bias ? bias.shape : [],
+    };
+    const [ctx, p] = tf.engine().runKernel(
+      dropoutMask ? NAME_DROPOUT : NAME,
+      inputs,
+      attrs as unknown as NamedAttrMap,
+    ) as tf.Tensor[];
+    return needWeights ? [ctx, dropoutMask ? p.mul(inputs.mult) : p] : [ctx];
+  });
+  return [ctx as tf.Tensor2D, (weights ?? null) as tf.Tensor4D | null];
+}
