@@ -7,8 +7,8 @@
  * - LSTM, gates i, f, g, o: c' = σ(f) ⊙ c + σ(i) ⊙ tanh(g), h' = σ(o) ⊙ tanh(c')
  * - GRU, gates r, z, n: n = tanh(x W_inᵀ + b_in + r ⊙ (h W_hnᵀ + b_hn)), h' = (1 − z) ⊙ n + z ⊙ h
  *
- * The LSTM runs each layer and direction as one op with its time loop written out
- * (lstm_steps.ts); RNN and GRU compose tfjs ops step by step.
+ * Each layer and direction is one input projection x W_ihᵀ + b for all steps, then one fused op
+ * whose time loop and back-propagation through time run in WebAssembly (lstm_steps.ts).
  *
  * @module
  */
@@ -16,8 +16,8 @@ import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform } from "./init.ts";
 import { checkInput, dropout } from "./layers.ts";
-import { affine, matMul2d } from "./matmul.ts";
-import { lstmLayer } from "./lstm_steps.ts";
+import { affine } from "./matmul.ts";
+import { gruLayer, lstmLayer, rnnLayer } from "./lstm_steps.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
 /** Options of `RNN`, `GRU` and `LSTM` (PyTorch's arguments in camelCase). */
@@ -124,54 +124,31 @@ export abstract class RecurrentBase extends Module {
           const sfx = `_l${k}${d ? "_reverse" : ""}`, idx = k * dirs + d;
           const Wih = this.#p(`weight_ih${sfx}`)!, Whh = this.#p(`weight_hh${sfx}`)!;
           const bih = this.#p(`bias_ih${sfx}`), bhh = this.#p(`bias_hh${sfx}`);
-          const F = seq.shape[2] as number;
-          if (this.#mode === "LSTM") {
-            // fused recurrence (lstm_steps.ts): both biases folded into the input projection
-            const bias = bih && bhh ? bih.add(bhh) : bih ?? bhh;
-            const xw = affine(
-              seq.reshape([B * T, F]) as tf.Tensor2D,
-              Wih as tf.Tensor2D,
-              bias as tf.Tensor1D | null,
-            ).reshape([B, T, 4 * H]) as tf.Tensor3D;
-            const state = (s0: tf.Tensor | null | undefined) =>
-              (s0
-                ? s0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
-                : tf.zeros([B, H])) as tf.Tensor2D;
-            const r = lstmLayer(xw, Whh as tf.Tensor2D, state(h0), state(c0), d === 1);
-            outs.push(r.out);
-            hN.push(r.h);
-            cN.push(r.c);
-            continue;
+          const F = seq.shape[2] as number, G = this.#gates * H;
+          // biases folded into the input projection, but for the GRU's b_hn (inside r ⊙ (·))
+          let bias: tf.Tensor | null = bih && bhh ? bih.add(bhh) : bih ?? bhh, bhn = null;
+          if (this.#mode === "GRU" && bih && bhh) {
+            bias = bih.add(tf.concat([bhh.slice([0], [2 * H]), tf.zeros([H])]));
+            bhn = bhh.slice([2 * H], [H]) as tf.Tensor1D;
           }
-          const WhhT = (Whh as tf.Tensor2D).transpose() as tf.Tensor2D; // once per sequence, not per step
-          let xw: tf.Tensor = matMul2d(seq.reshape([B * T, F]), Wih as tf.Tensor2D, false, true);
-          if (bih) xw = xw.add(bih);
-          // Per-step pieces of the time-major projection, by one split of a 2-D (T, B·G) view: its
-          // gradient is one concat. Not tf.unstack (its wasm kernel takes seconds on (32, 64, 512)
-          // and its gradient fails for a single step), nor a 3-D slice per step (its gradient pads
-          // each step back to full size: O(T²), 85% of an LSTM step on wasm).
-          const G = xw.shape[1] as number;
-          const pieces = T === 1
-            ? [xw]
-            : tf.split(xw.reshape([B, T, G]).transpose([1, 0, 2]).reshape([T, B * G]), T, 0);
-          const stepInput = (t: number) => T === 1 ? xw : pieces[t].reshape([B, G]);
-          let h: tf.Tensor = h0
-            ? h0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
-            : tf.zeros([B, H]);
-          let c: tf.Tensor = c0
-            ? c0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
-            : tf.zeros([B, H]);
-          const ys: tf.Tensor[] = new Array(T);
-          for (let s = 0; s < T; s++) {
-            const t = d ? T - 1 - s : s;
-            let hw: tf.Tensor = matMul2d(h as tf.Tensor2D, WhhT, false, false);
-            if (bhh) hw = hw.add(bhh);
-            [h, c] = this.#cell(stepInput(t), hw, h, c);
-            ys[t] = h;
-          }
-          outs.push(tf.stack(ys, 1));
-          hN.push(h);
-          cN.push(c);
+          const xw = affine(
+            seq.reshape([B * T, F]) as tf.Tensor2D,
+            Wih as tf.Tensor2D,
+            bias as tf.Tensor1D | null,
+          ).reshape([B, T, G]) as tf.Tensor3D;
+          const state = (s0: tf.Tensor | null | undefined) =>
+            (s0
+              ? s0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
+              : tf.zeros([B, H])) as tf.Tensor2D;
+          const whh = Whh as tf.Tensor2D, reverse = d === 1;
+          const r: { out: tf.Tensor; h: tf.Tensor; c?: tf.Tensor } = this.#mode === "LSTM"
+            ? lstmLayer(xw, whh, state(h0), state(c0), reverse)
+            : this.#mode === "GRU"
+            ? gruLayer(xw, whh, bhn, state(h0), reverse)
+            : rnnLayer(xw, whh, state(h0), this.#mode === "RNN_RELU", reverse);
+          outs.push(r.out);
+          hN.push(r.h);
+          cN.push(r.c ?? tf.zeros([B, H])); // RNN and GRU: dropped by forward
         }
         seq = dirs === 2 ? tf.concat(outs, 2) : outs[0];
         if (k < o.numLayers - 1) seq = dropout(seq, o.dropout, this.training);
@@ -179,27 +156,6 @@ export abstract class RecurrentBase extends Module {
       const out = o.batchFirst ? seq : seq.transpose([1, 0, 2]);
       return [out, tf.stack(hN), tf.stack(cN)];
     });
-  }
-
-  /** One step: xw = x W_ihᵀ + b_ih, hw = h W_hhᵀ + b_hh → new (h, c). */
-  #cell(xw: tf.Tensor, hw: tf.Tensor, h: tf.Tensor, c: tf.Tensor): [tf.Tensor, tf.Tensor] {
-    switch (this.#mode) {
-      case "RNN_TANH":
-        return [tf.tanh(xw.add(hw)), c];
-      case "RNN_RELU":
-        return [tf.relu(xw.add(hw)), c];
-      case "LSTM": {
-        const [i, f, g, o] = tf.split(xw.add(hw), 4, 1);
-        const c2 = tf.sigmoid(f).mul(c).add(tf.sigmoid(i).mul(tf.tanh(g)));
-        return [tf.sigmoid(o).mul(tf.tanh(c2)), c2];
-      }
-      case "GRU": {
-        const [xr, xz, xn] = tf.split(xw, 3, 1), [hr, hz, hn] = tf.split(hw, 3, 1);
-        const r = tf.sigmoid(xr.add(hr)), z = tf.sigmoid(xz.add(hz));
-        const n = tf.tanh(xn.add(r.mul(hn)));
-        return [n.sub(z.mul(n)).add(z.mul(h)), c];
-      }
-    }
   }
 
   /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
