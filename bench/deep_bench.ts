@@ -7,9 +7,24 @@
  *
  *     npx deno bench -A bench/deep_bench.ts
  *     npx deno run -A bench/deep_bench.ts --report [N]   # best wall and mean CPU ms of N (10), load, JSON
+ *     npx deno run -A bench/deep_bench.ts --report 10 --threads 2   # the kernels on 2 threads
  */
-import { deepBackend, GRU, LSTM, manualSeed, tf, TransformerEncoderLayer } from "../lib/mod.ts";
+import {
+  deepBackend,
+  GRU,
+  LSTM,
+  manualSeed,
+  setNumThreads,
+  tf,
+  TransformerEncoderLayer,
+} from "../lib/mod.ts";
+import { threadsReady } from "../lib/deep/kernels/pool.ts";
 
+const threads = Deno.args.includes("--threads")
+  ? Number(Deno.args[Deno.args.indexOf("--threads") + 1])
+  : 1;
+setNumThreads(threads);
+await threadsReady();
 manualSeed(0);
 const layer = new TransformerEncoderLayer({
   dModel: 128,
@@ -60,6 +75,7 @@ if (Deno.args.includes("--report")) {
   console.log(
     JSON.stringify({
       backend: deepBackend,
+      threads,
       load_before: loadBefore,
       encoder_layer_ms: round(encWall),
       encoder_layer_cpu_ms: round(encCpu),

@@ -6,6 +6,7 @@
  */
 export { deepBackend, tf } from "./backend.ts";
 export { affine, matMul2d, sumRows, transpose2d } from "./matmul.ts";
+export { getNumThreads, setNumThreads } from "./kernels/pool.ts";
 export { deepRandom, fanInUniform, type Initializer, manualSeed, xavierUniform } from "./init.ts";
 export {
   buildShapeOnly,

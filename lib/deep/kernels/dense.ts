@@ -7,6 +7,7 @@
  */
 import { tf } from "../backend.ts";
 import { denseWasm } from "./dense_wasm.ts";
+import { getNumThreads, type KernelCall, parallel, splitRange } from "./pool.ts";
 import { instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
 
 type Ptr = number;
@@ -54,8 +55,13 @@ interface DenseKernels {
   ): void;
 }
 
-const k = instantiateKernels<DenseKernels>(denseWasm);
+const k = instantiateKernels<DenseKernels>(denseWasm, "dense");
 const WORK = k.gemm_work();
+/**
+ * Products of at least this many multiply-adds (M·N·K) are split across the threads of pool.ts:
+ * at 38 GFLOP/s that is about 100 µs of work, against some 10-20 µs to wake a worker.
+ */
+export const PARALLEL_MIN_WORK = 2_000_000;
 
 /** A matrix in scratch memory: its rows and columns as stored, and its byte offset. */
 interface Stored {
@@ -64,7 +70,12 @@ interface Stored {
   cols: number;
 }
 
-/** C (= or +=) op(A)·op(B) into c (row stride ldc), op transposing when asked. */
+/**
+ * C (= or +=) op(A)·op(B) into c (row stride ldc), op transposing when asked. A large product is
+ * split into blocks of C's rows (when B is the smaller operand, which every thread then packs
+ * whole) or of its columns, one per thread: each element of C is still computed by the same
+ * sequence of operations, so the result is bit-identical to the one-thread product.
+ */
 function gemmInto(
   alloc: (n: number) => number,
   a: Stored,
@@ -78,7 +89,24 @@ function gemmInto(
   const N = transposeB ? b.rows : b.cols;
   const [ars, acs] = transposeA ? [1, a.cols] : [a.cols, 1];
   const [brs, bcs] = transposeB ? [1, b.cols] : [b.cols, 1];
-  k.gemm(M, N, K, a.ptr, ars, acs, b.ptr, brs, bcs, c, N, accumulate ? 1 : 0, alloc(WORK));
+  const acc = accumulate ? 1 : 0, threads = getNumThreads();
+  if (threads === 1 || M * N * K < PARALLEL_MIN_WORK) {
+    k.gemm(M, N, K, a.ptr, ars, acs, b.ptr, brs, bcs, c, N, acc, alloc(WORK));
+    return;
+  }
+  // whole 4 × 8 tiles of the kernel in every block but the last
+  const byRows = N <= M;
+  const calls: KernelCall[] = splitRange(byRows ? M : N, threads, byRows ? 16 : 8).map((
+    [s, e],
+  ) => ({
+    kernels: k,
+    fn: "gemm",
+    args: byRows
+      ? [e - s, N, K, a.ptr + 4 * s * ars, ars, acs, b.ptr, brs, bcs, c + 4 * s * N, N, acc, 0]
+      : [M, e - s, K, a.ptr, ars, acs, b.ptr + 4 * s * bcs, brs, bcs, c + 4 * s, N, acc, 0],
+    scratch: 12,
+  }));
+  parallel(calls, { alloc, floats: WORK });
 }
 
 function store(alloc: (n: number) => number, t: tf.Tensor2D): Stored {

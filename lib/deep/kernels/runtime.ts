@@ -27,12 +27,29 @@ export const kernelMemory: WebAssembly.Memory = new WebAssembly.Memory({
   shared: true,
 });
 
-/** Instantiates a kernel module (its bytes in base64) on the shared memory. */
-export function instantiateKernels<T>(base64: string): T {
+/** A kernel module as instantiated on this thread: what worker threads need to do the same. */
+export interface KernelModule {
+  /** A name for messages ("dense"). */
+  readonly name: string;
+  /** The module's bytes, base64. */
+  readonly base64: string;
+  /** The instance's exports, as `instantiateKernels` returned them. */
+  readonly exports: object;
+}
+
+/** Every module instantiated so far, in order: the worker threads of pool.ts instantiate them all. */
+export const kernelModules: readonly KernelModule[] = [];
+
+/**
+ * Instantiates a kernel module (its bytes in base64) on the shared memory and records it (under
+ * `name`) in `kernelModules`, so that the threads of pool.ts can run its exports too.
+ */
+export function instantiateKernels<T>(base64: string, name = `module${kernelModules.length}`): T {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
     env: { memory: kernelMemory },
   });
+  (kernelModules as KernelModule[]).push({ name, base64, exports: instance.exports });
   return instance.exports as T;
 }
 
