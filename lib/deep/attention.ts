@@ -8,6 +8,7 @@
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { xavierUniform } from "./init.ts";
+import { fusedAttention } from "./kernels/attention.ts";
 import { checkInput, dropout, Linear } from "./layers.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
@@ -293,23 +294,22 @@ export class MultiHeadAttention extends Module {
     const bias = attentionBias(keyPaddingMask, attnMask, b, h, T, S);
     try {
       const res = tf.tidy((): tf.Tensor[] => {
-        const hd = E / h;
-        const split = (x: tf.Tensor, n: number) => x.reshape([b, n, h, hd]).transpose([0, 2, 1, 3]);
-        const q = split(this.q_proj.forward(query), T).div(Math.sqrt(hd));
-        const k = split(this.k_proj.forward(key), S);
-        const v = split(this.v_proj.forward(value), S);
-        let scores = tf.matMul(q, k, false, true); // (b, h, T, S)
-        if (bias) scores = scores.add(bias);
-        let w = tf.softmax(scores);
-        if (bias) {
-          // a query whose every key is masked attends to nothing: weights 0 (see the class doc)
-          const open = bias.greater(MASKED / 2).any(-1, true);
-          w = tf.where(open, w, tf.zerosLike(w));
-        }
-        const wd = dropout(w, this.options.dropout, this.training);
-        const ctx = tf.matMul(wd, v).transpose([0, 2, 1, 3]).reshape([b, T, E]);
-        const out = this.out_proj.forward(ctx);
-        return needWeights ? [out, averageAttnWeights ? wd.mean(1) : wd] : [out];
+        // the heads are read out of the projections by the fused kernel: no split, no transpose
+        const q = this.q_proj.forward(query.reshape([b * T, E]));
+        const k = this.k_proj.forward(key.reshape([b * S, kdim]));
+        const v = this.v_proj.forward(value.reshape([b * S, vdim]));
+        const { dropout: p } = this.options;
+        // the multiplier `dropout` would apply to the weights: the same draws from the same seed
+        const mult = this.training && p > 0 ? dropout(tf.ones([b, h, T, S]), p, true) : null;
+        const [ctx, wd] = fusedAttention(q, k, v, {
+          batch: b,
+          heads: h,
+          bias,
+          dropoutMask: mult,
+          needWeights,
+        });
+        const out = this.out_proj.forward(ctx).reshape([b, T, E]);
+        return wd ? [out, averageAttnWeights ? wd.mean(1) : wd] : [out];
       });
       return [res[0], res[1] ?? null];
     } finally {
