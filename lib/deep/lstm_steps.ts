@@ -5,10 +5,11 @@
  *
  * Built from tfjs ops, each time step costs a dozen small kernels forward and more backward; on
  * tfjs-backend-wasm every kernel call has a fixed cost, so 64 steps of a 32 × 128 LSTM took 1-4 s.
- * Here the input projection x W_ihᵀ + b of every step is one product before the op (`affine` in
- * rnn.ts), and the op is two kernel calls: forward, per step the product h·W_hhᵀ and the gates;
- * backward, per step the gates' derivatives and ∂h = ∂z·W_hh, then ∂W_hh = Σ_t ∂z_tᵀ h_{t−1} as
- * one product over all steps.
+ * Here one layer and direction is one op of two kernel calls. Forward: the input projection
+ * x W_ihᵀ + b of every step as one product, then per step the product h·W_hhᵀ and the gates.
+ * Backward: per step the gates' derivatives and ∂h = ∂z·W_hh, then ∂W_hh = Σ_t ∂z_tᵀ h_{t−1},
+ * ∂W_ih = Σ_t ∂z_tᵀ x_t and ∂b = Σ_t ∂z_t over all steps at once; ∂x = ∂z W_ih only when x needs
+ * it (`inputTag`).
  *
  * Equations (PyTorch's), with z = x W_ihᵀ + h W_hhᵀ + biases:
  * - LSTM, gates i, f, g, o: i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o), c' = f c + i g,
@@ -24,102 +25,62 @@
  * @module
  */
 import { tf } from "./backend.ts";
-import { recurrentBackward, recurrentForward, type RecurrentKind } from "./kernels/recurrent.ts";
+import {
+  recurrentBackward,
+  recurrentForward,
+  recurrentInputGradient,
+  type RecurrentInputs,
+  type RecurrentKind,
+  type RecurrentTape,
+} from "./kernels/recurrent.ts";
 
 /**
- * One fused recurrence: xw (B, T, G·H), whh (G·H, H), h0 (B, H), and `extra`, c0 (B, H) for the
- * LSTM or b_hn (H) for a GRU with biases. Differentiable in every tensor input.
+ * The op's stand-in for x: a scalar 0 whose gradient function returns x's gradient, from the
+ * ∂(x W_ihᵀ + b) the main op's backward pass left on the tape. tfjs calls an op's gradient only
+ * when one of its inputs leads back to what is differentiated, and computes every input's gradient
+ * of a `customGrad` op at once; routing x through this op skips ∂x = ∂(x W_ihᵀ) W_ih, a product as
+ * large as the projection itself, when x needs no gradient (a model's input), as PyTorch does.
  */
-function recurrence(
+function inputTag(x: tf.Tensor3D, tape: { value: RecurrentTape | null }): tf.Scalar {
+  const op = tf.customGrad((_x) => ({
+    value: tf.scalar(0),
+    gradFunc: () => recurrentInputGradient(tape.value!),
+  })) as (x: tf.Tensor) => tf.Scalar;
+  return op(x);
+}
+
+/**
+ * One layer and direction of an LSTM, a GRU or an RNN (`kind`) on a batch-first input: x (B, T, F)
+ * and the weights as `RecurrentInputs` describes them. Returns the outputs (B, T, H) in input
+ * order (also when `reverse`), the final h (B, H) and, for the LSTM only, the final c (B, H), all
+ * differentiable in every input (see the module comment).
+ */
+export function recurrentLayer(
   kind: RecurrentKind,
-  xw: tf.Tensor3D,
-  whh: tf.Tensor2D,
-  h0: tf.Tensor2D,
-  extra: tf.Tensor | null,
-  reverse: boolean,
-): tf.Tensor3D {
-  const inputs = extra ? [xw, whh, h0, extra] : [xw, whh, h0];
-  // customGrad's callback is variadic (the inputs, then `save`), hence the casts
-  const op = tf.customGrad((...args) => {
-    const [x, w, h] = args as tf.Tensor[], e = extra ? args[3] as tf.Tensor : null;
-    const { out, tape } = recurrentForward(
-      kind,
-      x as tf.Tensor3D,
-      w as tf.Tensor2D,
-      h as tf.Tensor2D,
-      kind === "lstm" ? e as tf.Tensor2D : null,
-      kind === "gru" ? e as tf.Tensor1D | null : null,
-      reverse,
-    );
-    return { value: out, gradFunc: (dy) => recurrentBackward(tape, dy as tf.Tensor3D) };
-  }) as (...t: tf.Tensor[]) => tf.Tensor3D;
-  return op(...inputs);
-}
-
-/** The last output of a (B, T, H) sequence in processing order: t = T − 1, or 0 when reverse. */
-function lastState(out: tf.Tensor3D, reverse: boolean): tf.Tensor2D {
-  const [B, T, H] = out.shape;
-  return out.slice([0, reverse ? 0 : T - 1, 0], [B, 1, H]).reshape([B, H]);
-}
-
-/**
- * One layer and direction of an LSTM on batch-first pre-projected inputs: `xw` (B, T, 4H) =
- * x W_ihᵀ + b_ih + b_hh, `whh` = W_hh (4H, H), initial states (B, H). Returns the outputs
- * (B, T, H) in input order (also when `reverse`) and the final h and c (B, H), all
- * differentiable (see the module comment).
- */
-export function lstmLayer(
-  xw: tf.Tensor3D,
-  whh: tf.Tensor2D,
-  h0: tf.Tensor2D,
-  c0: tf.Tensor2D,
+  inputs: RecurrentInputs,
   reverse = false,
-): { out: tf.Tensor3D; h: tf.Tensor2D; c: tf.Tensor2D } {
-  return tf.tidy(() => {
-    const [B, T] = xw.shape, H = whh.shape[1];
-    // the op's output is (B, T + 1, H): the outputs, then the last cell state at index T
-    const packed = recurrence("lstm", xw, whh, h0, c0, reverse);
-    const out = packed.slice([0, 0, 0], [B, T, H]);
-    return {
-      out,
-      h: lastState(out, reverse),
-      c: packed.slice([0, T, 0], [B, 1, H]).reshape([B, H]) as tf.Tensor2D,
-    };
-  });
-}
-
-/**
- * One layer and direction of a GRU: `xw` (B, T, 3H) = x W_ihᵀ + b_ih + [b_hr, b_hz, 0],
- * `whh` = W_hh (3H, H), `bhn` = b_hn (H) or null (no biases), `h0` (B, H). Returns the outputs
- * (B, T, H) in input order and the final h (B, H).
- */
-export function gruLayer(
-  xw: tf.Tensor3D,
-  whh: tf.Tensor2D,
-  bhn: tf.Tensor1D | null,
-  h0: tf.Tensor2D,
-  reverse = false,
-): { out: tf.Tensor3D; h: tf.Tensor2D } {
-  return tf.tidy(() => {
-    const out = recurrence("gru", xw, whh, h0, bhn, reverse);
-    return { out, h: lastState(out, reverse) };
-  });
-}
-
-/**
- * One layer and direction of an Elman RNN: `xw` (B, T, H) = x W_ihᵀ + b_ih + b_hh, `whh` = W_hh
- * (H, H), `h0` (B, H), tanh or (`relu`) max(0, ·). Returns the outputs (B, T, H) in input order
- * and the final h (B, H).
- */
-export function rnnLayer(
-  xw: tf.Tensor3D,
-  whh: tf.Tensor2D,
-  h0: tf.Tensor2D,
-  relu = false,
-  reverse = false,
-): { out: tf.Tensor3D; h: tf.Tensor2D } {
-  return tf.tidy(() => {
-    const out = recurrence(relu ? "rnn_relu" : "rnn_tanh", xw, whh, h0, null, reverse);
-    return { out, h: lastState(out, reverse) };
+): { out: tf.Tensor3D; h: tf.Tensor2D; c?: tf.Tensor2D } {
+  return tf.tidy((): { out: tf.Tensor3D; h: tf.Tensor2D; c?: tf.Tensor2D } => {
+    const tape: { value: RecurrentTape | null } = { value: null };
+    const names = (["wih", "bias", "whh", "h0", "c0", "bhn"] as const).filter((k) => inputs[k]);
+    // customGrad's callback is variadic (the inputs, then `save`); it reads them from `inputs`
+    const op = tf.customGrad(() => {
+      const { out, tape: t } = recurrentForward(kind, inputs, reverse);
+      tape.value = t;
+      return {
+        value: out,
+        gradFunc: (dy) => {
+          const g = recurrentBackward(t, dy as tf.Tensor3D);
+          return [tf.scalar(0), ...names.map((k) => g[k]!)];
+        },
+      };
+    }) as (...t: tf.Tensor[]) => tf.Tensor3D;
+    const packed = op(inputTag(inputs.x, tape), ...names.map((k) => inputs[k]!));
+    const [B, T] = inputs.x.shape, H = inputs.whh.shape[1];
+    // the LSTM's output is (B, T + 1, H): the outputs, then the last cell state at index T
+    const out = kind === "lstm" ? packed.slice([0, 0, 0], [B, T, H]) : packed;
+    const h = out.slice([0, reverse ? 0 : T - 1, 0], [B, 1, H]).reshape([B, H]) as tf.Tensor2D;
+    if (kind !== "lstm") return { out, h };
+    return { out, h, c: packed.slice([0, T, 0], [B, 1, H]).reshape([B, H]) as tf.Tensor2D };
   });
 }

@@ -16,8 +16,8 @@ import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform } from "./init.ts";
 import { checkInput, dropout } from "./layers.ts";
-import { affine } from "./matmul.ts";
-import { gruLayer, lstmLayer, rnnLayer } from "./lstm_steps.ts";
+import { type RecurrentKind } from "./kernels/recurrent.ts";
+import { recurrentLayer } from "./lstm_steps.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
 /** Options of `RNN`, `GRU` and `LSTM` (PyTorch's arguments in camelCase). */
@@ -116,7 +116,6 @@ export abstract class RecurrentBase extends Module {
     }
     return tf.tidy(() => {
       let seq = o.batchFirst ? x : x.transpose([1, 0, 2]); // (B, T, F)
-      const T = seq.shape[1] as number;
       const hN: tf.Tensor[] = [], cN: tf.Tensor[] = [];
       for (let k = 0; k < o.numLayers; k++) {
         const outs: tf.Tensor[] = [];
@@ -124,28 +123,26 @@ export abstract class RecurrentBase extends Module {
           const sfx = `_l${k}${d ? "_reverse" : ""}`, idx = k * dirs + d;
           const Wih = this.#p(`weight_ih${sfx}`)!, Whh = this.#p(`weight_hh${sfx}`)!;
           const bih = this.#p(`bias_ih${sfx}`), bhh = this.#p(`bias_hh${sfx}`);
-          const F = seq.shape[2] as number, G = this.#gates * H;
           // biases folded into the input projection, but for the GRU's b_hn (inside r ⊙ (·))
           let bias: tf.Tensor | null = bih && bhh ? bih.add(bhh) : bih ?? bhh, bhn = null;
           if (this.#mode === "GRU" && bih && bhh) {
             bias = bih.add(tf.concat([bhh.slice([0], [2 * H]), tf.zeros([H])]));
             bhn = bhh.slice([2 * H], [H]) as tf.Tensor1D;
           }
-          const xw = affine(
-            seq.reshape([B * T, F]) as tf.Tensor2D,
-            Wih as tf.Tensor2D,
-            bias as tf.Tensor1D | null,
-          ).reshape([B, T, G]) as tf.Tensor3D;
           const state = (s0: tf.Tensor | null | undefined) =>
             (s0
               ? s0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
               : tf.zeros([B, H])) as tf.Tensor2D;
-          const whh = Whh as tf.Tensor2D, reverse = d === 1;
-          const r: { out: tf.Tensor; h: tf.Tensor; c?: tf.Tensor } = this.#mode === "LSTM"
-            ? lstmLayer(xw, whh, state(h0), state(c0), reverse)
-            : this.#mode === "GRU"
-            ? gruLayer(xw, whh, bhn, state(h0), reverse)
-            : rnnLayer(xw, whh, state(h0), this.#mode === "RNN_RELU", reverse);
+          const kind = this.#mode.toLowerCase() as RecurrentKind;
+          const r = recurrentLayer(kind, {
+            x: seq as tf.Tensor3D,
+            wih: Wih as tf.Tensor2D,
+            bias: bias as tf.Tensor1D | null,
+            whh: Whh as tf.Tensor2D,
+            h0: state(h0),
+            c0: kind === "lstm" ? state(c0) : null,
+            bhn,
+          }, d === 1);
           outs.push(r.out);
           hN.push(r.h);
           cN.push(r.c ?? tf.zeros([B, H])); // RNN and GRU: dropped by forward

@@ -88,6 +88,39 @@ static void weight_gradient(int TB, int H, int G, const f32* dz, const f32* hs, 
   gemm_strided(G, H, TB, dz, 1, G, hs, H, 1, dwhh, H, 0, work);
 }
 
+// xw (n × G) = x (n × F) W_ihᵀ + bias, for W_ih (G × F) and bias (G) or 0: the input
+// projection of every step at once
+__attribute__((export_name("project"))) void project(int n, int G, int F, const f32* x,
+                                                     const f32* wih, const f32* bias, f32* xw,
+                                                     f32* work) {
+  if (bias) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < G; j++) xw[i * G + j] = bias[j];
+    }
+  }
+  gemm_strided(n, G, F, x, F, 1, wih, 1, F, xw, G, bias ? 1 : 0, work);
+}
+
+// Backward of project for ∂xw (n × G): ∂W_ih = ∂xwᵀ x, and ∂bias = Σ_rows ∂xw when dbias is not 0
+__attribute__((export_name("project_backward"))) void project_backward(int n, int G, int F,
+                                                                       const f32* dxw,
+                                                                       const f32* x, f32* dwih,
+                                                                       f32* dbias, f32* work) {
+  gemm_strided(G, F, n, dxw, 1, G, x, F, 1, dwih, F, 0, work);
+  if (dbias) {
+    for (int j = 0; j < G; j++) dbias[j] = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < G; j++) dbias[j] += dxw[i * G + j];
+    }
+  }
+}
+
+// ∂x (n × F) = ∂xw W_ih
+__attribute__((export_name("project_input_gradient"))) void project_input_gradient(
+    int n, int G, int F, const f32* dxw, const f32* wih, f32* dx, f32* work) {
+  gemm_strided(n, F, G, dxw, G, 1, wih, F, 1, dx, F, 0, work);
+}
+
 __attribute__((export_name("recurrent_work"))) int recurrent_work(void) { return GEMM_WORK; }
 
 // LSTM (gates i, f, g, o): z = xw + h W_hhᵀ, i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o),

@@ -17,6 +17,26 @@ import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtim
 type Ptr = number;
 interface RecurrentKernels {
   recurrent_work(): number;
+  project(n: number, G: number, F: number, x: Ptr, wih: Ptr, bias: Ptr, xw: Ptr, work: Ptr): void;
+  project_backward(
+    n: number,
+    G: number,
+    F: number,
+    dxw: Ptr,
+    x: Ptr,
+    dwih: Ptr,
+    dbias: Ptr,
+    work: Ptr,
+  ): void;
+  project_input_gradient(
+    n: number,
+    G: number,
+    F: number,
+    dxw: Ptr,
+    wih: Ptr,
+    dx: Ptr,
+    work: Ptr,
+  ): void;
   lstm_forward(
     B: number,
     T: number,
@@ -128,14 +148,45 @@ export const GATES: Readonly<Record<RecurrentKind, number>> = Object.freeze({
   rnn_relu: 1,
 });
 
+/** The tensors of one layer and direction (G = gates · H rows in the weights). */
+export interface RecurrentInputs {
+  /** The layer's input (B, T, F), batch first. */
+  x: tf.Tensor3D;
+  /** W_ih (G, F). */
+  wih: tf.Tensor2D;
+  /** The biases added to x W_ihᵀ (G): b_ih + b_hh, for the GRU all of b_hh but b_hn; or null. */
+  bias: tf.Tensor1D | null;
+  /** W_hh (G, H). */
+  whh: tf.Tensor2D;
+  /** The initial state (B, H). */
+  h0: tf.Tensor2D;
+  /** The LSTM's initial cell state (B, H). */
+  c0?: tf.Tensor2D | null;
+  /** The GRU's b_hn (H), inside r ⊙ (h W_hnᵀ + b_hn), or null. */
+  bhn?: tf.Tensor1D | null;
+}
+
+/** The gradients of one layer and direction; null where the input was null or absent. */
+export interface RecurrentGradients {
+  wih: tf.Tensor2D;
+  bias: tf.Tensor1D | null;
+  whh: tf.Tensor2D;
+  h0: tf.Tensor2D;
+  c0: tf.Tensor2D | null;
+  bhn: tf.Tensor1D | null;
+}
+
 /** What a forward pass keeps for its backward pass (copies out of scratch memory). */
 export interface RecurrentTape {
   readonly kind: RecurrentKind;
   readonly B: number;
   readonly T: number;
+  readonly F: number;
   readonly H: number;
   readonly reverse: boolean;
-  /** W_hh (G, H). */
+  /** The input x (B·T, F), W_ih (G, F) and W_hh (G, H). */
+  readonly x: Float32Array;
+  readonly wih: Float32Array;
   readonly whh: Float32Array;
   /** Per processed step, activated gates (T, B, ·): LSTM i, f, g, o; GRU r, z, n, a_n + b_hn. */
   readonly gates: Float32Array | null;
@@ -143,26 +194,40 @@ export interface RecurrentTape {
   readonly hs: Float32Array;
   /** LSTM cell states (T + 1, B, H), c0 first. */
   readonly cs: Float32Array | null;
-  /** Whether the GRU had b_hn (its gradient is then returned). */
+  /** Whether there were biases and a b_hn (their gradients are then returned). */
+  readonly hasBias: boolean;
   readonly hasBhn: boolean;
+  /** ∂(x W_ihᵀ + bias) (B·T, G), set by `recurrentBackward` for `recurrentInputGradient`. */
+  dxw: Float32Array | null;
 }
 
-/** Checks the shapes shared by every kind; returns [B, T, H]. */
-function dims(kind: RecurrentKind, xw: tf.Tensor3D, whh: tf.Tensor2D, h0: tf.Tensor2D) {
-  const [B, T, G] = xw.shape, H = whh.shape[1], gates = GATES[kind];
-  if (whh.shape[0] !== gates * H) {
+/** Throws a ShapeError naming `name` unless t has the expected shape. */
+function expectShape(name: string, t: tf.Tensor, expected: number[], note = ""): void {
+  if (t.shape.length !== expected.length || t.shape.some((n, i) => n !== expected[i])) {
     throw new ShapeError(
-      `whh has shape [${whh.shape}], expected [${gates} · hidden, hidden] for ${kind}.`,
+      `${name} has shape [${t.shape}], expected [${expected.join(", ")}]${note}.`,
     );
   }
-  if (G !== gates * H) {
-    throw new ShapeError(`xw has shape [${xw.shape}], expected [batch, time, ${gates * H}].`);
+}
+
+/** Checks every shape against x's and W_hh's; returns [B, T, F, H]. */
+function dims(kind: RecurrentKind, i: RecurrentInputs): number[] {
+  if (i.x.rank !== 3) throw new ShapeError(`x has shape [${i.x.shape}], expected rank 3.`);
+  const [B, T, F] = i.x.shape, H = i.whh.shape[1], G = GATES[kind] * H;
+  if (T === 0) throw new ShapeError("x has 0 time steps; expected at least 1.");
+  expectShape("whh", i.whh, [G, H], ` (${GATES[kind]} · hidden rows for ${kind})`);
+  expectShape("wih", i.wih, [G, F]);
+  if (i.bias) expectShape("bias", i.bias, [G]);
+  expectShape("h0", i.h0, [B, H]);
+  if (kind === "lstm") {
+    if (!i.c0) throw new ShapeError(`c0 is missing; an LSTM needs it, shape [${B}, ${H}].`);
+    expectShape("c0", i.c0, [B, H]);
   }
-  if (h0.shape[0] !== B || h0.shape[1] !== H) {
-    throw new ShapeError(`h0 has shape [${h0.shape}], expected [${B}, ${H}].`);
+  if (i.bhn) {
+    if (kind !== "gru") throw new ShapeError(`bhn is given for ${kind}; only a GRU has it.`);
+    expectShape("bhn", i.bhn, [H]);
   }
-  if (T === 0) throw new ShapeError("xw has 0 time steps; expected at least 1.");
-  return [B, T, H];
+  return [B, T, F, H];
 }
 
 /** n + PAD floats of scratch; with `src`, holding a copy of it. */
@@ -180,31 +245,23 @@ function padded(alloc: (n: number) => number, t: tf.Tensor): Ptr {
 }
 
 /**
- * Runs one layer and direction forward. `xw` (B, T, G·H) is the input projection with the
- * biases folded in (for the GRU all but b_hn, passed as `bhn`), `whh` is W_hh (G·H, H), `h0` and
- * for the LSTM `c0` are (B, H). Returns the outputs (B, T, H) in input order, also when
- * `reverse` (for the LSTM (B, T + 1, H), the last cell state at index T), and the tape.
+ * Runs one layer and direction forward: the input projection x W_ihᵀ + bias of every step, then
+ * the recurrence. Returns the outputs (B, T, H) in input order, also when `reverse` (for the LSTM
+ * (B, T + 1, H), the last cell state at index T), and the tape for the backward pass.
  */
 export function recurrentForward(
   kind: RecurrentKind,
-  xw: tf.Tensor3D,
-  whh: tf.Tensor2D,
-  h0: tf.Tensor2D,
-  c0: tf.Tensor2D | null,
-  bhn: tf.Tensor1D | null,
+  inputs: RecurrentInputs,
   reverse: boolean,
 ): { out: tf.Tensor3D; tape: RecurrentTape } {
-  const [B, T, H] = dims(kind, xw, whh, h0);
-  const G = GATES[kind] * H, BH = B * H, states = (T + 1) * BH;
-  if (kind === "lstm" && (!c0 || c0.shape[0] !== B || c0.shape[1] !== H)) {
-    throw new ShapeError(`c0 has shape [${c0?.shape}], expected [${B}, ${H}].`);
-  }
-  if (bhn && (kind !== "gru" || bhn.shape[0] !== H)) {
-    throw new ShapeError(`bhn has shape [${bhn.shape}], expected [${H}] and a GRU.`);
-  }
+  const [B, T, F, H] = dims(kind, inputs);
+  const G = GATES[kind] * H, BH = B * H, states = (T + 1) * BH, n = B * T;
   return withScratch((alloc) => {
-    const x = padded(alloc, xw), w = padded(alloc, whh), h = padded(alloc, h0);
+    const x = padded(alloc, inputs.x), wih = padded(alloc, inputs.wih);
+    const w = padded(alloc, inputs.whh), h = padded(alloc, inputs.h0);
     const whhT = buffer(alloc, G * H), hs = buffer(alloc, states), work = alloc(WORK);
+    const xw = buffer(alloc, n * G);
+    k.project(n, G, F, x, wih, inputs.bias ? padded(alloc, inputs.bias) : 0, xw, work);
     const rev = reverse ? 1 : 0;
     let gates = 0, cs = 0, out: Ptr, outShape: number[];
     if (kind === "lstm") {
@@ -212,16 +269,17 @@ export function recurrentForward(
       cs = buffer(alloc, states);
       out = buffer(alloc, B * (T + 1) * H);
       outShape = [B, T + 1, H];
-      k.lstm_forward(B, T, H, x, w, h, padded(alloc, c0!), rev, whhT, gates, hs, cs, out, work);
+      const c = padded(alloc, inputs.c0!);
+      k.lstm_forward(B, T, H, xw, w, h, c, rev, whhT, gates, hs, cs, out, work);
     } else {
       out = buffer(alloc, B * T * H);
       outShape = [B, T, H];
       if (kind === "gru") {
         gates = buffer(alloc, T * B * 4 * H);
-        const b = bhn ? padded(alloc, bhn) : 0;
-        k.gru_forward(B, T, H, x, w, b, h, rev, whhT, gates, hs, out, work);
+        const b = inputs.bhn ? padded(alloc, inputs.bhn) : 0;
+        k.gru_forward(B, T, H, xw, w, b, h, rev, whhT, gates, hs, out, work);
       } else {
-        k.rnn_forward(B, T, H, x, w, h, kind === "rnn_relu" ? 1 : 0, rev, whhT, hs, out, work);
+        k.rnn_forward(B, T, H, xw, w, h, kind === "rnn_relu" ? 1 : 0, rev, whhT, hs, out, work);
       }
     }
     const copy = (ptr: Ptr, n: number) => floats(ptr, n).slice();
@@ -229,46 +287,69 @@ export function recurrentForward(
       kind,
       B,
       T,
+      F,
       H,
       reverse,
+      x: copy(x, n * F),
+      wih: copy(wih, G * F),
       whh: copy(w, G * H),
       gates: gates ? copy(gates, kind === "gru" ? T * B * 4 * H : T * B * G) : null,
       hs: copy(hs, states),
       cs: cs ? copy(cs, states) : null,
-      hasBhn: bhn !== null,
+      hasBias: inputs.bias !== null,
+      hasBhn: (inputs.bhn ?? null) !== null,
+      dxw: null,
     };
     return { out: tensorAt<tf.Tensor3D>(out, outShape), tape };
   });
 }
 
 /**
- * The gradients of `recurrentForward` for `dy` (the outputs' shape): [∂xw (B, T, G·H),
- * ∂W_hh (G·H, H), ∂h0 (B, H)], then ∂c0 (B, H) for the LSTM, or ∂b_hn (H) for a GRU with it.
+ * The gradients of `recurrentForward` for `dy` (the outputs' shape), but for x's: the tape keeps
+ * ∂(x W_ihᵀ + bias) for `recurrentInputGradient`, which is only run when x needs one.
  */
-export function recurrentBackward(tape: RecurrentTape, dy: tf.Tensor3D): tf.Tensor[] {
-  const { kind, B, T, H } = tape, G = GATES[kind] * H, BH = B * H;
+export function recurrentBackward(tape: RecurrentTape, dy: tf.Tensor3D): RecurrentGradients {
+  const { kind, B, T, F, H } = tape, G = GATES[kind] * H, BH = B * H, n = B * T;
   return withScratch((alloc) => {
     const g = padded(alloc, dy), w = buffer(alloc, G * H, tape.whh);
     const hs = buffer(alloc, tape.hs.length, tape.hs), work = alloc(WORK);
-    const dx = buffer(alloc, B * T * G), dz = buffer(alloc, T * B * G), dw = buffer(alloc, G * H);
+    const dx = buffer(alloc, n * G), dz = buffer(alloc, T * B * G), dw = buffer(alloc, G * H);
     const dh = buffer(alloc, BH), rev = tape.reverse ? 1 : 0;
-    const grads: tf.Tensor[] = [];
-    const result = () => [tensorAt(dx, [B, T, G]), tensorAt(dw, [G, H]), tensorAt(dh, [B, H])];
+    let dc = 0, dbhn = 0;
     if (kind === "lstm") {
       const gates = buffer(alloc, tape.gates!.length, tape.gates!);
-      const cs = buffer(alloc, tape.cs!.length, tape.cs!), dc = buffer(alloc, BH);
+      const cs = buffer(alloc, tape.cs!.length, tape.cs!);
+      dc = buffer(alloc, BH);
       k.lstm_backward(B, T, H, g, w, gates, hs, cs, rev, dx, dz, dw, dh, dc, work);
-      grads.push(...result(), tensorAt(dc, [B, H]));
     } else if (kind === "gru") {
       const gates = buffer(alloc, tape.gates!.length, tape.gates!);
-      const db = tape.hasBhn ? buffer(alloc, H) : 0;
-      k.gru_backward(B, T, H, g, w, gates, hs, rev, dx, dz, dw, db, dh, work);
-      grads.push(...result());
-      if (db) grads.push(tensorAt(db, [H]));
+      dbhn = tape.hasBhn ? buffer(alloc, H) : 0;
+      k.gru_backward(B, T, H, g, w, gates, hs, rev, dx, dz, dw, dbhn, dh, work);
     } else {
       k.rnn_backward(B, T, H, g, w, hs, kind === "rnn_relu" ? 1 : 0, rev, dx, dz, dw, dh, work);
-      grads.push(...result());
     }
-    return grads;
+    const dwih = buffer(alloc, G * F), dbias = tape.hasBias ? buffer(alloc, G) : 0;
+    k.project_backward(n, G, F, dx, buffer(alloc, n * F, tape.x), dwih, dbias, work);
+    tape.dxw = floats(dx, n * G).slice();
+    return {
+      wih: tensorAt<tf.Tensor2D>(dwih, [G, F]),
+      bias: dbias ? tensorAt<tf.Tensor1D>(dbias, [G]) : null,
+      whh: tensorAt<tf.Tensor2D>(dw, [G, H]),
+      h0: tensorAt<tf.Tensor2D>(dh, [B, H]),
+      c0: dc ? tensorAt<tf.Tensor2D>(dc, [B, H]) : null,
+      bhn: dbhn ? tensorAt<tf.Tensor1D>(dbhn, [H]) : null,
+    };
+  });
+}
+
+/** ∂x (B, T, F) = ∂(x W_ihᵀ + bias) W_ih, after `recurrentBackward` on the same tape. */
+export function recurrentInputGradient(tape: RecurrentTape): tf.Tensor3D {
+  const { kind, B, T, F, H } = tape, G = GATES[kind] * H, n = B * T;
+  if (!tape.dxw) throw new Error("recurrentInputGradient: run recurrentBackward first");
+  return withScratch((alloc) => {
+    const dx = buffer(alloc, n * F);
+    const dxw = buffer(alloc, n * G, tape.dxw!), wih = buffer(alloc, G * F, tape.wih);
+    k.project_input_gradient(n, G, F, dxw, wih, dx, alloc(WORK));
+    return tensorAt<tf.Tensor3D>(dx, [B, T, F]);
   });
 }

@@ -6,61 +6,53 @@
  */
 import { assert, assertEquals, assertThrows } from "@std/assert";
 import { GRU, RNN, ShapeError, tf } from "../../../lib/mod.ts";
-import { gruLayer, lstmLayer, rnnLayer } from "../../../lib/deep/lstm_steps.ts";
+import { recurrentLayer } from "../../../lib/deep/lstm_steps.ts";
 import { recurrentForward } from "../../../lib/deep/kernels/recurrent.ts";
 
 type Kind = "lstm" | "gru" | "rnn_tanh" | "rnn_relu";
 const GATES = { lstm: 4, gru: 3, rnn_tanh: 1, rnn_relu: 1 };
 
-/** The reference: PyTorch's equations, one tfjs op at a time; returns outputs (B, T, H) and h, c. */
-function stepByStep(
-  kind: Kind,
-  xw: tf.Tensor3D,
-  whh: tf.Tensor2D,
-  h0: tf.Tensor2D,
-  extra: tf.Tensor | null,
-  reverse: boolean,
-): tf.Tensor[] {
-  const T = xw.shape[1];
-  let h: tf.Tensor = h0, c: tf.Tensor = kind === "lstm" ? extra! : h0;
+/** The inputs as a list: x, W_ih, bias, W_hh, h0, then c0 (LSTM) or b_hn (GRU) when given. */
+type Inputs = tf.Tensor[];
+
+/** The reference: PyTorch's equations, one tfjs op at a time; returns outputs (B, T, H), h, c. */
+function stepByStep(kind: Kind, [x, wih, bias, whh, h0, extra]: Inputs, reverse: boolean) {
+  const [B, T, F] = x.shape;
+  const xw = x.reshape([B * T, F]).matMul(wih, false, true).add(bias).reshape([B, T, -1]);
+  let h: tf.Tensor = h0, c: tf.Tensor = kind === "lstm" ? extra : h0;
   const ys: tf.Tensor[] = new Array(T);
   for (let s = 0; s < T; s++) {
     const t = reverse ? T - 1 - s : s;
-    const x = xw.slice([0, t, 0], [-1, 1, -1]).squeeze([1]);
+    const xt = xw.slice([0, t, 0], [-1, 1, -1]).squeeze([1]);
     const a = tf.matMul(h, whh, false, true);
     if (kind === "lstm") {
-      const [i, f, g, o] = tf.split(x.add(a), 4, 1);
+      const [i, f, g, o] = tf.split(xt.add(a), 4, 1);
       c = tf.sigmoid(f).mul(c).add(tf.sigmoid(i).mul(tf.tanh(g)));
       h = tf.sigmoid(o).mul(tf.tanh(c));
     } else if (kind === "gru") {
-      const [xr, xz, xn] = tf.split(x, 3, 1), [ar, az, an] = tf.split(a, 3, 1);
+      const [xr, xz, xn] = tf.split(xt, 3, 1), [ar, az, an] = tf.split(a, 3, 1);
       const r = tf.sigmoid(xr.add(ar)), z = tf.sigmoid(xz.add(az));
       const n = tf.tanh(xn.add(r.mul(extra ? an.add(extra) : an)));
       h = n.add(z.mul(h.sub(n)));
     } else {
-      h = kind === "rnn_relu" ? tf.relu(x.add(a)) : tf.tanh(x.add(a));
+      h = kind === "rnn_relu" ? tf.relu(xt.add(a)) : tf.tanh(xt.add(a));
     }
     ys[t] = h;
   }
   return [tf.stack(ys, 1), h, c];
 }
 
-function fused(
-  kind: Kind,
-  xw: tf.Tensor3D,
-  whh: tf.Tensor2D,
-  h0: tf.Tensor2D,
-  extra: tf.Tensor | null,
-  reverse: boolean,
-): tf.Tensor[] {
-  if (kind === "lstm") {
-    const r = lstmLayer(xw, whh, h0, extra as tf.Tensor2D, reverse);
-    return [r.out, r.h, r.c];
-  }
-  const r = kind === "gru"
-    ? gruLayer(xw, whh, extra as tf.Tensor1D | null, h0, reverse)
-    : rnnLayer(xw, whh, h0, kind === "rnn_relu", reverse);
-  return [r.out, r.h, h0];
+function fused(kind: Kind, [x, wih, bias, whh, h0, extra]: Inputs, reverse: boolean) {
+  const r = recurrentLayer(kind, {
+    x: x as tf.Tensor3D,
+    wih: wih as tf.Tensor2D,
+    bias: bias as tf.Tensor1D,
+    whh: whh as tf.Tensor2D,
+    h0: h0 as tf.Tensor2D,
+    c0: kind === "lstm" ? extra as tf.Tensor2D : null,
+    bhn: kind === "gru" ? (extra ?? null) as tf.Tensor1D | null : null,
+  }, reverse);
+  return [r.out, r.h, r.c ?? h0];
 }
 
 function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
@@ -68,45 +60,38 @@ function maxDiff(a: tf.Tensor, b: tf.Tensor): number {
 }
 
 const cases: [Kind, boolean][] = [
-  ["lstm", false],
+  ["lstm", true],
   ["gru", true],
   ["gru", false],
   ["rnn_tanh", false],
   ["rnn_relu", false],
 ];
-for (const [kind, extraInput] of cases) {
+for (const [kind, withExtra] of cases) {
   for (const H of [6, 8]) {
-    Deno.test(`${kind}${kind === "gru" && !extraInput ? " without b_hn" : ""} H=${H}: values and gradients vs tfjs step by step`, () => {
+    const name = `${kind}${kind === "gru" && !withExtra ? " without b_hn" : ""} H=${H}`;
+    Deno.test(`${name}: values and gradients of every input vs tfjs step by step`, () => {
       tf.tidy(() => {
-        const B = 3, T = 5, G = GATES[kind] * H;
-        const xw = tf.randomNormal([B, T, G], 0, 1, "float32", 1) as tf.Tensor3D;
-        const whh = tf.randomNormal([G, H], 0, 0.5, "float32", 2) as tf.Tensor2D;
-        const h0 = tf.randomNormal([B, H], 0, 1, "float32", 3) as tf.Tensor2D;
-        const extra = kind === "lstm"
-          ? tf.randomNormal([B, H], 0, 1, "float32", 4)
-          : kind === "gru" && extraInput
-          ? tf.randomNormal([H], 0, 1, "float32", 5)
-          : null;
+        const B = 3, T = 5, F = 7, G = GATES[kind] * H;
+        const inputs: Inputs = [
+          tf.randomNormal([B, T, F], 0, 1, "float32", 1),
+          tf.randomNormal([G, F], 0, 0.5, "float32", 2),
+          tf.randomNormal([G], 0, 0.5, "float32", 3),
+          tf.randomNormal([G, H], 0, 0.5, "float32", 4),
+          tf.randomNormal([B, H], 0, 1, "float32", 5),
+        ];
+        if (kind === "lstm") inputs.push(tf.randomNormal([B, H], 0, 1, "float32", 6));
+        if (kind === "gru" && withExtra) inputs.push(tf.randomNormal([H], 0, 1, "float32", 7));
         // weights on every output, so each one's gradient path is checked
-        const wOut = tf.randomNormal([B, T, H], 0, 1, "float32", 6);
-        const wH = tf.randomNormal([B, H], 0, 1, "float32", 7);
-        const wC = tf.randomNormal([B, H], 0, 1, "float32", 8);
+        const wOut = tf.randomNormal([B, T, H], 0, 1, "float32", 8);
+        const wH = tf.randomNormal([B, H], 0, 1, "float32", 9);
+        const wC = tf.randomNormal([B, H], 0, 1, "float32", 10);
         for (const reverse of [false, true]) {
           const loss = (f: typeof fused) => (...t: tf.Tensor[]) => {
-            const [out, h, c] = f(
-              kind,
-              t[0] as tf.Tensor3D,
-              t[1] as tf.Tensor2D,
-              t[2] as tf.Tensor2D,
-              t[3] ?? null,
-              reverse,
-            );
+            const [out, h, c] = f(kind, t, reverse);
             const l = out.mul(wOut).sum().add(h.mul(wH).sum());
             return (kind === "lstm" ? l.add(c.mul(wC).sum()) : l) as tf.Scalar;
           };
-          const inputs = extra ? [xw, whh, h0, extra] : [xw, whh, h0];
-          const ours = fused(kind, xw, whh, h0, extra, reverse);
-          const ref = stepByStep(kind, xw, whh, h0, extra, reverse);
+          const ours = fused(kind, inputs, reverse), ref = stepByStep(kind, inputs, reverse);
           ours.forEach((o, i) =>
             assert(maxDiff(o, ref[i]) < 1e-5, `value ${i}, reverse=${reverse}`)
           );
@@ -117,6 +102,13 @@ for (const [kind, extraInput] of cases) {
             const scale = Math.max(1, gRef[i].abs().max().dataSync()[0]);
             assert(maxDiff(d, gRef[i]) < 1e-5 * scale, `gradient ${i}, reverse=${reverse}`);
           });
+          // without x among the differentiated inputs its gradient is skipped, the rest unchanged
+          const some = tf.grads((...t: tf.Tensor[]) => loss(fused)(inputs[0], ...t))(
+            inputs.slice(1),
+          );
+          some.forEach((d, i) =>
+            assert(maxDiff(d, g[i + 1]) < 1e-6, `gradient ${i + 1} without x`)
+          );
         }
       });
     });
@@ -127,11 +119,13 @@ Deno.test("the kernel's tanh (its own exp) against Math.tanh on [-50, 50]", () =
   tf.tidy(() => {
     const n = 4001, H = 1;
     const v = Float32Array.from({ length: n }, (_, i) => -50 + i * 0.025);
-    const out = rnnLayer(
-      tf.tensor3d(v, [n, 1, H]),
-      tf.zeros([H, H]) as tf.Tensor2D,
-      tf.zeros([n, H]) as tf.Tensor2D,
-    ).out.dataSync();
+    const out = recurrentLayer("rnn_tanh", {
+      x: tf.tensor3d(v, [n, 1, H]),
+      wih: tf.ones([H, H]),
+      bias: null,
+      whh: tf.zeros([H, H]),
+      h0: tf.zeros([n, H]),
+    }).out.dataSync();
     let err = 0;
     for (let i = 0; i < n; i++) err = Math.max(err, Math.abs(out[i] - Math.tanh(v[i])));
     assert(err < 3e-7, `max |error| ${err}`);
@@ -171,30 +165,21 @@ Deno.test("GRU and RNN training steps leak no tensors; 2 layers, bidirectional",
 
 Deno.test("bad shapes name the argument", () => {
   tf.tidy(() => {
-    const xw = tf.zeros([2, 3, 12]) as tf.Tensor3D, h0 = tf.zeros([2, 4]) as tf.Tensor2D;
-    assertThrows(
-      () => recurrentForward("gru", xw, tf.zeros([16, 4]) as tf.Tensor2D, h0, null, null, false),
-      ShapeError,
-      "whh has shape [16,4], expected [3 · hidden, hidden]",
+    const x = tf.zeros([2, 3, 5]) as tf.Tensor3D, h0 = tf.zeros([2, 4]) as tf.Tensor2D;
+    const wih = tf.zeros([12, 5]) as tf.Tensor2D, whh = tf.zeros([12, 4]) as tf.Tensor2D;
+    const ok = { x, wih, bias: null, whh, h0 };
+    const bad = (kind: Kind, change: object, message: string) =>
+      assertThrows(() => recurrentForward(kind, { ...ok, ...change }, false), ShapeError, message);
+    bad("gru", { whh: tf.zeros([16, 4]) }, "whh has shape [16,4], expected [12, 4] (3 · hidden");
+    bad("gru", { wih: tf.zeros([12, 6]) }, "wih has shape [12,6], expected [12, 5]");
+    bad("gru", { h0: tf.zeros([3, 4]) }, "h0 has shape [3,4], expected [2, 4]");
+    bad("gru", { bias: tf.zeros([4]) }, "bias has shape [4], expected [12]");
+    bad(
+      "rnn_tanh",
+      { wih: tf.zeros([4, 5]), whh: tf.zeros([4, 4]), bhn: tf.zeros([4]) },
+      "bhn is given",
     );
-    assertThrows(
-      () => recurrentForward("lstm", xw, tf.zeros([16, 4]) as tf.Tensor2D, h0, null, null, false),
-      ShapeError,
-      "xw has shape [2,3,12], expected [batch, time, 16]",
-    );
-    assertThrows(
-      () =>
-        recurrentForward(
-          "gru",
-          xw,
-          tf.zeros([12, 4]) as tf.Tensor2D,
-          tf.zeros([3, 4]) as tf.Tensor2D,
-          null,
-          null,
-          false,
-        ),
-      ShapeError,
-      "h0 has shape [3,4], expected [2, 4]",
-    );
+    bad("lstm", { wih: tf.zeros([16, 5]), whh: tf.zeros([16, 4]) }, "c0 is missing");
+    bad("gru", { x: tf.zeros([2, 0, 5]) }, "x has 0 time steps");
   });
 });
