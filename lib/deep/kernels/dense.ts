@@ -59,9 +59,11 @@ const k = instantiateKernels<DenseKernels>(denseWasm, "dense");
 const WORK = k.gemm_work();
 /**
  * Products of at least this many multiply-adds (M·N·K) are split across the threads of pool.ts:
- * at 38 GFLOP/s that is about 100 µs of work, against some 10-20 µs to wake a worker.
+ * at 38 GFLOP/s that is about 100 µs of work, against some 10-50 µs to wake a worker.
  */
 export const PARALLEL_MIN_WORK = 2_000_000;
+/** A split product has up to two blocks per thread, each of at least this many multiply-adds. */
+const BLOCK_MIN_WORK = 1_000_000;
 
 /** A matrix in scratch memory: its rows and columns as stored, and its byte offset. */
 interface Stored {
@@ -94,9 +96,11 @@ function gemmInto(
     k.gemm(M, N, K, a.ptr, ars, acs, b.ptr, brs, bcs, c, N, acc, alloc(WORK));
     return;
   }
-  // whole 4 × 8 tiles of the kernel in every block but the last
+  // whole 4 × 8 tiles of the kernel in every block but the last; two blocks per thread, claimed
+  // by whichever thread is free, even out a thread slowed by other processes
   const byRows = N <= M;
-  const calls: KernelCall[] = splitRange(byRows ? M : N, threads, byRows ? 16 : 8).map((
+  const parts = Math.max(threads, Math.min(2 * threads, Math.floor((M * N * K) / BLOCK_MIN_WORK)));
+  const calls: KernelCall[] = splitRange(byRows ? M : N, parts, byRows ? 16 : 8).map((
     [s, e],
   ) => ({
     kernels: k,
