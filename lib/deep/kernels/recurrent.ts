@@ -17,6 +17,7 @@ import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtim
 type Ptr = number;
 interface RecurrentKernels {
   recurrent_work(): number;
+  exp_array(x: Ptr, n: number, y: Ptr): void;
   project(n: number, G: number, F: number, x: Ptr, wih: Ptr, bias: Ptr, xw: Ptr, work: Ptr): void;
   project_backward(
     n: number,
@@ -351,5 +352,14 @@ export function recurrentInputGradient(tape: RecurrentTape): tf.Tensor3D {
     const dxw = buffer(alloc, n * G, tape.dxw!), wih = buffer(alloc, G * F, tape.wih);
     k.project_input_gradient(n, G, F, dxw, wih, dx, alloc(WORK));
     return tensorAt<tf.Tensor3D>(dx, [B, T, F]);
+  });
+}
+
+/** e^x by the kernels' own SIMD exp (range reduction and a polynomial), for tests. */
+export function kernelExp(x: Float32Array): Float32Array {
+  return withScratch((alloc) => {
+    const n = x.length, xp = buffer(alloc, n, x), y = buffer(alloc, n);
+    k.exp_array(xp, n, y);
+    return floats(y, n).slice();
   });
 }
