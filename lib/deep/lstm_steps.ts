@@ -31,20 +31,29 @@ import {
   recurrentInputGradient,
   type RecurrentInputs,
   type RecurrentKind,
-  type RecurrentTape,
+  tapeFrom,
+  tapeTensors,
 } from "./kernels/recurrent.ts";
 
+/** What the main op's backward pass leaves for `inputTag`'s: ∂(x W_ihᵀ + b) (B·T, G) and W_ih. */
+interface Pending {
+  dxw?: tf.Tensor2D;
+  wih?: tf.Tensor2D;
+}
+
 /**
- * The op's stand-in for x: a scalar 0 whose gradient function returns x's gradient, from the
- * ∂(x W_ihᵀ + b) the main op's backward pass left on the tape. tfjs calls an op's gradient only
- * when one of its inputs leads back to what is differentiated, and computes every input's gradient
- * of a `customGrad` op at once; routing x through this op skips ∂x = ∂(x W_ihᵀ) W_ih, a product as
- * large as the projection itself, when x needs no gradient (a model's input), as PyTorch does.
+ * The op's stand-in for x: a scalar 0 whose gradient function returns x's gradient, from what the
+ * main op's backward pass left in `pending` (tensors of the same backward pass, which frees them
+ * at its end). tfjs calls an op's gradient only when one of its inputs leads back to what is
+ * differentiated, but computes every input's gradient of a `customGrad` op at once; routing x
+ * through this op skips ∂x = ∂(x W_ihᵀ) W_ih, a product as large as the projection, when x needs
+ * no gradient (a model's input), as PyTorch does.
  */
-function inputTag(x: tf.Tensor3D, tape: { value: RecurrentTape | null }): tf.Scalar {
+function inputTag(x: tf.Tensor3D, pending: Pending): tf.Scalar {
+  const [B, T] = x.shape;
   const op = tf.customGrad((_x) => ({
     value: tf.scalar(0),
-    gradFunc: () => recurrentInputGradient(tape.value!),
+    gradFunc: () => recurrentInputGradient(pending.dxw!, pending.wih!, B, T),
   })) as (x: tf.Tensor) => tf.Scalar;
   return op(x);
 }
@@ -61,21 +70,25 @@ export function recurrentLayer(
   reverse = false,
 ): { out: tf.Tensor3D; h: tf.Tensor2D; c?: tf.Tensor2D } {
   return tf.tidy((): { out: tf.Tensor3D; h: tf.Tensor2D; c?: tf.Tensor2D } => {
-    const tape: { value: RecurrentTape | null } = { value: null };
+    const pending: Pending = {};
+    // the gates and states are copied out of the kernel only when tfjs records a tape
+    const keep = tf.engine().isTapeOn();
     const names = (["wih", "bias", "whh", "h0", "c0", "bhn"] as const).filter((k) => inputs[k]);
     // customGrad's callback is variadic (the inputs, then `save`); it reads them from `inputs`
-    const op = tf.customGrad(() => {
-      const { out, tape: t } = recurrentForward(kind, inputs, reverse);
-      tape.value = t;
+    const op = tf.customGrad((...args) => {
+      const { out, tape } = recurrentForward(kind, inputs, reverse, keep);
+      if (tape) (args[args.length - 1] as unknown as tf.GradSaveFunc)(tapeTensors(tape));
       return {
         value: out,
-        gradFunc: (dy) => {
-          const g = recurrentBackward(t, dy as tf.Tensor3D);
+        gradFunc: (dy, saved) => {
+          const g = recurrentBackward(tapeFrom(tape!, saved), dy as tf.Tensor3D);
+          pending.dxw = g.dxw;
+          pending.wih = saved[1] as tf.Tensor2D;
           return [tf.scalar(0), ...names.map((k) => g[k]!)];
         },
       };
     }) as (...t: tf.Tensor[]) => tf.Tensor3D;
-    const packed = op(inputTag(inputs.x, tape), ...names.map((k) => inputs[k]!));
+    const packed = op(inputTag(inputs.x, pending), ...names.map((k) => inputs[k]!));
     const [B, T] = inputs.x.shape, H = inputs.whh.shape[1];
     // the LSTM's output is (B, T + 1, H): the outputs, then the last cell state at index T
     const out = kind === "lstm" ? packed.slice([0, 0, 0], [B, T, H]) : packed;

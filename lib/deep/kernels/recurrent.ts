@@ -4,8 +4,9 @@
  * time in another. Per step the kernel runs one product h·W_hhᵀ (gemm.h) and the gates in SIMD
  * (its own exp); backward one product ∂z·W_hh per step and ∂W_hh as one product over all steps.
  *
- * The forward pass returns what the backward pass needs (activated gates, states) as copies in
- * JavaScript memory (`RecurrentTape`): scratch memory is released when a kernel call returns.
+ * Scratch memory is released when a kernel call returns, so what the backward pass needs
+ * (activated gates, states) leaves the forward call as tensors (`RecurrentTape`), for the caller
+ * to keep as tfjs keeps saved tensors; the backward pass copies them back in.
  *
  * @module
  */
@@ -177,29 +178,42 @@ export interface RecurrentGradients {
   bhn: tf.Tensor1D | null;
 }
 
-/** What a forward pass keeps for its backward pass (copies out of scratch memory). */
+/**
+ * What the backward pass needs: the sizes, and the tensors x (B, T, F), W_ih, W_hh, the states
+ * (T + 1, B, H) in processing order (h0 first), the activated gates (T, B, ·) of the LSTM (i, f,
+ * g, o) and the GRU (r, z, n, a_n + b_hn), and the LSTM's cell states (T + 1, B, H).
+ */
 export interface RecurrentTape {
   readonly kind: RecurrentKind;
-  readonly B: number;
-  readonly T: number;
-  readonly F: number;
-  readonly H: number;
   readonly reverse: boolean;
-  /** The input x (B·T, F), W_ih (G, F) and W_hh (G, H). */
-  readonly x: Float32Array;
-  readonly wih: Float32Array;
-  readonly whh: Float32Array;
-  /** Per processed step, activated gates (T, B, ·): LSTM i, f, g, o; GRU r, z, n, a_n + b_hn. */
-  readonly gates: Float32Array | null;
-  /** States (T + 1, B, H) in processing order, h0 first. */
-  readonly hs: Float32Array;
-  /** LSTM cell states (T + 1, B, H), c0 first. */
-  readonly cs: Float32Array | null;
-  /** Whether there were biases and a b_hn (their gradients are then returned). */
   readonly hasBias: boolean;
   readonly hasBhn: boolean;
-  /** ∂(x W_ihᵀ + bias) (B·T, G), set by `recurrentBackward` for `recurrentInputGradient`. */
-  dxw: Float32Array | null;
+  readonly x: tf.Tensor3D;
+  readonly wih: tf.Tensor2D;
+  readonly whh: tf.Tensor2D;
+  readonly hs: tf.Tensor;
+  readonly gates: tf.Tensor | null;
+  readonly cs: tf.Tensor | null;
+}
+
+/** The tape's tensors as a list (to save), and back. */
+export function tapeTensors(t: RecurrentTape): tf.Tensor[] {
+  return [t.x, t.wih, t.whh, t.hs, ...(t.gates ? [t.gates] : []), ...(t.cs ? [t.cs] : [])];
+}
+
+/** A tape with its tensors replaced by `saved` (the list `tapeTensors` gave, as tfjs kept it). */
+export function tapeFrom(t: RecurrentTape, saved: tf.Tensor[]): RecurrentTape {
+  const [x, wih, whh, hs, ...rest] = saved;
+  const gates = t.gates ? rest.shift()! : null, cs = t.cs ? rest.shift()! : null;
+  return {
+    ...t,
+    x: x as tf.Tensor3D,
+    wih: wih as tf.Tensor2D,
+    whh: whh as tf.Tensor2D,
+    hs,
+    gates,
+    cs,
+  };
 }
 
 /** Throws a ShapeError naming `name` unless t has the expected shape. */
@@ -248,13 +262,15 @@ function padded(alloc: (n: number) => number, t: tf.Tensor): Ptr {
 /**
  * Runs one layer and direction forward: the input projection x W_ihᵀ + bias of every step, then
  * the recurrence. Returns the outputs (B, T, H) in input order, also when `reverse` (for the LSTM
- * (B, T + 1, H), the last cell state at index T), and the tape for the backward pass.
+ * (B, T + 1, H), the last cell state at index T), and, when `keep`, the tape for the backward pass
+ * (its new tensors are the caller's to dispose; x and the weights are the inputs themselves).
  */
 export function recurrentForward(
   kind: RecurrentKind,
   inputs: RecurrentInputs,
   reverse: boolean,
-): { out: tf.Tensor3D; tape: RecurrentTape } {
+  keep = true,
+): { out: tf.Tensor3D; tape: RecurrentTape | null } {
   const [B, T, F, H] = dims(kind, inputs);
   const G = GATES[kind] * H, BH = B * H, states = (T + 1) * BH, n = B * T;
   return withScratch((alloc) => {
@@ -283,55 +299,53 @@ export function recurrentForward(
         k.rnn_forward(B, T, H, xw, w, h, kind === "rnn_relu" ? 1 : 0, rev, whhT, hs, out, work);
       }
     }
-    const copy = (ptr: Ptr, n: number) => floats(ptr, n).slice();
-    const tape: RecurrentTape = {
-      kind,
-      B,
-      T,
-      F,
-      H,
-      reverse,
-      x: copy(x, n * F),
-      wih: copy(wih, G * F),
-      whh: copy(w, G * H),
-      gates: gates ? copy(gates, kind === "gru" ? T * B * 4 * H : T * B * G) : null,
-      hs: copy(hs, states),
-      cs: cs ? copy(cs, states) : null,
-      hasBias: inputs.bias !== null,
-      hasBhn: (inputs.bhn ?? null) !== null,
-      dxw: null,
-    };
+    const tape: RecurrentTape | null = keep
+      ? {
+        kind,
+        reverse,
+        hasBias: inputs.bias !== null,
+        hasBhn: (inputs.bhn ?? null) !== null,
+        x: inputs.x,
+        wih: inputs.wih,
+        whh: inputs.whh,
+        hs: tensorAt(hs, [T + 1, B, H]),
+        gates: gates ? tensorAt(gates, [T, B, kind === "gru" ? 4 * H : G]) : null,
+        cs: cs ? tensorAt(cs, [T + 1, B, H]) : null,
+      }
+      : null;
     return { out: tensorAt<tf.Tensor3D>(out, outShape), tape };
   });
 }
 
 /**
- * The gradients of `recurrentForward` for `dy` (the outputs' shape), but for x's: the tape keeps
- * ∂(x W_ihᵀ + bias) for `recurrentInputGradient`, which is only run when x needs one.
+ * The gradients of `recurrentForward` for `dy` (the outputs' shape), and ∂xw (B·T, G), the
+ * gradient of x W_ihᵀ + bias, from which `recurrentInputGradient` makes x's when it is needed.
  */
-export function recurrentBackward(tape: RecurrentTape, dy: tf.Tensor3D): RecurrentGradients {
-  const { kind, B, T, F, H } = tape, G = GATES[kind] * H, BH = B * H, n = B * T;
+export function recurrentBackward(
+  tape: RecurrentTape,
+  dy: tf.Tensor3D,
+): RecurrentGradients & { dxw: tf.Tensor2D } {
+  const { kind } = tape, [B, T, F] = tape.x.shape, H = tape.whh.shape[1] as number;
+  const G = GATES[kind] * H, BH = B * H, n = B * T;
   return withScratch((alloc) => {
-    const g = padded(alloc, dy), w = buffer(alloc, G * H, tape.whh);
-    const hs = buffer(alloc, tape.hs.length, tape.hs), work = alloc(WORK);
+    const g = padded(alloc, dy), w = padded(alloc, tape.whh), hs = padded(alloc, tape.hs);
+    const work = alloc(WORK);
     const dx = buffer(alloc, n * G), dz = buffer(alloc, T * B * G), dw = buffer(alloc, G * H);
     const dh = buffer(alloc, BH), rev = tape.reverse ? 1 : 0;
     let dc = 0, dbhn = 0;
     if (kind === "lstm") {
-      const gates = buffer(alloc, tape.gates!.length, tape.gates!);
-      const cs = buffer(alloc, tape.cs!.length, tape.cs!);
+      const gates = padded(alloc, tape.gates!), cs = padded(alloc, tape.cs!);
       dc = buffer(alloc, BH);
       k.lstm_backward(B, T, H, g, w, gates, hs, cs, rev, dx, dz, dw, dh, dc, work);
     } else if (kind === "gru") {
-      const gates = buffer(alloc, tape.gates!.length, tape.gates!);
+      const gates = padded(alloc, tape.gates!);
       dbhn = tape.hasBhn ? buffer(alloc, H) : 0;
       k.gru_backward(B, T, H, g, w, gates, hs, rev, dx, dz, dw, dbhn, dh, work);
     } else {
       k.rnn_backward(B, T, H, g, w, hs, kind === "rnn_relu" ? 1 : 0, rev, dx, dz, dw, dh, work);
     }
     const dwih = buffer(alloc, G * F), dbias = tape.hasBias ? buffer(alloc, G) : 0;
-    k.project_backward(n, G, F, dx, buffer(alloc, n * F, tape.x), dwih, dbias, work);
-    tape.dxw = floats(dx, n * G).slice();
+    k.project_backward(n, G, F, dx, padded(alloc, tape.x), dwih, dbias, work);
     return {
       wih: tensorAt<tf.Tensor2D>(dwih, [G, F]),
       bias: dbias ? tensorAt<tf.Tensor1D>(dbias, [G]) : null,
@@ -339,18 +353,22 @@ export function recurrentBackward(tape: RecurrentTape, dy: tf.Tensor3D): Recurre
       h0: tensorAt<tf.Tensor2D>(dh, [B, H]),
       c0: dc ? tensorAt<tf.Tensor2D>(dc, [B, H]) : null,
       bhn: dbhn ? tensorAt<tf.Tensor1D>(dbhn, [H]) : null,
+      dxw: tensorAt<tf.Tensor2D>(dx, [n, G]),
     };
   });
 }
 
-/** ∂x (B, T, F) = ∂(x W_ihᵀ + bias) W_ih, after `recurrentBackward` on the same tape. */
-export function recurrentInputGradient(tape: RecurrentTape): tf.Tensor3D {
-  const { kind, B, T, F, H } = tape, G = GATES[kind] * H, n = B * T;
-  if (!tape.dxw) throw new Error("recurrentInputGradient: run recurrentBackward first");
+/** ∂x (B, T, F) = ∂xw W_ih, for ∂xw (B·T, G) from `recurrentBackward` and W_ih (G, F). */
+export function recurrentInputGradient(
+  dxw: tf.Tensor2D,
+  wih: tf.Tensor2D,
+  B: number,
+  T: number,
+): tf.Tensor3D {
+  const [n, G] = dxw.shape, F = wih.shape[1];
   return withScratch((alloc) => {
     const dx = buffer(alloc, n * F);
-    const dxw = buffer(alloc, n * G, tape.dxw!), wih = buffer(alloc, G * F, tape.wih);
-    k.project_input_gradient(n, G, F, dxw, wih, dx, alloc(WORK));
+    k.project_input_gradient(n, G, F, put(alloc, dxw), put(alloc, wih), dx, alloc(WORK));
     return tensorAt<tf.Tensor3D>(dx, [B, T, F]);
   });
 }

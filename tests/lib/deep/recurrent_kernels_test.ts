@@ -145,7 +145,7 @@ Deno.test("the kernel's tanh (its own exp) against Math.tanh on [-50, 50]", () =
   });
 });
 
-Deno.test("GRU and RNN training steps leak no tensors; 2 layers, bidirectional", () => {
+Deno.test("GRU and RNN training steps and inference leak no tensors; 2 layers, bidirectional", () => {
   for (
     const m of [
       new GRU({ inputSize: 3, hiddenSize: 5, numLayers: 2, bidirectional: true }),
@@ -172,6 +172,9 @@ Deno.test("GRU and RNN training steps leak no tensors; 2 layers, bidirectional",
     step();
     const before = tf.memory().numTensors;
     step();
+    assertEquals(tf.memory().numTensors, before);
+    // inference: no tape, nothing kept
+    tf.tidy(() => m.forward(x, h0)[0].dataSync());
     assertEquals(tf.memory().numTensors, before);
   }
 });
