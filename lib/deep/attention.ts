@@ -8,8 +8,9 @@
 import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { xavierUniform } from "./init.ts";
-import { fusedAttention } from "./kernels/attention.ts";
+import { fusedAttention, fusedSelfAttention } from "./kernels/attention.ts";
 import { checkInput, dropout, Linear } from "./layers.ts";
+import { affine } from "./matmul.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
 /**
@@ -294,20 +295,19 @@ export class MultiHeadAttention extends Module {
     const bias = attentionBias(keyPaddingMask, attnMask, b, h, T, S);
     try {
       const res = tf.tidy((): tf.Tensor[] => {
-        // the heads are read out of the projections by the fused kernel: no split, no transpose
-        const q = this.q_proj.forward(query.reshape([b * T, E]));
-        const k = this.k_proj.forward(key.reshape([b * S, kdim]));
-        const v = this.v_proj.forward(value.reshape([b * S, vdim]));
         const { dropout: p } = this.options;
         // the multiplier `dropout` would apply to the weights: the same draws from the same seed
         const mult = this.training && p > 0 ? dropout(tf.ones([b, h, T, S]), p, true) : null;
-        const [ctx, wd] = fusedAttention(q, k, v, {
-          batch: b,
-          heads: h,
-          bias,
-          dropoutMask: mult,
-          needWeights,
-        });
+        const opts = { batch: b, heads: h, bias, dropoutMask: mult, needWeights };
+        // the heads are read out of the projections by the fused kernel: no split, no transpose
+        const [ctx, wd] = query === key && key === value && kdim === E && vdim === E
+          ? fusedSelfAttention(this.#packedProjection(query.reshape([b * T, E])), opts)
+          : fusedAttention(
+            this.q_proj.forward(query.reshape([b * T, E])),
+            this.k_proj.forward(key.reshape([b * S, kdim])),
+            this.v_proj.forward(value.reshape([b * S, vdim])),
+            opts,
+          );
         const out = this.out_proj.forward(ctx).reshape([b, T, E]);
         return wd ? [out, averageAttnWeights ? wd.mean(1) : wd] : [out];
       });
@@ -315,6 +315,18 @@ export class MultiHeadAttention extends Module {
     } finally {
       bias?.dispose();
     }
+  }
+
+  /**
+   * Self-attention's three projections as one product x [W_q; W_k; W_v]ᵀ + [b_q; b_k; b_v]
+   * (PyTorch's packed `in_proj_weight`): x (n, E) → (n, 3E), q, k, v side by side. The same
+   * values as the three `forward`s; one pass over x and one product each way instead of three.
+   */
+  #packedProjection(x: tf.Tensor): tf.Tensor2D {
+    const ps = [this.q_proj, this.k_proj, this.v_proj];
+    const w = tf.concat(ps.map((l) => l.weight.value), 0) as tf.Tensor2D;
+    const bias = this.options.bias ? tf.concat(ps.map((l) => l.bias!.value)) as tf.Tensor1D : null;
+    return affine(x as tf.Tensor2D, w, bias);
   }
 
   /** Splits PyTorch's packed `in_proj_weight` (3E, E) / `in_proj_bias` (3E) and separate `q_proj_weight`s. */

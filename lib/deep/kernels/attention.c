@@ -2,9 +2,10 @@
 // P = softmax(scale · Q Kᵀ + bias), W = P ⊙ M (dropout multiplier M, optional), O = W V, and the
 // backward pass of the same. Built by tools/build_kernels.ts into attention_wasm.ts.
 //
-// Layout: q (B·T × E), k and v (B·S × E) row-major, exactly as the projections produce them; head
-// j is the column block [j·hd, (j+1)·hd), read through strides by gemm_strided, so nothing is
-// split or transposed in memory. P, M and their gradients are (B, H, T, S); one (b, j) block of
+// Layout: q (B·T × E), k and v (B·S × E) row-major with row strides ldq, ldk, ldv (E for separate
+// projections, 3E for the columns of one packed (B·T × 3E) projection), exactly as the projections
+// produce them; head j is the column block [j·hd, (j+1)·hd), read through strides by gemm_strided,
+// so nothing is split or transposed in memory. Their gradients are written with the same strides. P, M and their gradients are (B, H, T, S); one (b, j) block of
 // them is T × S, contiguous.
 #include "gemm.h"
 
@@ -96,16 +97,16 @@ static void softmax_row(f32* row, int S, f32 scale, const f32* bias, int bs, f32
 // bias (or 0) is read at b·bb + j·bh + t·bt + s·bs (a zero stride broadcasts); mult (or 0) is M.
 // wbuf: T·S floats (used when mult is given); work: GEMM_WORK floats.
 __attribute__((export_name("attention_forward"))) void attention_forward(
-    int B, int H, int T, int S, int E, const f32* q, const f32* k, const f32* v, f32 scale,
-    const f32* bias, int bb, int bh, int bt, int bs, f32 closed, const f32* mult, f32* p,
+    int B, int H, int T, int S, int E, const f32* q, int ldq, const f32* k, int ldk, const f32* v,
+    int ldv, f32 scale, const f32* bias, int bb, int bh, int bt, int bs, f32 closed, const f32* mult, f32* p,
     f32* ctx, f32* wbuf, f32* work) {
   int hd = E / H;
   for (int b = 0; b < B; b++) {
     for (int j = 0; j < H; j++) {
-      const f32 *qb = q + b * T * E + j * hd, *kb = k + b * S * E + j * hd;
-      const f32* vb = v + b * S * E + j * hd;
+      const f32 *qb = q + b * T * ldq + j * hd, *kb = k + b * S * ldk + j * hd;
+      const f32* vb = v + b * S * ldv + j * hd;
       f32* P = p + (b * H + j) * T * S;
-      gemm_strided(T, S, hd, qb, E, 1, kb, 1, E, P, S, 0, work);
+      gemm_strided(T, S, hd, qb, ldq, 1, kb, 1, ldk, P, S, 0, work);
       for (int t = 0; t < T; t++) {
         const f32* brow = bias ? bias + b * bb + j * bh + t * bt : 0;
         softmax_row(P + t * S, S, scale, brow, bs, closed);
@@ -116,7 +117,7 @@ __attribute__((export_name("attention_forward"))) void attention_forward(
         for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
         W = wbuf;
       }
-      gemm_strided(T, hd, S, W, S, 1, vb, E, 1, ctx + b * T * E + j * hd, E, 0, work);
+      gemm_strided(T, hd, S, W, S, 1, vb, ldv, 1, ctx + b * T * E + j * hd, E, 0, work);
     }
   }
 }
@@ -128,25 +129,25 @@ __attribute__((export_name("attention_forward"))) void attention_forward(
 // A fully masked row has P = 0, so ∂X = 0 there. dx: T·S floats of scratch, or B·H·T·S when
 // dx_all (∂X of every block is then kept, for the gradient of the bias); wbuf: T·S floats.
 __attribute__((export_name("attention_backward"))) void attention_backward(
-    int B, int H, int T, int S, int E, const f32* q, const f32* k, const f32* v, f32 scale,
-    const f32* p, const f32* mult, const f32* dctx, const f32* dp, f32* dq, f32* dk, f32* dv,
+    int B, int H, int T, int S, int E, const f32* q, int ldq, const f32* k, int ldk, const f32* v,
+    int ldv, f32 scale, const f32* p, const f32* mult, const f32* dctx, const f32* dp, f32* dq, f32* dk, f32* dv,
     f32* dx, int dx_all, f32* wbuf, f32* work) {
   int hd = E / H;
   for (int b = 0; b < B; b++) {
     for (int j = 0; j < H; j++) {
       int off = (b * H + j) * T * S;
-      const f32 *qb = q + b * T * E + j * hd, *kb = k + b * S * E + j * hd;
-      const f32 *vb = v + b * S * E + j * hd, *ob = dctx + b * T * E + j * hd;
+      const f32 *qb = q + b * T * ldq + j * hd, *kb = k + b * S * ldk + j * hd;
+      const f32 *vb = v + b * S * ldv + j * hd, *ob = dctx + b * T * E + j * hd;
       const f32 *P = p + off, *M = mult ? mult + off : 0, *dP = dp ? dp + off : 0;
-      f32 *G = dx_all ? dx + off : dx, *dqb = dq + b * T * E + j * hd;
-      f32 *dkb = dk + b * S * E + j * hd, *dvb = dv + b * S * E + j * hd;
+      f32 *G = dx_all ? dx + off : dx, *dqb = dq + b * T * ldq + j * hd;
+      f32 *dkb = dk + b * S * ldk + j * hd, *dvb = dv + b * S * ldv + j * hd;
       const f32* W = P;
       if (M) {
         for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
         W = wbuf;
       }
-      gemm_strided(S, hd, T, W, 1, S, ob, E, 1, dvb, E, 0, work);
-      gemm_strided(T, S, hd, ob, E, 1, vb, 1, E, G, S, 0, work);
+      gemm_strided(S, hd, T, W, 1, S, ob, E, 1, dvb, ldv, 0, work);
+      gemm_strided(T, S, hd, ob, E, 1, vb, 1, ldv, G, S, 0, work);
       for (int t = 0; t < T; t++) {
         f32* g = G + t * S;
         const f32* pr = P + t * S;
@@ -160,13 +161,13 @@ __attribute__((export_name("attention_backward"))) void attention_backward(
         for (int s = 0; s < S; s++) r += pr[s] * g[s];
         for (int s = 0; s < S; s++) g[s] = pr[s] * (g[s] - r);
       }
-      gemm_strided(T, hd, S, G, S, 1, kb, E, 1, dqb, E, 0, work);
-      gemm_strided(S, hd, T, G, 1, S, qb, E, 1, dkb, E, 0, work);
+      gemm_strided(T, hd, S, G, S, 1, kb, ldk, 1, dqb, ldq, 0, work);
+      gemm_strided(S, hd, T, G, 1, S, qb, ldq, 1, dkb, ldk, 0, work);
       for (int t = 0; t < T; t++) {
-        for (int c = 0; c < hd; c++) dqb[t * E + c] *= scale;
+        for (int c = 0; c < hd; c++) dqb[t * ldq + c] *= scale;
       }
       for (int s = 0; s < S; s++) {
-        for (int c = 0; c < hd; c++) dkb[s * E + c] *= scale;
+        for (int c = 0; c < hd; c++) dkb[s * ldk + c] *= scale;
       }
     }
   }

@@ -31,8 +31,11 @@ interface AttentionKernels {
     S: number,
     E: number,
     q: Ptr,
+    ldq: number,
     k: Ptr,
+    ldk: number,
     v: Ptr,
+    ldv: number,
     scale: number,
     bias: Ptr,
     bb: number,
@@ -53,8 +56,11 @@ interface AttentionKernels {
     S: number,
     E: number,
     q: Ptr,
+    ldq: number,
     k: Ptr,
+    ldk: number,
     v: Ptr,
+    ldv: number,
     scale: number,
     p: Ptr,
     mult: Ptr,
@@ -70,7 +76,7 @@ interface AttentionKernels {
   ): void;
 }
 
-const kern = instantiateKernels<AttentionKernels>(attentionWasm);
+const kern = instantiateKernels<AttentionKernels>(attentionWasm, "attention");
 const WORK = kern.gemm_work();
 
 /** A bias at or below this closes its key; a query with every key closed gets zero weights. */
@@ -82,7 +88,9 @@ export function kernelExp(x: Float32Array): Float32Array {
     const xp = alloc(x.length), y = alloc(x.length);
     floats(xp, x.length).set(x);
     kern.exp_array(xp, x.length, y);
-    return floats(y, x.length).slice();
+    const out = new Float32Array(x.length);
+    out.set(floats(y, x.length)); // (slice() of a shared buffer's view copies number by number)
+    return out;
   });
 }
 
@@ -112,11 +120,9 @@ function outputInfo(backend: Backend, ptr: Ptr, shape: number[]): Info {
     backend.typedArrayFromHeap(info).set(floats(ptr, n));
     return info;
   }
-  return {
-    dataId: backend.write(floats(ptr, n).slice(), shape, "float32"),
-    shape,
-    dtype: "float32",
-  };
+  const values = new Float32Array(n);
+  values.set(floats(ptr, n));
+  return { dataId: backend.write(values, shape, "float32"), shape, dtype: "float32" };
 }
 
 /** Row-major strides of a (1|B, 1|H, 1|T, 1|S) bias, 0 along its broadcast axes. */
@@ -138,22 +144,48 @@ interface Attrs {
   weights: boolean;
   /** the bias's shape, or [] */
   biasShape: number[];
+  /** one input qkv (B·T, 3E), the packed projection of self-attention, instead of q, k, v */
+  packed: boolean;
 }
 
 type KernelFunc = Parameters<typeof tf.registerKernel>[0]["kernelFunc"];
 type GradFunc = Parameters<typeof tf.registerGradient>[0]["gradFunc"];
 type NamedAttrMap = Parameters<GradFunc>[2];
 
-const NAME = "MlnotesAttention";
-const NAME_DROPOUT = "MlnotesAttentionDropout";
+/** The registered kernels: separate q, k, v or packed qkv, each without and with dropout. */
+const kernelName = (packed: boolean, withDropout: boolean) =>
+  `Mlnotes${packed ? "SelfAttention" : "Attention"}${withDropout ? "Dropout" : ""}`;
+
+/** Where q, k and v are in scratch memory, and their row strides. */
+interface Operands {
+  q: Ptr;
+  k: Ptr;
+  v: Ptr;
+  ld: number;
+  E: number;
+}
+
+/** q, k, v put in scratch memory, or qkv once with the three at column offsets 0, E, 2E. */
+function operands<I extends { shape: number[] }>(
+  put1: (t: I) => Ptr,
+  inputs: Record<string, I | undefined>,
+): Operands {
+  const { qkv, q, k, v } = inputs;
+  if (qkv) {
+    const ptr = put1(qkv), E = qkv.shape[1] / 3;
+    return { q: ptr, k: ptr + 4 * E, v: ptr + 8 * E, ld: 3 * E, E };
+  }
+  return { q: put1(q!), k: put1(k!), v: put1(v!), ld: q!.shape[1], E: q!.shape[1] };
+}
 
 const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
-  const { q, k, v, bias, mult } = inputs as Record<string, Info | undefined>;
+  const named = inputs as Record<string, Info | undefined>;
+  const { bias, mult } = named, rows = (named.qkv ?? named.q)!.shape[0];
   const { batch: B, heads: H, scale } = attrs as unknown as Attrs;
   const be = backend as Backend;
-  const E = q!.shape[1], T = q!.shape[0] / B, S = k!.shape[0] / B;
+  const T = rows / B, S = (named.k ?? named.qkv)!.shape[0] / B;
   return withScratch((alloc) => {
-    const qp = putInfo(alloc, be, q!), kp = putInfo(alloc, be, k!), vp = putInfo(alloc, be, v!);
+    const { q, k, v, ld, E } = operands((t) => putInfo(alloc, be, t), named);
     const bp = bias ? putInfo(alloc, be, bias) : 0, mp = mult ? putInfo(alloc, be, mult) : 0;
     const [bb, bh, bt, bs] = bias ? biasStrides(bias.shape) : [0, 0, 0, 0];
     const p = alloc(B * H * T * S), ctx = alloc(B * T * E);
@@ -164,9 +196,12 @@ const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
       T,
       S,
       E,
-      qp,
-      kp,
-      vp,
+      q,
+      ld,
+      k,
+      ld,
+      v,
+      ld,
       scale,
       bp,
       bb,
@@ -180,13 +215,14 @@ const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
       wbuf,
       alloc(WORK),
     );
-    return [outputInfo(be, ctx, [B * T, E]), outputInfo(be, p, [B, H, T, S])]; // tensor infos, not tensors: tfjs makes the tensors
+    // tensor infos, not tensors: tfjs makes the tensors
+    return [outputInfo(be, ctx, [B * T, E]), outputInfo(be, p, [B, H, T, S])];
   });
 };
 
 /**
- * The backward kernel: [∂q, ∂k, ∂v], and ∂X (B, H, T, S), the gradient of the scores plus bias,
- * when `withScores`.
+ * The backward kernel: the gradients of the inputs ([∂q, ∂k, ∂v], or [∂qkv] when packed), then
+ * ∂X (B, H, T, S), the gradient of the scores plus bias, when `withScores`.
  */
 function backward(
   saved: tf.Tensor[],
@@ -195,11 +231,17 @@ function backward(
   attrs: Attrs,
   withScores: boolean,
 ): tf.Tensor[] {
-  const [q, k, v] = saved, [mult, p] = saved.length === 5 ? saved.slice(3) : [null, saved[3]];
+  const nIn = attrs.packed ? 1 : 3, withDropout = saved.length === nIn + 2;
+  const mult = withDropout ? saved[nIn] : null, p = saved[saved.length - 1];
   const { batch: B, heads: H, scale } = attrs;
-  const E = q.shape[1] as number, T = q.shape[0] / B, S = k.shape[0] / B;
+  const [, , T, S] = p.shape;
   return withScratch((alloc) => {
-    const dq = alloc(B * T * E), dk = alloc(B * S * E), dv = alloc(B * S * E);
+    const inputs = attrs.packed ? { qkv: saved[0] } : { q: saved[0], k: saved[1], v: saved[2] };
+    const { q, k, v, ld, E } = operands<tf.Tensor>((t) => put(alloc, t), inputs);
+    const d = attrs.packed
+      ? [alloc(B * T * 3 * E)]
+      : [alloc(B * T * E), alloc(B * S * E), alloc(B * S * E)];
+    const [dq, dk, dv] = attrs.packed ? [d[0], d[0] + 4 * E, d[0] + 8 * E] : d;
     const dx = alloc(withScores ? B * H * T * S : T * S);
     kern.attention_backward(
       B,
@@ -207,9 +249,12 @@ function backward(
       T,
       S,
       E,
-      put(alloc, q),
-      put(alloc, k),
-      put(alloc, v),
+      q,
+      ld,
+      k,
+      ld,
+      v,
+      ld,
       scale,
       put(alloc, p),
       mult ? put(alloc, mult) : 0,
@@ -223,7 +268,9 @@ function backward(
       mult ? alloc(T * S) : 0,
       alloc(WORK),
     );
-    const grads = [tensorAt(dq, [B * T, E]), tensorAt(dk, [B * S, E]), tensorAt(dv, [B * S, E])];
+    const grads = attrs.packed
+      ? [tensorAt(d[0], [B * T, 3 * E])]
+      : [tensorAt(dq, [B * T, E]), tensorAt(dk, [B * S, E]), tensorAt(dv, [B * S, E])];
     if (withScores) grads.push(tensorAt(dx, [B, H, T, S]));
     return grads;
   });
@@ -233,35 +280,40 @@ const gradFunc: GradFunc = (dy, saved, attrs) => {
   const [dctx, dp] = dy as tf.Tensor[];
   const a = attrs as unknown as Attrs;
   // tfjs then asks for each input's gradient in a scope of its own: one kernel call gives all
-  // three now (in the scope of the whole backward pass, which frees whatever is not used)
-  const [dq, dk, dv] = backward(saved, dctx, a.weights ? dp : null, a, false);
+  // of them now (in the scope of the whole backward pass, which frees whatever is not used)
+  const grads = backward(saved, dctx, a.weights ? dp : null, a, false);
+  const named: Record<string, () => tf.Tensor> = a.packed
+    ? { qkv: () => grads[0] }
+    : { q: () => grads[0], k: () => grads[1], v: () => grads[2] };
   return {
-    q: () => dq,
-    k: () => dk,
-    v: () => dv,
+    ...named,
     // rare (a learned float attnMask): the backward runs again, keeping ∂X, summed to bias's shape
     bias: () => {
-      const grads = backward(saved, dctx, a.weights ? dp : null, a, true);
-      const dx = grads[3], full = dx.shape;
+      const all = backward(saved, dctx, a.weights ? dp : null, a, true);
+      const dx = all.at(-1)!, full = dx.shape;
       const axes = a.biasShape.flatMap((n, i) => n === 1 && full[i] !== 1 ? [i] : []);
       return axes.length ? dx.sum(axes, true) : dx;
     },
-    mult: () => tf.zerosLike(saved[3]),
+    // the multiplier is drawn at random, never learned: a zero gradient
+    mult: () => tf.zerosLike(saved[a.packed ? 1 : 3]),
   };
 };
 
-for (const name of [NAME, NAME_DROPOUT]) {
-  for (const backendName of ["wasm", "cpu"]) {
-    if (!tf.getKernel(name, backendName)) {
-      tf.registerKernel({ kernelName: name, backendName, kernelFunc: forwardKernel });
+for (const packed of [false, true]) {
+  for (const withDropout of [false, true]) {
+    const name = kernelName(packed, withDropout);
+    for (const backendName of ["wasm", "cpu"]) {
+      if (!tf.getKernel(name, backendName)) {
+        tf.registerKernel({ kernelName: name, backendName, kernelFunc: forwardKernel });
+      }
     }
+    tf.registerGradient({
+      kernelName: name,
+      inputsToSave: [...(packed ? ["qkv"] : ["q", "k", "v"]), ...(withDropout ? ["mult"] : [])],
+      outputsToSave: [false, true],
+      gradFunc,
+    });
   }
-  tf.registerGradient({
-    kernelName: name,
-    inputsToSave: name === NAME ? ["q", "k", "v"] : ["q", "k", "v", "mult"],
-    outputsToSave: [false, true],
-    gradFunc,
-  });
 }
 
 /** Options of `fusedAttention`. */
@@ -316,26 +368,70 @@ export function fusedAttention(
   v: tf.Tensor,
   options: FusedAttentionOptions,
 ): [tf.Tensor2D, tf.Tensor4D | null] {
-  const { batch: B, heads: H, bias = null, dropoutMask = null, needWeights = true } = options;
-  if (!(Number.isInteger(B) && B > 0)) {
-    throw new ValueError(`batch must be a positive integer. Got ${B} instead.`);
-  }
-  if (!(Number.isInteger(H) && H > 0)) {
-    throw new ValueError(`heads must be a positive integer. Got ${H} instead.`);
-  }
-  for (const [t, name] of [[q, "q"], [k, "k"], [v, "v"]] as const) {
-    if (t.rank !== 2 || t.shape[0] % B !== 0) {
-      throw new ShapeError(
-        `${name} has shape [${t.shape}], expected 2-D with rows a multiple of batch ${B}.`,
-      );
-    }
-  }
-  const E = q.shape[1] as number, T = q.shape[0] / B, S = k.shape[0] / B;
-  if (E % H !== 0 || k.shape[1] !== E || v.shape[1] !== E || v.shape[0] !== k.shape[0]) {
+  const B = checkCounts(options);
+  for (const [t, name] of [[q, "q"], [k, "k"], [v, "v"]] as const) checkRows(t, name, B);
+  const E = q.shape[1] as number;
+  if (
+    E % options.heads !== 0 || k.shape[1] !== E || v.shape[1] !== E || v.shape[0] !== k.shape[0]
+  ) {
     throw new ShapeError(
-      `q, k and v must have E columns divisible by heads ${H}, k and v the same rows: got [${q.shape}], [${k.shape}], [${v.shape}].`,
+      `q, k and v must have E columns divisible by heads ${options.heads}, k and v the same rows: got [${q.shape}], [${k.shape}], [${v.shape}].`,
     );
   }
+  return run({ q, k, v }, false, E, q.shape[0] / B, k.shape[0] / B, options);
+}
+
+/**
+ * `fusedAttention` for self-attention with the three projections packed in one: qkv (B·T, 3E)
+ * holds q, k and v in its column blocks [0, E), [E, 2E), [2E, 3E) (one product x W_qkvᵀ makes it,
+ * as PyTorch's `in_proj_weight` does), read in place; its gradient comes back packed the same way.
+ *
+ * @param qkv (B·T, 3E)
+ * @param options see `FusedAttentionOptions`; S = T
+ */
+export function fusedSelfAttention(
+  qkv: tf.Tensor,
+  options: FusedAttentionOptions,
+): [tf.Tensor2D, tf.Tensor4D | null] {
+  const B = checkCounts(options);
+  checkRows(qkv, "qkv", B);
+  const E = (qkv.shape[1] as number) / 3, T = qkv.shape[0] / B;
+  if (!Number.isInteger(E) || E % options.heads !== 0) {
+    throw new ShapeError(
+      `qkv has shape [${qkv.shape}], expected 3E columns with E divisible by heads ${options.heads}.`,
+    );
+  }
+  return run({ qkv }, true, E, T, T, options);
+}
+
+function checkCounts({ batch, heads }: FusedAttentionOptions): number {
+  if (!(Number.isInteger(batch) && batch > 0)) {
+    throw new ValueError(`batch must be a positive integer. Got ${batch} instead.`);
+  }
+  if (!(Number.isInteger(heads) && heads > 0)) {
+    throw new ValueError(`heads must be a positive integer. Got ${heads} instead.`);
+  }
+  return batch;
+}
+
+function checkRows(t: tf.Tensor, name: string, B: number): void {
+  if (t.rank !== 2 || t.shape[0] % B !== 0) {
+    throw new ShapeError(
+      `${name} has shape [${t.shape}], expected 2-D with rows a multiple of batch ${B}.`,
+    );
+  }
+}
+
+/** Checks the bias and the multiplier, and runs the kernel. */
+function run(
+  tensors: Record<string, tf.Tensor>,
+  packed: boolean,
+  E: number,
+  T: number,
+  S: number,
+  options: FusedAttentionOptions,
+): [tf.Tensor2D, tf.Tensor4D | null] {
+  const { batch: B, heads: H, bias = null, dropoutMask = null, needWeights = true } = options;
   const scale = options.scale ?? 1 / Math.sqrt(E / H);
   const full = [B, H, T, S];
   if (bias && (bias.rank !== 4 || bias.shape.some((n, i) => n !== 1 && n !== full[i]))) {
@@ -348,7 +444,8 @@ export function fusedAttention(
   }
   const [ctx, weights] = tf.tidy(() => {
     const f32 = (t: tf.Tensor) => t.dtype === "float32" ? t : t.toFloat();
-    const inputs: tf.NamedTensorMap = { q: f32(q), k: f32(k), v: f32(v) };
+    const inputs: tf.NamedTensorMap = {};
+    for (const [name, t] of Object.entries(tensors)) inputs[name] = f32(t);
     if (bias) inputs.bias = f32(bias);
     if (dropoutMask) inputs.mult = f32(dropoutMask);
     const attrs: Attrs = {
@@ -357,9 +454,10 @@ export function fusedAttention(
       scale,
       weights: needWeights,
       biasShape: bias ? bias.shape : [],
+      packed,
     };
     const [ctx, p] = tf.engine().runKernel(
-      dropoutMask ? NAME_DROPOUT : NAME,
+      kernelName(packed, dropoutMask !== null),
       inputs,
       attrs as unknown as NamedAttrMap,
     ) as tf.Tensor[];

@@ -1,7 +1,11 @@
 /** The fused attention kernel (lib/deep/kernels/attention.ts) against the same math in tfjs ops. */
 import { assert, assertEquals, assertThrows } from "@std/assert";
 import { ShapeError, tf, ValueError } from "../../../lib/mod.ts";
-import { fusedAttention, kernelExp } from "../../../lib/deep/kernels/attention.ts";
+import {
+  fusedAttention,
+  fusedSelfAttention,
+  kernelExp,
+} from "../../../lib/deep/kernels/attention.ts";
 
 /** The split-heads formulation in tfjs ops (what MultiHeadAttention computed before the kernel). */
 function reference(
@@ -147,6 +151,43 @@ for (const c of cases) {
     tf.dispose([bias, mult].filter((t) => t !== null) as tf.Tensor[]);
   });
 }
+
+Deno.test("packed self-attention: qkv (B·T, 3E) read in place equals q, k, v apart; packed gradient", () => {
+  const B = 2, H = 2, T = 5, E = 6;
+  const qkv = tf.randomNormal([B * T, 3 * E], 0, 1, "float32", 11);
+  const bias = padAndCausal(B, H, T, T);
+  const mult = tf.randomUniform([B, H, T, T], 0, 1, "float32", 12).greaterEqual(0.2).toFloat()
+    .div(0.8);
+  const r1 = tf.randomNormal([B * T, E], 0, 1, "float32", 13);
+  const r2 = tf.randomNormal([B, H, T, T], 0, 1, "float32", 14);
+  const opts = { batch: B, heads: H, bias, dropoutMask: mult };
+  const packed = (x: tf.Tensor) => {
+    const [o, w] = fusedSelfAttention(x, opts);
+    return o.mul(r1).sum().add(w!.mul(r2).sum());
+  };
+  const apart = (x: tf.Tensor) => {
+    const [q, k, v] = tf.split(x, 3, 1);
+    const [o, w] = fusedAttention(q, k, v, opts);
+    return o.mul(r1).sum().add(w!.mul(r2).sum());
+  };
+  const [o1, w1] = fusedSelfAttention(qkv, opts);
+  const [o2, w2] = fusedAttention(
+    ...(tf.split(qkv, 3, 1) as [tf.Tensor, tf.Tensor, tf.Tensor]),
+    opts,
+  );
+  assertEquals(maxAbsDiff(o1, o2), 0);
+  assertEquals(maxAbsDiff(w1!, w2!), 0);
+  const g1 = tf.grad(packed)(qkv), g2 = tf.grad(apart)(qkv);
+  assertEquals(g1.shape, [B * T, 3 * E]);
+  assertEquals(maxAbsDiff(g1, g2), 0);
+  const want = tf.grad((x: tf.Tensor) => {
+    const [q, k, v] = tf.split(x, 3, 1);
+    const [o, w] = reference(q, k, v, B, H, bias, mult);
+    return o.mul(r1).sum().add(w.mul(r2).sum());
+  })(qkv);
+  assert(maxAbsDiff(g1, want) < 1e-4);
+  assertThrows(() => fusedSelfAttention(tf.zeros([10, 8]), opts), ShapeError, "3E columns");
+});
 
 Deno.test("fused attention: a fully masked query gets zero weights and sends no gradient", () => {
   const B = 1, H = 1, T = 2, S = 3, E = 4;
