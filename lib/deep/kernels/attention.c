@@ -60,15 +60,19 @@ __attribute__((export_name("gemm_work"))) int gemm_work(void) { return GEMM_WORK
 static void softmax_row(f32* row, int S, f32 scale, const f32* bias, int bs, f32 closed) {
   f32 mx = -__builtin_inff();
   int open = bias == 0;
-  for (int s = 0; s < S; s++) {
-    f32 x = row[s] * scale;
-    if (bias) {
-      f32 c = bias[s * bs];
+  if (bias) {
+    for (int s = 0; s < S; s++) {
+      f32 c = bias[s * bs], x = row[s] * scale + c;
       open |= c > closed;
-      x += c;
+      row[s] = x;
+      mx = x > mx ? x : mx;
     }
-    row[s] = x;
-    mx = x > mx ? x : mx;
+  } else {
+    for (int s = 0; s < S; s++) {
+      f32 x = row[s] * scale;
+      row[s] = x;
+      mx = x > mx ? x : mx;
+    }
   }
   if (!open) {
     for (int s = 0; s < S; s++) row[s] = 0;
@@ -91,84 +95,100 @@ static void softmax_row(f32* row, int S, f32 scale, const f32* bias, int bs, f32
   for (s = 0; s < S; s++) row[s] *= inv;
 }
 
-// Forward. For every b < B, j < H (hd = E / H columns per head):
+// The arguments of one call, in memory (the pool of worker threads passes at most 16 numbers,
+// and a range of blocks each): every field is 4 bytes, so field i is at byte 4·i (attention.ts
+// writes them in this order).
+typedef struct {
+  int B, H, T, S, E;              // batch, heads, queries, keys, model width
+  const f32 *q, *k, *v;           // see the top of this file
+  int ldq, ldk, ldv;              // their row strides
+  f32 scale, closed;              // the factor on Q Kᵀ; a bias ≤ closed masks its key
+  const f32* bias;                // or 0, read at b·bb + j·bh + t·bt + s·bs
+  int bb, bh, bt, bs;             // (a zero stride broadcasts)
+  const f32* mult;                // the dropout multiplier M (B, H, T, S), or 0
+  f32* p;                         // P (B, H, T, S): written forward, read backward
+  f32* ctx;                       // the context O (B·T × E), forward
+  const f32 *dctx, *dp;           // ∂O (B·T × E) and ∂P (or 0), backward
+  f32 *dq, *dk, *dv;              // written backward, with the strides of q, k, v
+  f32* dx;                        // ∂X (B, H, T, S) when dx_all, else not used
+  int dx_all;
+} Attention;
+
+// Forward, for the blocks bj in [r0, r1) (b = bj / H, head j = bj % H, hd = E / H columns):
 //   P[b, j] = softmax(scale · Q_bj K_bjᵀ + bias[b, j]) (T × S), fully masked rows 0,
-//   O_bj = (P[b, j] ⊙ M[b, j]) V_bj, written into ctx (B·T × E) at rows b·T, columns j·hd.
-// bias (or 0) is read at b·bb + j·bh + t·bt + s·bs (a zero stride broadcasts); mult (or 0) is M.
-// wbuf: T·S floats (used when mult is given); work: GEMM_WORK floats.
-__attribute__((export_name("attention_forward"))) void attention_forward(
-    int B, int H, int T, int S, int E, const f32* q, int ldq, const f32* k, int ldk, const f32* v,
-    int ldv, f32 scale, const f32* bias, int bb, int bh, int bt, int bs, f32 closed, const f32* mult, f32* p,
-    f32* ctx, f32* wbuf, f32* work) {
-  int hd = E / H;
-  for (int b = 0; b < B; b++) {
-    for (int j = 0; j < H; j++) {
-      const f32 *qb = q + b * T * ldq + j * hd, *kb = k + b * S * ldk + j * hd;
-      const f32* vb = v + b * S * ldv + j * hd;
-      f32* P = p + (b * H + j) * T * S;
-      gemm_strided(T, S, hd, qb, ldq, 1, kb, 1, ldk, P, S, 0, work);
-      for (int t = 0; t < T; t++) {
-        const f32* brow = bias ? bias + b * bb + j * bh + t * bt : 0;
-        softmax_row(P + t * S, S, scale, brow, bs, closed);
-      }
-      const f32* W = P;
-      if (mult) {
-        const f32* M = mult + (b * H + j) * T * S;
-        for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
-        W = wbuf;
-      }
-      gemm_strided(T, hd, S, W, S, 1, vb, ldv, 1, ctx + b * T * E + j * hd, E, 0, work);
+//   O_bj = (P[b, j] ⊙ M[b, j]) V_bj, written into ctx at rows b·T, columns j·hd.
+// scratch: GEMM_WORK + T·S floats of the running thread.
+__attribute__((export_name("attention_forward"))) void attention_forward(const Attention* a,
+                                                                          int r0, int r1,
+                                                                          f32* scratch) {
+  int H = a->H, T = a->T, S = a->S, E = a->E, hd = E / H;
+  int ldq = a->ldq, ldk = a->ldk, ldv = a->ldv;
+  f32 *work = scratch, *wbuf = scratch + GEMM_WORK;
+  for (int bj = r0; bj < r1; bj++) {
+    int b = bj / H, j = bj % H;
+    const f32 *qb = a->q + b * T * ldq + j * hd, *kb = a->k + b * S * ldk + j * hd;
+    const f32* vb = a->v + b * S * ldv + j * hd;
+    f32* P = a->p + bj * T * S;
+    gemm_strided(T, S, hd, qb, ldq, 1, kb, 1, ldk, P, S, 0, work);
+    for (int t = 0; t < T; t++) {
+      const f32* brow = a->bias ? a->bias + b * a->bb + j * a->bh + t * a->bt : 0;
+      softmax_row(P + t * S, S, a->scale, brow, a->bs, a->closed);
     }
+    const f32* W = P;
+    if (a->mult) {
+      const f32* M = a->mult + bj * T * S;
+      for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
+      W = wbuf;
+    }
+    gemm_strided(T, hd, S, W, S, 1, vb, ldv, 1, a->ctx + b * T * E + j * hd, E, 0, work);
   }
 }
 
-// Backward, from ∂O (dctx, B·T × E) and ∂P (dp, or 0 for none; the gradient reaching P other
-// than through O, e.g. from the returned weights). With W = P ⊙ M, per block:
+// Backward for the blocks [r0, r1), from ∂O and ∂P (the gradient reaching P other than through O,
+// e.g. from the returned weights). With W = P ⊙ M, per block:
 //   ∂V = Wᵀ ∂O,  G = (∂O Vᵀ) ⊙ M + ∂P,  ∂X = P ⊙ (G − rowsum(P ⊙ G))  (X the scores + bias),
 //   ∂Q = scale · ∂X K,  ∂K = scale · ∂Xᵀ Q.
-// A fully masked row has P = 0, so ∂X = 0 there. dx: T·S floats of scratch, or B·H·T·S when
-// dx_all (∂X of every block is then kept, for the gradient of the bias); wbuf: T·S floats.
-__attribute__((export_name("attention_backward"))) void attention_backward(
-    int B, int H, int T, int S, int E, const f32* q, int ldq, const f32* k, int ldk, const f32* v,
-    int ldv, f32 scale, const f32* p, const f32* mult, const f32* dctx, const f32* dp, f32* dq, f32* dk, f32* dv,
-    f32* dx, int dx_all, f32* wbuf, f32* work) {
-  int hd = E / H;
-  for (int b = 0; b < B; b++) {
-    for (int j = 0; j < H; j++) {
-      int off = (b * H + j) * T * S;
-      const f32 *qb = q + b * T * ldq + j * hd, *kb = k + b * S * ldk + j * hd;
-      const f32 *vb = v + b * S * ldv + j * hd, *ob = dctx + b * T * E + j * hd;
-      const f32 *P = p + off, *M = mult ? mult + off : 0, *dP = dp ? dp + off : 0;
-      f32 *G = dx_all ? dx + off : dx, *dqb = dq + b * T * ldq + j * hd;
-      f32 *dkb = dk + b * S * ldk + j * hd, *dvb = dv + b * S * ldv + j * hd;
-      const f32* W = P;
+// A fully masked row has P = 0, so ∂X = 0 there. scratch: GEMM_WORK + 2·T·S floats.
+__attribute__((export_name("attention_backward"))) void attention_backward(const Attention* a,
+                                                                            int r0, int r1,
+                                                                            f32* scratch) {
+  int H = a->H, T = a->T, S = a->S, E = a->E, hd = E / H;
+  int ldq = a->ldq, ldk = a->ldk, ldv = a->ldv;
+  f32 *work = scratch, *wbuf = scratch + GEMM_WORK, *gbuf = wbuf + T * S, scale = a->scale;
+  for (int bj = r0; bj < r1; bj++) {
+    int b = bj / H, j = bj % H, off = bj * T * S;
+    const f32 *qb = a->q + b * T * ldq + j * hd, *kb = a->k + b * S * ldk + j * hd;
+    const f32 *vb = a->v + b * S * ldv + j * hd, *ob = a->dctx + b * T * E + j * hd;
+    const f32 *P = a->p + off, *M = a->mult ? a->mult + off : 0, *dP = a->dp ? a->dp + off : 0;
+    f32 *G = a->dx_all ? a->dx + off : gbuf, *dqb = a->dq + b * T * ldq + j * hd;
+    f32 *dkb = a->dk + b * S * ldk + j * hd, *dvb = a->dv + b * S * ldv + j * hd;
+    const f32* W = P;
+    if (M) {
+      for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
+      W = wbuf;
+    }
+    gemm_strided(S, hd, T, W, 1, S, ob, E, 1, dvb, ldv, 0, work);
+    gemm_strided(T, S, hd, ob, E, 1, vb, 1, ldv, G, S, 0, work);
+    for (int t = 0; t < T; t++) {
+      f32* g = G + t * S;
+      const f32* pr = P + t * S;
       if (M) {
-        for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
-        W = wbuf;
+        for (int s = 0; s < S; s++) g[s] *= M[t * S + s];
       }
-      gemm_strided(S, hd, T, W, 1, S, ob, E, 1, dvb, ldv, 0, work);
-      gemm_strided(T, S, hd, ob, E, 1, vb, 1, ldv, G, S, 0, work);
-      for (int t = 0; t < T; t++) {
-        f32* g = G + t * S;
-        const f32* pr = P + t * S;
-        if (M) {
-          for (int s = 0; s < S; s++) g[s] *= M[t * S + s];
-        }
-        if (dP) {
-          for (int s = 0; s < S; s++) g[s] += dP[t * S + s];
-        }
-        f32 r = 0;
-        for (int s = 0; s < S; s++) r += pr[s] * g[s];
-        for (int s = 0; s < S; s++) g[s] = pr[s] * (g[s] - r);
+      if (dP) {
+        for (int s = 0; s < S; s++) g[s] += dP[t * S + s];
       }
-      gemm_strided(T, hd, S, G, S, 1, kb, ldk, 1, dqb, ldq, 0, work);
-      gemm_strided(S, hd, T, G, 1, S, qb, ldq, 1, dkb, ldk, 0, work);
-      for (int t = 0; t < T; t++) {
-        for (int c = 0; c < hd; c++) dqb[t * ldq + c] *= scale;
-      }
-      for (int s = 0; s < S; s++) {
-        for (int c = 0; c < hd; c++) dkb[s * ldk + c] *= scale;
-      }
+      f32 r = 0;
+      for (int s = 0; s < S; s++) r += pr[s] * g[s];
+      for (int s = 0; s < S; s++) g[s] = pr[s] * (g[s] - r);
+    }
+    gemm_strided(T, hd, S, G, S, 1, kb, ldk, 1, dqb, ldq, 0, work);
+    gemm_strided(S, hd, T, G, 1, S, qb, ldq, 1, dkb, ldk, 0, work);
+    for (int t = 0; t < T; t++) {
+      for (int c = 0; c < hd; c++) dqb[t * ldq + c] *= scale;
+    }
+    for (int s = 0; s < S; s++) {
+      for (int c = 0; c < hd; c++) dkb[s * ldk + c] *= scale;
     }
   }
 }

@@ -18,66 +18,90 @@
 import { ShapeError, ValueError } from "../../core/mod.ts";
 import { tf } from "../backend.ts";
 import { attentionWasm } from "./attention_wasm.ts";
-import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
+import { getNumThreads, parallel, splitRange } from "./pool.ts";
+import { floats, instantiateKernels, kernelMemory, put, tensorAt, withScratch } from "./runtime.ts";
 
 type Ptr = number;
 interface AttentionKernels {
   exp_array(x: Ptr, n: number, y: Ptr): void;
   gemm_work(): number;
-  attention_forward(
-    B: number,
-    H: number,
-    T: number,
-    S: number,
-    E: number,
-    q: Ptr,
-    ldq: number,
-    k: Ptr,
-    ldk: number,
-    v: Ptr,
-    ldv: number,
-    scale: number,
-    bias: Ptr,
-    bb: number,
-    bh: number,
-    bt: number,
-    bs: number,
-    closed: number,
-    mult: Ptr,
-    p: Ptr,
-    ctx: Ptr,
-    wbuf: Ptr,
-    work: Ptr,
-  ): void;
-  attention_backward(
-    B: number,
-    H: number,
-    T: number,
-    S: number,
-    E: number,
-    q: Ptr,
-    ldq: number,
-    k: Ptr,
-    ldk: number,
-    v: Ptr,
-    ldv: number,
-    scale: number,
-    p: Ptr,
-    mult: Ptr,
-    dctx: Ptr,
-    dp: Ptr,
-    dq: Ptr,
-    dk: Ptr,
-    dv: Ptr,
-    dx: Ptr,
-    dxAll: number,
-    wbuf: Ptr,
-    work: Ptr,
-  ): void;
+  /** blocks (b·H + j) in [r0, r1); args: an `Attention` struct (see `FIELDS`) */
+  attention_forward(args: Ptr, r0: number, r1: number, scratch: Ptr): void;
+  attention_backward(args: Ptr, r0: number, r1: number, scratch: Ptr): void;
+}
+
+/** The fields of attention.c's `Attention` struct, 4 bytes each, in order. */
+const FIELDS = [
+  "B",
+  "H",
+  "T",
+  "S",
+  "E",
+  "q",
+  "k",
+  "v",
+  "ldq",
+  "ldk",
+  "ldv",
+  "scale",
+  "closed",
+  "bias",
+  "bb",
+  "bh",
+  "bt",
+  "bs",
+  "mult",
+  "p",
+  "ctx",
+  "dctx",
+  "dp",
+  "dq",
+  "dk",
+  "dv",
+  "dx",
+  "dxAll",
+] as const;
+type Args = Partial<Record<(typeof FIELDS)[number], number>>;
+
+/** Writes the struct into scratch memory (absent fields 0); returns its byte offset. */
+function writeArgs(alloc: (n: number) => number, args: Args): Ptr {
+  const ptr = alloc(FIELDS.length);
+  const ints = new Int32Array(kernelMemory.buffer, ptr, FIELDS.length);
+  const reals = floats(ptr, FIELDS.length);
+  FIELDS.forEach((f, i) => {
+    if (f === "scale" || f === "closed") reals[i] = args[f] ?? 0;
+    else ints[i] = args[f] ?? 0;
+  });
+  return ptr;
+}
+
+/**
+ * Runs a kernel over the B·H blocks: split across the threads of pool.ts when there is enough
+ * work (each block's outputs are written by one call, so any split gives the same bits).
+ */
+function runBlocks(
+  alloc: (n: number) => number,
+  fn: "attention_forward" | "attention_backward",
+  args: Args,
+): void {
+  const { B = 0, H = 0, T = 0, S = 0, E = 0 } = args;
+  const work = B * T * S * E, parts = work >= MIN_PARALLEL ? getNumThreads() : 1;
+  const argPtr = writeArgs(alloc, args);
+  parallel(
+    splitRange(B * H, parts).map(([r0, r1]) => ({
+      kernels: kern,
+      fn,
+      args: [argPtr, r0, r1, 0],
+      scratch: 3,
+    })),
+    { alloc, floats: WORK + 2 * T * S },
+  );
 }
 
 const kern = instantiateKernels<AttentionKernels>(attentionWasm, "attention");
 const WORK = kern.gemm_work();
+/** B·T·S·E from which the blocks are split across threads (a quarter of the flops of one pass). */
+const MIN_PARALLEL = 1 << 20;
 
 /** A bias at or below this closes its key; a query with every key closed gets zero weights. */
 const CLOSED = -5e8;
@@ -186,35 +210,31 @@ const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
   const T = rows / B, S = (named.k ?? named.qkv)!.shape[0] / B;
   return withScratch((alloc) => {
     const { q, k, v, ld, E } = operands((t) => putInfo(alloc, be, t), named);
-    const bp = bias ? putInfo(alloc, be, bias) : 0, mp = mult ? putInfo(alloc, be, mult) : 0;
     const [bb, bh, bt, bs] = bias ? biasStrides(bias.shape) : [0, 0, 0, 0];
     const p = alloc(B * H * T * S), ctx = alloc(B * T * E);
-    const wbuf = mult ? alloc(T * S) : 0;
-    kern.attention_forward(
+    runBlocks(alloc, "attention_forward", {
       B,
       H,
       T,
       S,
       E,
       q,
-      ld,
       k,
-      ld,
       v,
-      ld,
+      ldq: ld,
+      ldk: ld,
+      ldv: ld,
       scale,
-      bp,
+      closed: CLOSED,
+      bias: bias ? putInfo(alloc, be, bias) : 0,
       bb,
       bh,
       bt,
       bs,
-      CLOSED,
-      mp,
+      mult: mult ? putInfo(alloc, be, mult) : 0,
       p,
       ctx,
-      wbuf,
-      alloc(WORK),
-    );
+    });
     // tensor infos, not tensors: tfjs makes the tensors
     return [outputInfo(be, ctx, [B * T, E]), outputInfo(be, p, [B, H, T, S])];
   });
@@ -242,32 +262,30 @@ function backward(
       ? [alloc(B * T * 3 * E)]
       : [alloc(B * T * E), alloc(B * S * E), alloc(B * S * E)];
     const [dq, dk, dv] = attrs.packed ? [d[0], d[0] + 4 * E, d[0] + 8 * E] : d;
-    const dx = alloc(withScores ? B * H * T * S : T * S);
-    kern.attention_backward(
+    const dx = withScores ? alloc(B * H * T * S) : 0;
+    runBlocks(alloc, "attention_backward", {
       B,
       H,
       T,
       S,
       E,
       q,
-      ld,
       k,
-      ld,
       v,
-      ld,
+      ldq: ld,
+      ldk: ld,
+      ldv: ld,
       scale,
-      put(alloc, p),
-      mult ? put(alloc, mult) : 0,
-      put(alloc, dctx),
-      dp ? put(alloc, dp) : 0,
+      p: put(alloc, p),
+      mult: mult ? put(alloc, mult) : 0,
+      dctx: put(alloc, dctx),
+      dp: dp ? put(alloc, dp) : 0,
       dq,
       dk,
       dv,
       dx,
-      withScores ? 1 : 0,
-      mult ? alloc(T * S) : 0,
-      alloc(WORK),
-    );
+      dxAll: withScores ? 1 : 0,
+    });
     const grads = attrs.packed
       ? [tensorAt(d[0], [B * T, 3 * E])]
       : [tensorAt(dq, [B * T, E]), tensorAt(dk, [B * S, E]), tensorAt(dv, [B * S, E])];

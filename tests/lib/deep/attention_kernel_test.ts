@@ -1,6 +1,7 @@
 /** The fused attention kernel (lib/deep/kernels/attention.ts) against the same math in tfjs ops. */
 import { assert, assertEquals, assertThrows } from "@std/assert";
-import { ShapeError, tf, ValueError } from "../../../lib/mod.ts";
+import { setNumThreads, ShapeError, tf, ValueError } from "../../../lib/mod.ts";
+import { threadCalls, threadsReady } from "../../../lib/deep/kernels/pool.ts";
 import {
   fusedAttention,
   fusedSelfAttention,
@@ -58,7 +59,10 @@ const padAndCausal = (B: number, _H: number, T: number, S: number) =>
     const r = tf.range(0, S).reshape([1, S]), c = tf.range(0, T).reshape([T, 1]);
     const causal = r.greater(c).toFloat().mul(-1e9).reshape([1, 1, T, S]);
     const closed = tf.oneHot(tf.tensor1d([0], "int32"), T).reshape([1, 1, T, 1]).mul(-1e9);
-    return pad.add(causal).add(closed.mul(tf.tensor([0, 1]).reshape([B, 1, 1, 1])));
+    return pad.add(causal).add(closed.mul(
+      tf.tensor(Array.from({ length: B }, (_, b) =>
+        b === 1 ? 1 : 0)).reshape([B, 1, 1, 1]),
+    ));
   });
 
 const cases: Case[] = [
@@ -187,6 +191,39 @@ Deno.test("packed self-attention: qkv (B·T, 3E) read in place equals q, k, v ap
   })(qkv);
   assert(maxAbsDiff(g1, want) < 1e-4);
   assertThrows(() => fusedSelfAttention(tf.zeros([10, 8]), opts), ShapeError, "3E columns");
+});
+
+Deno.test("fused attention on 2 threads: the same bits as on 1, forward and backward", async () => {
+  // B·T·S·E = 2^20: just enough work to be split
+  const B = 8, H = 4, T = 32, E = 128;
+  const qkv = tf.randomNormal([B * T, 3 * E], 0, 1, "float32", 21);
+  const bias = padAndCausal(B, H, T, T);
+  const mult = tf.randomUniform([B, H, T, T], 0, 1, "float32", 22).greaterEqual(0.1).toFloat()
+    .div(0.9);
+  const r1 = tf.randomNormal([B * T, E], 0, 1, "float32", 23);
+  const run = () =>
+    tf.tidy(() => {
+      const opts = { batch: B, heads: H, bias, dropoutMask: mult };
+      const [o, w] = fusedSelfAttention(qkv, opts);
+      const g = tf.grad((x: tf.Tensor) => fusedSelfAttention(x, opts)[0].mul(r1).sum())(qkv);
+      return [o, w!, g].map((t) => t.dataSync().slice());
+    });
+  const one = run();
+  const workerCalls = () => threadCalls().slice(1).reduce((a, b) => a + b, 0);
+  setNumThreads(2);
+  try {
+    assertEquals(await threadsReady(), 1, "the worker did not start");
+    const before = workerCalls();
+    let two = run();
+    for (let i = 0; i < 50 && workerCalls() === before; i++) two = run();
+    assert(workerCalls() > before, "the worker never took a call");
+    one.forEach((a, i) =>
+      assert(a.every((v, j) => Object.is(v, two[i][j])), `output ${i} differs`)
+    );
+  } finally {
+    setNumThreads(1);
+  }
+  tf.dispose([qkv, bias, mult, r1]);
 });
 
 Deno.test("fused attention: a fully masked query gets zero weights and sends no gradient", () => {
