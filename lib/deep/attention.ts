@@ -219,6 +219,12 @@ export interface AttentionMasks {
  * the values of padding. Rows with at least one open key are unchanged (masked keys weigh
  * exp(−1e9) = 0), so the PyTorch parity holds wherever PyTorch's output is finite.
  *
+ * The core (scores, masked softmax, dropout on the weights, weighted values, and the backward of
+ * all of it) runs as one op on the WebAssembly kernels, `fusedAttention` of kernels/attention.ts,
+ * which reads the heads out of the projections in place; for self-attention (query, key and value
+ * the same tensor) the three projections are one product, as PyTorch's packed `in_proj_weight`.
+ * The dropout mask is drawn by `dropout` with the weights' shape, so seeded runs draw as before.
+ *
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";

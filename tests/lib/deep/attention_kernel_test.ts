@@ -1,7 +1,17 @@
 /** The fused attention kernel (lib/deep/kernels/attention.ts) against the same math in tfjs ops. */
 import { assert, assertEquals, assertThrows } from "@std/assert";
-import { setNumThreads, ShapeError, tf, ValueError } from "../../../lib/mod.ts";
+import {
+  causalMask,
+  manualSeed,
+  MultiHeadAttention,
+  setNumThreads,
+  ShapeError,
+  tf,
+  ValueError,
+} from "../../../lib/mod.ts";
 import { threadCalls, threadsReady } from "../../../lib/deep/kernels/pool.ts";
+import { attentionBias } from "../../../lib/deep/attention.ts";
+import { dropout } from "../../../lib/deep/layers.ts";
 import {
   fusedAttention,
   fusedSelfAttention,
@@ -224,6 +234,91 @@ Deno.test("fused attention on 2 threads: the same bits as on 1, forward and back
     setNumThreads(1);
   }
   tf.dispose([qkv, bias, mult, r1]);
+});
+
+/** MultiHeadAttention.forward as it was before the kernel: split heads, tfjs products and softmax. */
+function mhaReference(
+  mha: MultiHeadAttention,
+  query: tf.Tensor,
+  key: tf.Tensor,
+  value: tf.Tensor,
+  keyPaddingMask: tf.Tensor | null,
+  attnMask: tf.Tensor | null,
+): tf.Tensor[] {
+  const { embedDim: E, numHeads: h, dropout: p } = mha.options;
+  const [b, T, S] = [query.shape[0], query.shape[1]!, key.shape[1]!];
+  const bias = attentionBias(keyPaddingMask, attnMask, b, h, T, S);
+  const hd = E / h;
+  const split = (x: tf.Tensor, n: number) => x.reshape([b, n, h, hd]).transpose([0, 2, 1, 3]);
+  const q = split(mha.q_proj.forward(query), T).div(Math.sqrt(hd));
+  const k = split(mha.k_proj.forward(key), S), v = split(mha.v_proj.forward(value), S);
+  let scores = tf.matMul(q, k, false, true);
+  if (bias) scores = scores.add(bias);
+  let w = tf.softmax(scores);
+  if (bias) {
+    const open = bias.greater(-5e8).any(-1, true);
+    w = tf.where(open.broadcastTo(w.shape), w, tf.zerosLike(w));
+  }
+  const wd = dropout(w, p, mha.training);
+  const ctx = tf.matMul(wd, v).transpose([0, 2, 1, 3]).reshape([b, T, E]);
+  return [mha.out_proj.forward(ctx), wd];
+}
+
+Deno.test("MultiHeadAttention on the kernel equals the split-heads ops: kdim/vdim, masks, seeded dropout", () => {
+  const b = 3, T = 5, S = 7, E = 8;
+  const cases: [string, ConstructorParameters<typeof MultiHeadAttention>[0], boolean][] = [
+    ["cross-attention, kdim 6, vdim 10", { embedDim: E, numHeads: 2, kdim: 6, vdim: 10 }, false],
+    ["self-attention, dropout 0.3, no bias", {
+      embedDim: E,
+      numHeads: 4,
+      dropout: 0.3,
+      bias: false,
+    }, true],
+  ];
+  for (const [name, options, self] of cases) {
+    manualSeed(5);
+    const mha = new MultiHeadAttention(options);
+    const x = tf.randomNormal([b, T, E], 0, 1, "float32", 31);
+    const key = self ? x : tf.randomNormal([b, S, options.kdim!], 0, 1, "float32", 32);
+    const value = self ? x : tf.randomNormal([b, S, options.vdim!], 0, 1, "float32", 33);
+    const n = key.shape[1]!;
+    const pad = tf.tensor2d(
+      Array.from({ length: b }, (_, i) => Array.from({ length: n }, (_, j) => i === 2 && j > 1)),
+    ).cast("bool");
+    const masks = { keyPaddingMask: pad, attnMask: self ? causalMask(T) : null };
+    const loss = (f: () => tf.Tensor[]) => () => {
+      const [o, w] = f();
+      return o.square().sum().add(w.mul(tf.range(0, w.size).reshape(w.shape).div(w.size)).sum());
+    };
+    const fused = () => {
+      const [o, w] = mha.forward(x, key, value, { ...masks, averageAttnWeights: false });
+      return [o, w!];
+    };
+    const ref = () => mhaReference(mha, x, key, value, masks.keyPaddingMask, masks.attnMask);
+    for (const training of [false, true]) {
+      if (training) mha.train();
+      else mha.eval();
+      manualSeed(9);
+      const got = tf.variableGrads(loss(fused) as () => tf.Scalar, mha.variables());
+      manualSeed(9);
+      const want = tf.variableGrads(loss(ref) as () => tf.Scalar, mha.variables());
+      const d = Math.abs(got.value.dataSync()[0] - want.value.dataSync()[0]);
+      assert(
+        d < 1e-4 * Math.abs(want.value.dataSync()[0]),
+        `${name}, training ${training}: loss ${d}`,
+      );
+      for (const k of Object.keys(want.grads)) {
+        const e = maxAbsDiff(got.grads[k], want.grads[k]);
+        assert(e < 1e-4, `${name}, training ${training}: gradient of ${k} differs by ${e}`);
+      }
+      tf.dispose([
+        got.value,
+        want.value,
+        ...Object.values(got.grads),
+        ...Object.values(want.grads),
+      ]);
+    }
+  }
 });
 
 Deno.test("fused attention: a fully masked query gets zero weights and sends no gradient", () => {
