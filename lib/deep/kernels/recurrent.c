@@ -3,7 +3,7 @@
 // Built by tools/build_kernels.ts into recurrent_wasm.ts.
 //
 // Shapes, for batch B, steps T, hidden width H and G = gates · H:
-// - xw (B, T, G): the input projection x W_ihᵀ + biases, precomputed for every step (batch first);
+// - xw (B, T, G): the input projection x W_ihᵀ + biases of every step (batch first), by project;
 // - whh (G, H): W_hh as PyTorch stores it; whhT (H, G) its transpose, written by the forward pass
 //   so that every step's product h·W_hhᵀ reads rows (the fast packing of gemm.h);
 // - per processed step s (s = t, or T − 1 − t when reverse), in processing order: gates (T, B, ·)
@@ -12,8 +12,9 @@
 // - out (B, T, H) in input order (for the LSTM (B, T + 1, H), the last cell state at index T).
 //
 // Gradients: dy has out's shape; dx (B, T, G) is ∂xw; a step-major copy of the same numbers (T·B
-// rows of the gates' pre-activations with respect to h W_hhᵀ) makes ∂W_hh one product over all
-// steps, ∂W_hh = Σ_s ∂zₛᵀ hₛ, and carries ∂h back one step, ∂h_{s−1} = ∂zₛ W_hh.
+// rows of the gradient of h W_hhᵀ; for the GRU they differ in the n gate) carries ∂h back one step,
+// ∂h_{s−1} = ∂zₛ W_hh, and then gives ∂W_hh = Σ_s ∂zₛᵀ hₛ as one product over all steps
+// (transposed_product, like ∂W_ih = ∂xwᵀ x), which threads can share.
 //
 // Elementwise loops run 4 lanes at a time. A row's last group may be partial: it reads up to 3
 // floats past the row (in the next row, or in padding the caller leaves after every buffer) and
@@ -93,12 +94,6 @@ static void step_product(int B, int H, int G, const f32* h, const f32* whhT, f32
   gemm_strided(B, G, H, h, H, 1, whhT, G, 1, c, ldc, 0, work);
 }
 
-// ∂W_hh (G × H) = Σ_s ∂zₛᵀ hₛ over the T·B step-major rows of dz (row stride G) and hs
-static void weight_gradient(int TB, int H, int G, const f32* dz, const f32* hs, f32* dwhh,
-                            f32* work) {
-  gemm_strided(G, H, TB, dz, 1, G, hs, H, 1, dwhh, H, 0, work);
-}
-
 // y = e^x for n floats (x and y padded to a multiple of 4): vexp on its own, for the tests
 __attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f32* y) {
   for (int i = 0; i < n; i += 4) wasm_v128_store(y + i, vexp(LOAD(x + i)));
@@ -117,17 +112,21 @@ __attribute__((export_name("project"))) void project(int n, int G, int F, const 
   gemm_strided(n, G, F, x, F, 1, wih, 1, F, xw, G, bias ? 1 : 0, work);
 }
 
-// Backward of project for ∂xw (n × G): ∂W_ih = ∂xwᵀ x, and ∂bias = Σ_rows ∂xw when dbias is not 0
-__attribute__((export_name("project_backward"))) void project_backward(int n, int G, int F,
-                                                                       const f32* dxw,
-                                                                       const f32* x, f32* dwih,
-                                                                       f32* dbias, f32* work) {
-  gemm_strided(G, F, n, dxw, 1, G, x, F, 1, dwih, F, 0, work);
-  if (dbias) {
-    for (int j = 0; j < G; j++) dbias[j] = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < G; j++) dbias[j] += dxw[i * G + j];
-    }
+// c (g × m) = aᵀ b for a (n × g, row stride lda) and b (n × m): the weight gradients, summed
+// over all steps at once, ∂W_hh = Σ_s ∂zₛᵀ hₛ (step-major rows) and ∂W_ih = ∂xwᵀ x. A block of
+// columns of a gives the same rows of c, so threads can share the product by column blocks.
+__attribute__((export_name("transposed_product"))) void transposed_product(int n, int g, int m,
+                                                                           const f32* a, int lda,
+                                                                           const f32* b, f32* c,
+                                                                           f32* work) {
+  gemm_strided(g, m, n, a, 1, lda, b, m, 1, c, m, 0, work);
+}
+
+// out (m) = Σ_rows a for a (n × m): the gradient of a bias
+__attribute__((export_name("column_sums"))) void column_sums(const f32* a, int n, int m, f32* out) {
+  for (int j = 0; j < m; j++) out[j] = 0;
+  for (int i = 0; i < n; i++) {
+    for (int j = 0; j < m; j++) out[j] += a[i * m + j];
   }
 }
 
@@ -185,10 +184,10 @@ __attribute__((export_name("lstm_forward"))) void lstm_forward(
 
 // Backward of lstm_forward, from dy (B, T + 1, H): ∂c' += ∂h' o (1 − tanh²c'),
 // ∂z_o = ∂h' tanh(c') o(1−o), ∂z_i = ∂c' g i(1−i), ∂z_g = ∂c' i (1−g²), ∂z_f = ∂c' c f(1−f),
-// ∂c = ∂c' f, ∂h = ∂z W_hh. dz (T, B, 4H) is scratch; dh and dc end as ∂h0 and ∂c0.
+// ∂c = ∂c' f, ∂h = ∂z W_hh. dz (T, B, 4H) is for ∂W_hh; dh and dc end as ∂h0 and ∂c0.
 __attribute__((export_name("lstm_backward"))) void lstm_backward(
     int B, int T, int H, const f32* dy, const f32* whh, const f32* gates, const f32* hs,
-    const f32* cs, int reverse, f32* dx, f32* dz, f32* dwhh, f32* dh, f32* dc, f32* work) {
+    const f32* cs, int reverse, f32* dx, f32* dz, f32* dh, f32* dc, f32* work) {
   int G = 4 * H, BH = B * H;
   for (int b = 0; b < B; b++) {
     for (int j = 0; j < H; j++) {
@@ -227,7 +226,6 @@ __attribute__((export_name("lstm_backward"))) void lstm_backward(
     }
     gemm_strided(B, H, G, dz + s * B * G, G, 1, whh, H, 1, dh, H, 0, work);
   }
-  weight_gradient(T * B, H, G, dz, hs, dwhh, work);
 }
 
 // GRU (gates r, z, n, PyTorch's): with a = h W_hhᵀ, r = σ(xw_r + a_r), z = σ(xw_z + a_z),
@@ -270,10 +268,10 @@ __attribute__((export_name("gru_forward"))) void gru_forward(
 // Backward of gru_forward, from dy (B, T, H): with ∂h' the incoming gradient,
 // ∂(xw_n) = ∂h' (1−z)(1−n²), ∂(xw_z) = ∂a_z = ∂h' (h−n) z(1−z), ∂a_n = ∂(xw_n) r,
 // ∂(xw_r) = ∂a_r = ∂(xw_n) (a_n + b_hn) r(1−r), ∂h = ∂h' z + ∂a W_hh, ∂b_hn = Σ ∂a_n.
-// da (T, B, 3H) is scratch; dh ends as ∂h0; dbhn (H) is written when not 0.
+// da (T, B, 3H) is for ∂W_hh; dh ends as ∂h0; dbhn (H) is written when not 0.
 __attribute__((export_name("gru_backward"))) void gru_backward(
     int B, int T, int H, const f32* dy, const f32* whh, const f32* gates, const f32* hs,
-    int reverse, f32* dx, f32* da, f32* dwhh, f32* dbhn, f32* dh, f32* work) {
+    int reverse, f32* dx, f32* da, f32* dbhn, f32* dh, f32* work) {
   int G = 3 * H, BH = B * H;
   for (int k = 0; k < BH; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
@@ -302,7 +300,6 @@ __attribute__((export_name("gru_backward"))) void gru_backward(
     }
     gemm_strided(B, H, G, da + s * B * G, G, 1, whh, H, 1, dh, H, 1, work);
   }
-  weight_gradient(T * B, H, G, da, hs, dwhh, work);
   if (dbhn) {
     for (int j = 0; j < H; j++) dbhn[j] = 0;
     for (int q = 0; q < T * B; q++) {
@@ -338,12 +335,11 @@ __attribute__((export_name("rnn_forward"))) void rnn_forward(int B, int T, int H
 }
 
 // Backward of rnn_forward, from dy (B, T, H): ∂a = ∂h' (1 − h'²), or ∂h' [h' > 0] for relu;
-// ∂h = ∂a W_hh. da (T, B, H) is scratch; dh ends as ∂h0.
+// ∂h = ∂a W_hh. da (T, B, H) is for ∂W_hh; dh ends as ∂h0.
 __attribute__((export_name("rnn_backward"))) void rnn_backward(int B, int T, int H, const f32* dy,
                                                                   const f32* whh, const f32* hs,
                                                                   int relu, int reverse, f32* dx,
-                                                                  f32* da, f32* dwhh, f32* dh,
-                                                                  f32* work) {
+                                                                  f32* da, f32* dh, f32* work) {
   int BH = B * H;
   for (int k = 0; k < BH; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
@@ -361,5 +357,4 @@ __attribute__((export_name("rnn_backward"))) void rnn_backward(int B, int T, int
     }
     gemm_strided(B, H, H, da + s * BH, H, 1, whh, H, 1, dh, H, 0, work);
   }
-  weight_gradient(T * B, H, H, da, hs, dwhh, work);
 }

@@ -13,6 +13,8 @@
 import { ShapeError } from "../../core/errors.ts";
 import { tf } from "../backend.ts";
 import { recurrentWasm } from "./recurrent_wasm.ts";
+import { PARALLEL_MIN_WORK } from "./dense.ts";
+import { getNumThreads, parallel, splitRange } from "./pool.ts";
 import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
 
 type Ptr = number;
@@ -20,16 +22,17 @@ interface RecurrentKernels {
   recurrent_work(): number;
   exp_array(x: Ptr, n: number, y: Ptr): void;
   project(n: number, G: number, F: number, x: Ptr, wih: Ptr, bias: Ptr, xw: Ptr, work: Ptr): void;
-  project_backward(
+  transposed_product(
     n: number,
-    G: number,
-    F: number,
-    dxw: Ptr,
-    x: Ptr,
-    dwih: Ptr,
-    dbias: Ptr,
+    g: number,
+    m: number,
+    a: Ptr,
+    lda: number,
+    b: Ptr,
+    c: Ptr,
     work: Ptr,
   ): void;
+  column_sums(a: Ptr, n: number, m: number, out: Ptr): void;
   project_input_gradient(
     n: number,
     G: number,
@@ -67,7 +70,6 @@ interface RecurrentKernels {
     reverse: number,
     dx: Ptr,
     dz: Ptr,
-    dwhh: Ptr,
     dh: Ptr,
     dc: Ptr,
     work: Ptr,
@@ -98,7 +100,6 @@ interface RecurrentKernels {
     reverse: number,
     dx: Ptr,
     da: Ptr,
-    dwhh: Ptr,
     dbhn: Ptr,
     dh: Ptr,
     work: Ptr,
@@ -128,7 +129,6 @@ interface RecurrentKernels {
     reverse: number,
     dx: Ptr,
     da: Ptr,
-    dwhh: Ptr,
     dh: Ptr,
     work: Ptr,
   ): void;
@@ -136,6 +136,30 @@ interface RecurrentKernels {
 
 const k = instantiateKernels<RecurrentKernels>(recurrentWasm, "recurrent");
 const WORK = k.recurrent_work();
+
+/**
+ * Runs a kernel whose output rows [s, e) depend only on the same rows of its inputs, with
+ * `args(s, e)` its arguments but the last, the GEMM work buffer: in one call, or, when threads
+ * are on (pool.ts) and the product is large (`madds` multiply-adds), in blocks of rows (multiples
+ * of 16, whole tiles of gemm.h) shared by the threads, with the same result.
+ */
+function byRows(
+  alloc: (n: number) => number,
+  fn: keyof RecurrentKernels,
+  rows: number,
+  madds: number,
+  args: (s: number, e: number) => number[],
+): void {
+  const threads = getNumThreads();
+  const ranges = threads > 1 && madds >= PARALLEL_MIN_WORK
+    ? splitRange(rows, 2 * threads, 16)
+    : [[0, rows]];
+  const calls = ranges.map(([s, e]) => {
+    const a = args(s, e);
+    return { kernels: k, fn, args: [...a, 0], scratch: a.length };
+  });
+  parallel(calls, { alloc, floats: WORK });
+}
 /** Floats of padding after every buffer: a row's last 4-lane group may read 3 past its end. */
 const PAD = 4;
 
@@ -277,8 +301,14 @@ export function recurrentForward(
     const x = padded(alloc, inputs.x), wih = padded(alloc, inputs.wih);
     const w = padded(alloc, inputs.whh), h = padded(alloc, inputs.h0);
     const whhT = buffer(alloc, G * H), hs = buffer(alloc, states), work = alloc(WORK);
-    const xw = buffer(alloc, n * G);
-    k.project(n, G, F, x, wih, inputs.bias ? padded(alloc, inputs.bias) : 0, xw, work);
+    const xw = buffer(alloc, n * G), bias = inputs.bias ? padded(alloc, inputs.bias) : 0;
+    byRows(
+      alloc,
+      "project",
+      n,
+      n * G * F,
+      (s, e) => [e - s, G, F, x + 4 * s * F, wih, bias, xw + 4 * s * G],
+    );
     const rev = reverse ? 1 : 0;
     let gates = 0, cs = 0, out: Ptr, outShape: number[];
     if (kind === "lstm") {
@@ -330,22 +360,38 @@ export function recurrentBackward(
   return withScratch((alloc) => {
     const g = padded(alloc, dy), w = padded(alloc, tape.whh), hs = padded(alloc, tape.hs);
     const work = alloc(WORK);
-    const dx = buffer(alloc, n * G), dz = buffer(alloc, T * B * G), dw = buffer(alloc, G * H);
+    const dx = buffer(alloc, n * G), dz = buffer(alloc, T * B * G);
     const dh = buffer(alloc, BH), rev = tape.reverse ? 1 : 0;
     let dc = 0, dbhn = 0;
     if (kind === "lstm") {
       const gates = padded(alloc, tape.gates!), cs = padded(alloc, tape.cs!);
       dc = buffer(alloc, BH);
-      k.lstm_backward(B, T, H, g, w, gates, hs, cs, rev, dx, dz, dw, dh, dc, work);
+      k.lstm_backward(B, T, H, g, w, gates, hs, cs, rev, dx, dz, dh, dc, work);
     } else if (kind === "gru") {
       const gates = padded(alloc, tape.gates!);
       dbhn = tape.hasBhn ? buffer(alloc, H) : 0;
-      k.gru_backward(B, T, H, g, w, gates, hs, rev, dx, dz, dw, dbhn, dh, work);
+      k.gru_backward(B, T, H, g, w, gates, hs, rev, dx, dz, dbhn, dh, work);
     } else {
-      k.rnn_backward(B, T, H, g, w, hs, kind === "rnn_relu" ? 1 : 0, rev, dx, dz, dw, dh, work);
+      k.rnn_backward(B, T, H, g, w, hs, kind === "rnn_relu" ? 1 : 0, rev, dx, dz, dh, work);
     }
-    const dwih = buffer(alloc, G * F), dbias = tape.hasBias ? buffer(alloc, G) : 0;
-    k.project_backward(n, G, F, dx, padded(alloc, tape.x), dwih, dbias, work);
+    // ∂W_hh = Σ ∂zᵀ h and ∂W_ih = Σ ∂xwᵀ x over all steps, by blocks of their rows
+    const dw = buffer(alloc, G * H), dwih = buffer(alloc, G * F), xs = padded(alloc, tape.x);
+    byRows(
+      alloc,
+      "transposed_product",
+      G,
+      n * G * H,
+      (s, e) => [n, e - s, H, dz + 4 * s, G, hs, dw + 4 * s * H],
+    );
+    byRows(
+      alloc,
+      "transposed_product",
+      G,
+      n * G * F,
+      (s, e) => [n, e - s, F, dx + 4 * s, G, xs, dwih + 4 * s * F],
+    );
+    const dbias = tape.hasBias ? buffer(alloc, G) : 0;
+    if (dbias) k.column_sums(dx, n, G, dbias);
     return {
       wih: tensorAt<tf.Tensor2D>(dwih, [G, F]),
       bias: dbias ? tensorAt<tf.Tensor1D>(dbias, [G]) : null,
@@ -368,7 +414,14 @@ export function recurrentInputGradient(
   const [n, G] = dxw.shape, F = wih.shape[1];
   return withScratch((alloc) => {
     const dx = buffer(alloc, n * F);
-    k.project_input_gradient(n, G, F, put(alloc, dxw), put(alloc, wih), dx, alloc(WORK));
+    const d = put(alloc, dxw), w = put(alloc, wih);
+    byRows(
+      alloc,
+      "project_input_gradient",
+      n,
+      n * G * F,
+      (s, e) => [e - s, G, F, d + 4 * s * G, w, dx + 4 * s * F],
+    );
     return tensorAt<tf.Tensor3D>(dx, [B, T, F]);
   });
 }

@@ -2,10 +2,12 @@
  * The fused recurrences of lstm_steps.ts (WebAssembly, kernels/recurrent.c) against the same
  * equations composed step by step from tfjs ops: values, and gradients through tfjs's autodiff,
  * for every input, both directions, hidden widths with and without a partial 4-lane group. Also:
- * the kernels' exp and tanh against Math's over their whole range, no tensor leaks, bad shapes.
+ * the kernels' exp and tanh against Math's over their whole range, no tensor leaks, bad shapes,
+ * the same bits on two threads.
  */
 import { assert, assertEquals, assertThrows } from "@std/assert";
-import { GRU, RNN, ShapeError, tf } from "../../../lib/mod.ts";
+import { GRU, LSTM, RNN, setNumThreads, ShapeError, tf } from "../../../lib/mod.ts";
+import { threadCalls, threadsReady } from "../../../lib/deep/kernels/pool.ts";
 import { recurrentLayer } from "../../../lib/deep/lstm_steps.ts";
 import { kernelExp, recurrentForward } from "../../../lib/deep/kernels/recurrent.ts";
 
@@ -198,4 +200,29 @@ Deno.test("bad shapes name the argument", () => {
     bad("lstm", { wih: tf.zeros([16, 5]), whh: tf.zeros([16, 4]) }, "c0 is missing");
     bad("gru", { x: tf.zeros([2, 0, 5]) }, "x has 0 time steps");
   });
+});
+
+Deno.test("on 2 threads: outputs and gradients equal 1 thread bit for bit", async () => {
+  const lstm = new LSTM({ inputSize: 64, hiddenSize: 64, batchFirst: true });
+  const x = tf.randomNormal([16, 32, 64], 0, 1, "float32", 21);
+  // x differentiated too, so the input gradient's product runs as well
+  const run = () =>
+    tf.tidy(() => {
+      const f = (xIn: tf.Tensor) => lstm.forward(xIn)[0].square().mean() as tf.Scalar;
+      const { grads } = tf.variableGrads(() => f(x), lstm.variables());
+      const gx = tf.grad(f)(x);
+      return [lstm.forward(x)[0], ...Object.values(grads), gx].map((g) => g.dataSync().slice());
+    });
+  const one = run();
+  setNumThreads(2);
+  try {
+    assertEquals(await threadsReady(), 1, "the worker did not start");
+    const calls = () => threadCalls().slice(1).reduce((a, b) => a + b, 0), before = calls();
+    let two = run();
+    for (let i = 0; i < 100 && calls() === before; i++) two = run();
+    assert(calls() > before, "the worker never took a call");
+    two.forEach((g, i) => assert(g.every((v, j) => Object.is(v, one[i][j])), `output ${i}`));
+  } finally {
+    setNumThreads(1);
+  }
 });
