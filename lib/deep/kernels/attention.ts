@@ -372,7 +372,8 @@ export interface FusedAttentionOptions {
  * @example
  * ```ts
  * import { assertEquals } from "@std/assert";
- * import { fusedAttention, tf } from "../../mod.ts";
+ * import { tf } from "../../mod.ts";
+ * import { fusedAttention } from "./attention.ts";
  *
  * const q = tf.ones([2 * 3, 8]), kv = tf.randomNormal([2 * 5, 8]);
  * const [out, w] = fusedAttention(q, kv, kv, { batch: 2, heads: 2 });
