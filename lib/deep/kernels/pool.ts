@@ -18,19 +18,19 @@
  *
  * How an op splits its work (dense.ts's `gemmInto` does this for large products): give the C
  * kernel a range argument, e.g. `void attention_heads(..., int h0, int h1, f32* work)` working on
- * heads (or batch rows) [h0, h1) and writing only their outputs, then
+ * heads (or batch rows) [h0, h1) and writing only their outputs, then (a sketch)
  *
- * ```ts
- * withScratch((alloc) => {
- *   // ... put the operands, allocate the outputs ...
- *   parallel(
- *     splitRange(batch * heads, getNumThreads()).map(([h0, h1]) => ({
- *       kernels: k, fn: "attention_heads", args: [q, kv, out, h0, h1, 0], scratch: 5,
- *     })),
- *     { alloc, floats: WORK_PER_THREAD },
- *   );
- * });
- * ```
+ *     withScratch((alloc) => {
+ *       // ... put the operands, allocate the outputs ...
+ *       parallel(
+ *         splitRange(batch * heads, 2 * getNumThreads()).map(([h0, h1]) => ({
+ *           kernels: k, fn: "attention_heads", args: [q, kv, out, h0, h1, 0], scratch: 5,
+ *         })),
+ *         { alloc, floats: WORK_PER_THREAD },
+ *       );
+ *     });
+ *
+ * Two or more ranges per thread let a thread that other processes slow down take fewer of them.
  *
  * `scratch: 5` puts the byte offset of the running thread's own `floats` of scratch in argument 5
  * (a GEMM needs `GEMM_WORK` floats of its own). Calls of one batch must not write the same bytes;
@@ -173,7 +173,7 @@ export async function threadsReady(timeoutMs = 5000): Promise<number> {
  * import { assertEquals } from "@std/assert";
  * import { splitRange } from "./pool.ts";
  *
- * assertEquals(splitRange(10, 3), [[0, 4], [4, 7], [7, 10]]);
+ * assertEquals(splitRange(10, 3), [[0, 3], [3, 7], [7, 10]]);
  * assertEquals(splitRange(20, 2, 8), [[0, 16], [16, 20]]);
  * ```
  */
