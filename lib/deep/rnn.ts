@@ -7,8 +7,8 @@
  * - LSTM, gates i, f, g, o: c' = σ(f) ⊙ c + σ(i) ⊙ tanh(g), h' = σ(o) ⊙ tanh(c')
  * - GRU, gates r, z, n: n = tanh(x W_inᵀ + b_in + r ⊙ (h W_hnᵀ + b_hn)), h' = (1 − z) ⊙ n + z ⊙ h
  *
- * Each layer and direction is one input projection x W_ihᵀ + b for all steps, then one fused op
- * whose time loop and back-propagation through time run in WebAssembly (lstm_steps.ts).
+ * Each layer and direction is one fused op (lstm_steps.ts): the input projection x W_ihᵀ + b of
+ * all steps, the time loop and the back-propagation through time run in WebAssembly.
  *
  * @module
  */

@@ -4,8 +4,8 @@
 //
 // Shapes, for batch B, steps T, hidden width H and G = gates · H:
 // - xw (B, T, G): the input projection x W_ihᵀ + biases of every step (batch first), by project;
-// - whh (G, H): W_hh as PyTorch stores it; whhT (H, G) its transpose, written by the forward pass
-//   so that every step's product h·W_hhᵀ reads rows (the fast packing of gemm.h);
+// - whh (G, H): W_hh as PyTorch stores it; whhT (H, G) its transpose (by transpose), which the
+//   forward pass reads so that every step's product h·W_hhᵀ packs rows (gemm.h's fast path);
 // - per processed step s (s = t, or T − 1 − t when reverse), in processing order: gates (T, B, ·)
 //   after activation, hs (T + 1, B, H) with hs[0] = h0 and hs[s + 1] the state after step s, and
 //   for the LSTM cs (T + 1, B, H) likewise. These are what the backward pass reads;
@@ -81,17 +81,24 @@ static inline void store_n(f32* p, V v, int n) {
 // 1 − v²
 static inline V one_minus_sq(V v) { return SUB(SPLAT(1.0f), MUL(v, v)); }
 
-// out (cols × rows) = aᵀ for a (rows × cols)
-static void transpose(const f32* a, int rows, int cols, f32* out) {
+// out (cols × rows) = aᵀ for a (rows × cols): W_hhᵀ, once per call, before the recurrence
+__attribute__((export_name("transpose"))) void transpose(const f32* a, int rows, int cols,
+                                                         f32* out) {
   for (int i = 0; i < rows; i++) {
     for (int j = 0; j < cols; j++) out[j * rows + i] = a[i * cols + j];
   }
 }
 
-// rows [0, B) of the step-s state (B × H) times W_hhᵀ, into c (row stride ldc)
-static void step_product(int B, int H, int G, const f32* h, const f32* whhT, f32* c, int ldc,
-                         f32* work) {
-  gemm_strided(B, G, H, h, H, 1, whhT, G, 1, c, ldc, 0, work);
+// rows [b0, b1) of the step's state h (B × H) times W_hhᵀ, into the same rows of c (row stride ldc)
+static void step_product(int b0, int b1, int H, int G, const f32* h, const f32* whhT, f32* c,
+                         int ldc, f32* work) {
+  gemm_strided(b1 - b0, G, H, h + b0 * H, H, 1, whhT, G, 1, c + b0 * ldc, ldc, 0, work);
+}
+
+// ∂h (rows [b0, b1) of B × H) (+)= ∂z (the same rows of B × G) W_hh
+static void step_back(int b0, int b1, int H, int G, const f32* dz, const f32* whh, f32* dh,
+                      int acc, f32* work) {
+  gemm_strided(b1 - b0, H, G, dz + b0 * G, G, 1, whh, H, 1, dh + b0 * H, H, acc, work);
 }
 
 // y = e^x for n floats (x and y padded to a multiple of 4): vexp on its own, for the tests
@@ -122,11 +129,12 @@ __attribute__((export_name("transposed_product"))) void transposed_product(int n
   gemm_strided(g, m, n, a, 1, lda, b, m, 1, c, m, 0, work);
 }
 
-// out (m) = Σ_rows a for a (n × m): the gradient of a bias
-__attribute__((export_name("column_sums"))) void column_sums(const f32* a, int n, int m, f32* out) {
+// out (m) = Σ_rows a for a (n × m, row stride lda): the gradient of a bias
+__attribute__((export_name("column_sums"))) void column_sums(const f32* a, int n, int m, int lda,
+                                                             f32* out) {
   for (int j = 0; j < m; j++) out[j] = 0;
   for (int i = 0; i < n; i++) {
-    for (int j = 0; j < m; j++) out[j] += a[i * m + j];
+    for (int j = 0; j < m; j++) out[j] += a[i * lda + j];
   }
 }
 
@@ -138,22 +146,24 @@ __attribute__((export_name("project_input_gradient"))) void project_input_gradie
 
 __attribute__((export_name("recurrent_work"))) int recurrent_work(void) { return GEMM_WORK; }
 
+// The recurrences below work on the batch rows [b0, b1) of B: rows never meet, so threads can
+// run disjoint blocks of rows at once (whhT written beforehand by transpose).
+
 // LSTM (gates i, f, g, o): z = xw + h W_hhᵀ, i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o),
 // c' = f c + i g, h' = o tanh c'. gates (T, B, 4H) holds i, f, g, o.
 __attribute__((export_name("lstm_forward"))) void lstm_forward(
-    int B, int T, int H, const f32* xw, const f32* whh, const f32* h0, const f32* c0, int reverse,
-    f32* whhT, f32* gates, f32* hs, f32* cs, f32* out, f32* work) {
+    int B, int T, int H, int b0, int b1, const f32* xw, const f32* whhT, const f32* h0,
+    const f32* c0, int reverse, f32* gates, f32* hs, f32* cs, f32* out, f32* work) {
   int G = 4 * H, BH = B * H;
-  transpose(whh, G, H, whhT);
-  for (int k = 0; k < BH; k++) {
+  for (int k = b0 * H; k < b1 * H; k++) {
     hs[k] = h0[k];
     cs[k] = c0[k];
   }
   for (int s = 0; s < T; s++) {
     int t = reverse ? T - 1 - s : s;
     f32* z = gates + s * B * G;
-    step_product(B, H, G, hs + s * BH, whhT, z, G, work);
-    for (int b = 0; b < B; b++) {
+    step_product(b0, b1, H, G, hs + s * BH, whhT, z, G, work);
+    for (int b = b0; b < b1; b++) {
       const f32* x = xw + (b * T + t) * G;
       f32* zr = z + b * G;
       const f32* cp = cs + s * BH + b * H;
@@ -177,7 +187,7 @@ __attribute__((export_name("lstm_forward"))) void lstm_forward(
       }
     }
   }
-  for (int b = 0; b < B; b++) {
+  for (int b = b0; b < b1; b++) {
     for (int j = 0; j < H; j++) out[(b * (T + 1) + T) * H + j] = cs[T * BH + b * H + j];
   }
 }
@@ -186,10 +196,10 @@ __attribute__((export_name("lstm_forward"))) void lstm_forward(
 // ∂z_o = ∂h' tanh(c') o(1−o), ∂z_i = ∂c' g i(1−i), ∂z_g = ∂c' i (1−g²), ∂z_f = ∂c' c f(1−f),
 // ∂c = ∂c' f, ∂h = ∂z W_hh. dz (T, B, 4H) is for ∂W_hh; dh and dc end as ∂h0 and ∂c0.
 __attribute__((export_name("lstm_backward"))) void lstm_backward(
-    int B, int T, int H, const f32* dy, const f32* whh, const f32* gates, const f32* hs,
-    const f32* cs, int reverse, f32* dx, f32* dz, f32* dh, f32* dc, f32* work) {
+    int B, int T, int H, int b0, int b1, const f32* dy, const f32* whh, const f32* gates,
+    const f32* hs, const f32* cs, int reverse, f32* dx, f32* dz, f32* dh, f32* dc, f32* work) {
   int G = 4 * H, BH = B * H;
-  for (int b = 0; b < B; b++) {
+  for (int b = b0; b < b1; b++) {
     for (int j = 0; j < H; j++) {
       dh[b * H + j] = 0;
       dc[b * H + j] = dy[(b * (T + 1) + T) * H + j];
@@ -197,7 +207,7 @@ __attribute__((export_name("lstm_backward"))) void lstm_backward(
   }
   for (int s = T - 1; s >= 0; s--) {
     int t = reverse ? T - 1 - s : s;
-    for (int b = 0; b < B; b++) {
+    for (int b = b0; b < b1; b++) {
       const f32* gt = gates + (s * B + b) * G;
       const f32 *cp = cs + s * BH + b * H, *cn = cs + (s + 1) * BH + b * H;
       const f32* dyr = dy + (b * (T + 1) + t) * H;
@@ -224,7 +234,7 @@ __attribute__((export_name("lstm_backward"))) void lstm_backward(
         store_n(dxr + 3 * H + j, dO, n);
       }
     }
-    gemm_strided(B, H, G, dz + s * B * G, G, 1, whh, H, 1, dh, H, 0, work);
+    step_back(b0, b1, H, G, dz + s * B * G, whh, dh, 0, work);
   }
 }
 
@@ -232,16 +242,15 @@ __attribute__((export_name("lstm_backward"))) void lstm_backward(
 // n = tanh(xw_n + r (a_n + b_hn)), h' = (1 − z) n + z h; xw holds b_ir + b_hr, b_iz + b_hz and
 // b_in, bhn is b_hn (H) or 0. gates (T, B, 4H) holds r, z, n and a_n + b_hn.
 __attribute__((export_name("gru_forward"))) void gru_forward(
-    int B, int T, int H, const f32* xw, const f32* whh, const f32* bhn, const f32* h0,
-    int reverse, f32* whhT, f32* gates, f32* hs, f32* out, f32* work) {
+    int B, int T, int H, int b0, int b1, const f32* xw, const f32* whhT, const f32* bhn,
+    const f32* h0, int reverse, f32* gates, f32* hs, f32* out, f32* work) {
   int G = 3 * H, BH = B * H;
-  transpose(whh, G, H, whhT);
-  for (int k = 0; k < BH; k++) hs[k] = h0[k];
+  for (int k = b0 * H; k < b1 * H; k++) hs[k] = h0[k];
   for (int s = 0; s < T; s++) {
     int t = reverse ? T - 1 - s : s;
     f32* a = gates + s * B * 4 * H;
-    step_product(B, H, G, hs + s * BH, whhT, a, 4 * H, work);
-    for (int b = 0; b < B; b++) {
+    step_product(b0, b1, H, G, hs + s * BH, whhT, a, 4 * H, work);
+    for (int b = b0; b < b1; b++) {
       const f32* x = xw + (b * T + t) * G;
       f32* ar = a + b * 4 * H;
       const f32* hp = hs + s * BH + b * H;
@@ -267,16 +276,16 @@ __attribute__((export_name("gru_forward"))) void gru_forward(
 
 // Backward of gru_forward, from dy (B, T, H): with ∂h' the incoming gradient,
 // ∂(xw_n) = ∂h' (1−z)(1−n²), ∂(xw_z) = ∂a_z = ∂h' (h−n) z(1−z), ∂a_n = ∂(xw_n) r,
-// ∂(xw_r) = ∂a_r = ∂(xw_n) (a_n + b_hn) r(1−r), ∂h = ∂h' z + ∂a W_hh, ∂b_hn = Σ ∂a_n.
-// da (T, B, 3H) is for ∂W_hh; dh ends as ∂h0; dbhn (H) is written when not 0.
+// ∂(xw_r) = ∂a_r = ∂(xw_n) (a_n + b_hn) r(1−r), ∂h = ∂h' z + ∂a W_hh (∂b_hn = Σ ∂a_n).
+// da (T, B, 3H) is for ∂W_hh and ∂b_hn; dh ends as ∂h0.
 __attribute__((export_name("gru_backward"))) void gru_backward(
-    int B, int T, int H, const f32* dy, const f32* whh, const f32* gates, const f32* hs,
-    int reverse, f32* dx, f32* da, f32* dbhn, f32* dh, f32* work) {
+    int B, int T, int H, int b0, int b1, const f32* dy, const f32* whh, const f32* gates,
+    const f32* hs, int reverse, f32* dx, f32* da, f32* dh, f32* work) {
   int G = 3 * H, BH = B * H;
-  for (int k = 0; k < BH; k++) dh[k] = 0;
+  for (int k = b0 * H; k < b1 * H; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
     int t = reverse ? T - 1 - s : s;
-    for (int b = 0; b < B; b++) {
+    for (int b = b0; b < b1; b++) {
       const f32* gt = gates + (s * B + b) * 4 * H;
       const f32* hp = hs + s * BH + b * H;
       const f32* dyr = dy + (b * T + t) * H;
@@ -298,30 +307,22 @@ __attribute__((export_name("gru_backward"))) void gru_backward(
         store_n(dhr + j, MUL(dh1, z), k);
       }
     }
-    gemm_strided(B, H, G, da + s * B * G, G, 1, whh, H, 1, dh, H, 1, work);
-  }
-  if (dbhn) {
-    for (int j = 0; j < H; j++) dbhn[j] = 0;
-    for (int q = 0; q < T * B; q++) {
-      const f32* row = da + q * G + 2 * H;
-      for (int j = 0; j < H; j++) dbhn[j] += row[j];
-    }
+    step_back(b0, b1, H, G, da + s * B * G, whh, dh, 1, work);
   }
 }
 
 // Elman RNN: h' = tanh(xw + h W_hhᵀ), or max(0, ·) when relu; xw holds both biases.
-__attribute__((export_name("rnn_forward"))) void rnn_forward(int B, int T, int H, const f32* xw,
-                                                                const f32* whh, const f32* h0,
-                                                                int relu, int reverse, f32* whhT,
-                                                                f32* hs, f32* out, f32* work) {
+__attribute__((export_name("rnn_forward"))) void rnn_forward(int B, int T, int H, int b0, int b1,
+                                                             const f32* xw, const f32* whhT,
+                                                             const f32* h0, int relu, int reverse,
+                                                             f32* hs, f32* out, f32* work) {
   int BH = B * H;
-  transpose(whh, H, H, whhT);
-  for (int k = 0; k < BH; k++) hs[k] = h0[k];
+  for (int k = b0 * H; k < b1 * H; k++) hs[k] = h0[k];
   for (int s = 0; s < T; s++) {
     int t = reverse ? T - 1 - s : s;
     f32* hn = hs + (s + 1) * BH;
-    step_product(B, H, H, hs + s * BH, whhT, hn, H, work);
-    for (int b = 0; b < B; b++) {
+    step_product(b0, b1, H, H, hs + s * BH, whhT, hn, H, work);
+    for (int b = b0; b < b1; b++) {
       const f32* x = xw + (b * T + t) * H;
       f32 *hr = hn + b * H, *o = out + (b * T + t) * H;
       for (int j = 0; j < H; j += 4) {
@@ -336,15 +337,16 @@ __attribute__((export_name("rnn_forward"))) void rnn_forward(int B, int T, int H
 
 // Backward of rnn_forward, from dy (B, T, H): ∂a = ∂h' (1 − h'²), or ∂h' [h' > 0] for relu;
 // ∂h = ∂a W_hh. da (T, B, H) is for ∂W_hh; dh ends as ∂h0.
-__attribute__((export_name("rnn_backward"))) void rnn_backward(int B, int T, int H, const f32* dy,
-                                                                  const f32* whh, const f32* hs,
-                                                                  int relu, int reverse, f32* dx,
-                                                                  f32* da, f32* dh, f32* work) {
+__attribute__((export_name("rnn_backward"))) void rnn_backward(int B, int T, int H, int b0, int b1,
+                                                               const f32* dy, const f32* whh,
+                                                               const f32* hs, int relu,
+                                                               int reverse, f32* dx, f32* da,
+                                                               f32* dh, f32* work) {
   int BH = B * H;
-  for (int k = 0; k < BH; k++) dh[k] = 0;
+  for (int k = b0 * H; k < b1 * H; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
     int t = reverse ? T - 1 - s : s;
-    for (int b = 0; b < B; b++) {
+    for (int b = b0; b < b1; b++) {
       const f32* h = hs + (s + 1) * BH + b * H;
       const f32* dyr = dy + (b * T + t) * H;
       f32 *dhr = dh + b * H, *dar = da + s * BH + b * H, *dxr = dx + (b * T + t) * H;
@@ -355,6 +357,6 @@ __attribute__((export_name("rnn_backward"))) void rnn_backward(int B, int T, int
         store_n(dxr + j, g, H - j);
       }
     }
-    gemm_strided(B, H, H, da + s * BH, H, 1, whh, H, 1, dh, H, 0, work);
+    step_back(b0, b1, H, H, da + s * BH, whh, dh, 0, work);
   }
 }

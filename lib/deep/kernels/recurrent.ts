@@ -18,120 +18,22 @@ import { getNumThreads, parallel, splitRange } from "./pool.ts";
 import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
 
 type Ptr = number;
+/** A kernel of recurrent.c: integers (sizes, flags, byte offsets) in, see the C for the order. */
+type Kernel = (...args: number[]) => void;
 interface RecurrentKernels {
   recurrent_work(): number;
-  exp_array(x: Ptr, n: number, y: Ptr): void;
-  project(n: number, G: number, F: number, x: Ptr, wih: Ptr, bias: Ptr, xw: Ptr, work: Ptr): void;
-  transposed_product(
-    n: number,
-    g: number,
-    m: number,
-    a: Ptr,
-    lda: number,
-    b: Ptr,
-    c: Ptr,
-    work: Ptr,
-  ): void;
-  column_sums(a: Ptr, n: number, m: number, out: Ptr): void;
-  project_input_gradient(
-    n: number,
-    G: number,
-    F: number,
-    dxw: Ptr,
-    wih: Ptr,
-    dx: Ptr,
-    work: Ptr,
-  ): void;
-  lstm_forward(
-    B: number,
-    T: number,
-    H: number,
-    xw: Ptr,
-    whh: Ptr,
-    h0: Ptr,
-    c0: Ptr,
-    reverse: number,
-    whhT: Ptr,
-    gates: Ptr,
-    hs: Ptr,
-    cs: Ptr,
-    out: Ptr,
-    work: Ptr,
-  ): void;
-  lstm_backward(
-    B: number,
-    T: number,
-    H: number,
-    dy: Ptr,
-    whh: Ptr,
-    gates: Ptr,
-    hs: Ptr,
-    cs: Ptr,
-    reverse: number,
-    dx: Ptr,
-    dz: Ptr,
-    dh: Ptr,
-    dc: Ptr,
-    work: Ptr,
-  ): void;
-  gru_forward(
-    B: number,
-    T: number,
-    H: number,
-    xw: Ptr,
-    whh: Ptr,
-    bhn: Ptr,
-    h0: Ptr,
-    reverse: number,
-    whhT: Ptr,
-    gates: Ptr,
-    hs: Ptr,
-    out: Ptr,
-    work: Ptr,
-  ): void;
-  gru_backward(
-    B: number,
-    T: number,
-    H: number,
-    dy: Ptr,
-    whh: Ptr,
-    gates: Ptr,
-    hs: Ptr,
-    reverse: number,
-    dx: Ptr,
-    da: Ptr,
-    dbhn: Ptr,
-    dh: Ptr,
-    work: Ptr,
-  ): void;
-  rnn_forward(
-    B: number,
-    T: number,
-    H: number,
-    xw: Ptr,
-    whh: Ptr,
-    h0: Ptr,
-    relu: number,
-    reverse: number,
-    whhT: Ptr,
-    hs: Ptr,
-    out: Ptr,
-    work: Ptr,
-  ): void;
-  rnn_backward(
-    B: number,
-    T: number,
-    H: number,
-    dy: Ptr,
-    whh: Ptr,
-    hs: Ptr,
-    relu: number,
-    reverse: number,
-    dx: Ptr,
-    da: Ptr,
-    dh: Ptr,
-    work: Ptr,
-  ): void;
+  exp_array: Kernel;
+  transpose: Kernel;
+  project: Kernel;
+  transposed_product: Kernel;
+  column_sums: Kernel;
+  project_input_gradient: Kernel;
+  lstm_forward: Kernel;
+  lstm_backward: Kernel;
+  gru_forward: Kernel;
+  gru_backward: Kernel;
+  rnn_forward: Kernel;
+  rnn_backward: Kernel;
 }
 
 const k = instantiateKernels<RecurrentKernels>(recurrentWasm, "recurrent");
@@ -140,19 +42,21 @@ const WORK = k.recurrent_work();
 /**
  * Runs a kernel whose output rows [s, e) depend only on the same rows of its inputs, with
  * `args(s, e)` its arguments but the last, the GEMM work buffer: in one call, or, when threads
- * are on (pool.ts) and the product is large (`madds` multiply-adds), in blocks of rows (multiples
- * of 16, whole tiles of gemm.h) shared by the threads, with the same result.
+ * are on (pool.ts) and the work is large (`madds` multiply-adds), in blocks of rows (multiples of
+ * `align`, `perThread` blocks per thread) shared by the threads, with the same result.
  */
 function byRows(
   alloc: (n: number) => number,
-  fn: keyof RecurrentKernels,
+  fn: Exclude<keyof RecurrentKernels, "recurrent_work">,
   rows: number,
   madds: number,
   args: (s: number, e: number) => number[],
+  perThread = 2,
+  align = 16,
 ): void {
   const threads = getNumThreads();
   const ranges = threads > 1 && madds >= PARALLEL_MIN_WORK
-    ? splitRange(rows, 2 * threads, 16)
+    ? splitRange(rows, perThread * threads, align)
     : [[0, rows]];
   const calls = ranges.map(([s, e]) => {
     const a = args(s, e);
@@ -160,6 +64,22 @@ function byRows(
   });
   parallel(calls, { alloc, floats: WORK });
 }
+
+/**
+ * Runs a recurrence kernel (`args(b0, b1)` its arguments but the work buffer) on blocks of batch
+ * rows, one per thread: the rows never meet, and each block repacks W_hh every step, so fewer,
+ * larger blocks are faster.
+ */
+function byBatch(
+  alloc: (n: number) => number,
+  fn: Exclude<keyof RecurrentKernels, "recurrent_work">,
+  B: number,
+  madds: number,
+  args: (b0: number, b1: number) => number[],
+): void {
+  byRows(alloc, fn, B, madds, args, 1, 4);
+}
+
 /** Floats of padding after every buffer: a row's last 4-lane group may read 3 past its end. */
 const PAD = 4;
 
@@ -300,7 +220,7 @@ export function recurrentForward(
   return withScratch((alloc) => {
     const x = padded(alloc, inputs.x), wih = padded(alloc, inputs.wih);
     const w = padded(alloc, inputs.whh), h = padded(alloc, inputs.h0);
-    const whhT = buffer(alloc, G * H), hs = buffer(alloc, states), work = alloc(WORK);
+    const whhT = buffer(alloc, G * H), hs = buffer(alloc, states);
     const xw = buffer(alloc, n * G), bias = inputs.bias ? padded(alloc, inputs.bias) : 0;
     byRows(
       alloc,
@@ -309,7 +229,8 @@ export function recurrentForward(
       n * G * F,
       (s, e) => [e - s, G, F, x + 4 * s * F, wih, bias, xw + 4 * s * G],
     );
-    const rev = reverse ? 1 : 0;
+    k.transpose(w, G, H, whhT);
+    const rev = reverse ? 1 : 0, madds = n * G * H;
     let gates = 0, cs = 0, out: Ptr, outShape: number[];
     if (kind === "lstm") {
       gates = buffer(alloc, T * B * G);
@@ -317,16 +238,35 @@ export function recurrentForward(
       out = buffer(alloc, B * (T + 1) * H);
       outShape = [B, T + 1, H];
       const c = padded(alloc, inputs.c0!);
-      k.lstm_forward(B, T, H, xw, w, h, c, rev, whhT, gates, hs, cs, out, work);
+      byBatch(
+        alloc,
+        "lstm_forward",
+        B,
+        madds,
+        (b0, b1) => [B, T, H, b0, b1, xw, whhT, h, c, rev, gates, hs, cs, out],
+      );
     } else {
       out = buffer(alloc, B * T * H);
       outShape = [B, T, H];
       if (kind === "gru") {
         gates = buffer(alloc, T * B * 4 * H);
         const b = inputs.bhn ? padded(alloc, inputs.bhn) : 0;
-        k.gru_forward(B, T, H, xw, w, b, h, rev, whhT, gates, hs, out, work);
+        byBatch(
+          alloc,
+          "gru_forward",
+          B,
+          madds,
+          (b0, b1) => [B, T, H, b0, b1, xw, whhT, b, h, rev, gates, hs, out],
+        );
       } else {
-        k.rnn_forward(B, T, H, xw, w, h, kind === "rnn_relu" ? 1 : 0, rev, whhT, hs, out, work);
+        const relu = kind === "rnn_relu" ? 1 : 0;
+        byBatch(
+          alloc,
+          "rnn_forward",
+          B,
+          madds,
+          (b0, b1) => [B, T, H, b0, b1, xw, whhT, h, relu, rev, hs, out],
+        );
       }
     }
     const tape: RecurrentTape | null = keep
@@ -359,20 +299,42 @@ export function recurrentBackward(
   const G = GATES[kind] * H, BH = B * H, n = B * T;
   return withScratch((alloc) => {
     const g = padded(alloc, dy), w = padded(alloc, tape.whh), hs = padded(alloc, tape.hs);
-    const work = alloc(WORK);
     const dx = buffer(alloc, n * G), dz = buffer(alloc, T * B * G);
-    const dh = buffer(alloc, BH), rev = tape.reverse ? 1 : 0;
+    const dh = buffer(alloc, BH), rev = tape.reverse ? 1 : 0, madds = n * G * H;
     let dc = 0, dbhn = 0;
     if (kind === "lstm") {
       const gates = padded(alloc, tape.gates!), cs = padded(alloc, tape.cs!);
       dc = buffer(alloc, BH);
-      k.lstm_backward(B, T, H, g, w, gates, hs, cs, rev, dx, dz, dh, dc, work);
+      byBatch(
+        alloc,
+        "lstm_backward",
+        B,
+        madds,
+        (b0, b1) => [B, T, H, b0, b1, g, w, gates, hs, cs, rev, dx, dz, dh, dc],
+      );
     } else if (kind === "gru") {
       const gates = padded(alloc, tape.gates!);
-      dbhn = tape.hasBhn ? buffer(alloc, H) : 0;
-      k.gru_backward(B, T, H, g, w, gates, hs, rev, dx, dz, dbhn, dh, work);
+      byBatch(
+        alloc,
+        "gru_backward",
+        B,
+        madds,
+        (b0, b1) => [B, T, H, b0, b1, g, w, gates, hs, rev, dx, dz, dh],
+      );
+      // ∂b_hn = Σ ∂a_n: the n block of the step-major gradient of h W_hhᵀ
+      if (tape.hasBhn) {
+        dbhn = buffer(alloc, H);
+        k.column_sums(dz + 4 * 2 * H, n, H, G, dbhn);
+      }
     } else {
-      k.rnn_backward(B, T, H, g, w, hs, kind === "rnn_relu" ? 1 : 0, rev, dx, dz, dh, work);
+      const relu = kind === "rnn_relu" ? 1 : 0;
+      byBatch(
+        alloc,
+        "rnn_backward",
+        B,
+        madds,
+        (b0, b1) => [B, T, H, b0, b1, g, w, hs, relu, rev, dx, dz, dh],
+      );
     }
     // ∂W_hh = Σ ∂zᵀ h and ∂W_ih = Σ ∂xwᵀ x over all steps, by blocks of their rows
     const dw = buffer(alloc, G * H), dwih = buffer(alloc, G * F), xs = padded(alloc, tape.x);
@@ -391,7 +353,7 @@ export function recurrentBackward(
       (s, e) => [n, e - s, F, dx + 4 * s, G, xs, dwih + 4 * s * F],
     );
     const dbias = tape.hasBias ? buffer(alloc, G) : 0;
-    if (dbias) k.column_sums(dx, n, G, dbias);
+    if (dbias) k.column_sums(dx, n, G, G, dbias);
     return {
       wih: tensorAt<tf.Tensor2D>(dwih, [G, F]),
       bias: dbias ? tensorAt<tf.Tensor1D>(dbias, [G]) : null,

@@ -203,16 +203,19 @@ Deno.test("bad shapes name the argument", () => {
 });
 
 Deno.test("on 2 threads: outputs and gradients equal 1 thread bit for bit", async () => {
-  const lstm = new LSTM({ inputSize: 64, hiddenSize: 64, batchFirst: true });
+  const opts = { inputSize: 64, hiddenSize: 64, batchFirst: true };
+  const models = [new LSTM(opts), new GRU(opts), new RNN({ ...opts, bidirectional: true })];
   const x = tf.randomNormal([16, 32, 64], 0, 1, "float32", 21);
   // x differentiated too, so the input gradient's product runs as well
   const run = () =>
-    tf.tidy(() => {
-      const f = (xIn: tf.Tensor) => lstm.forward(xIn)[0].square().mean() as tf.Scalar;
-      const { grads } = tf.variableGrads(() => f(x), lstm.variables());
-      const gx = tf.grad(f)(x);
-      return [lstm.forward(x)[0], ...Object.values(grads), gx].map((g) => g.dataSync().slice());
-    });
+    models.flatMap((m) =>
+      tf.tidy(() => {
+        const f = (xIn: tf.Tensor) => m.forward(xIn)[0].square().mean() as tf.Scalar;
+        const { grads } = tf.variableGrads(() => f(x), m.variables());
+        const all = [m.forward(x)[0], ...Object.values(grads), tf.grad(f)(x)];
+        return all.map((g) => g.dataSync().slice());
+      })
+    );
   const one = run();
   setNumThreads(2);
   try {
@@ -221,6 +224,7 @@ Deno.test("on 2 threads: outputs and gradients equal 1 thread bit for bit", asyn
     let two = run();
     for (let i = 0; i < 100 && calls() === before; i++) two = run();
     assert(calls() > before, "the worker never took a call");
+    assertEquals(two.length, one.length);
     two.forEach((g, i) => assert(g.every((v, j) => Object.is(v, one[i][j])), `output ${i}`));
   } finally {
     setNumThreads(1);
