@@ -1,8 +1,14 @@
 /**
  * One layer and direction of an LSTM, a GRU or an Elman RNN on the WebAssembly kernels of
- * recurrent.c: the whole time loop forward in one call, and the whole back-propagation through
- * time in another. Per step the kernel runs one product h·W_hhᵀ (gemm.h) and the gates in SIMD
- * (its own exp); backward one product ∂z·W_hh per step and ∂W_hh as one product over all steps.
+ * recurrent.c. Forward: the input projection x W_ihᵀ + b of every step as one product, then the
+ * whole time loop in one kernel call (per step one product h·W_hhᵀ on gemm.h and the gates in
+ * SIMD, with the kernels' own exp). Backward: the whole back-propagation through time in one call
+ * (per step the gates' derivatives and ∂h = ∂z·W_hh), then ∂W_hh, ∂W_ih and ∂b as products over
+ * all steps at once, and ∂x = ∂xw W_ih when asked.
+ *
+ * With threads on (pool.ts `setNumThreads`), the large products are split by rows and the time
+ * loops by batch rows (which never meet), each thread running all steps of its rows: the results
+ * are bit-identical to one thread.
  *
  * Scratch memory is released when a kernel call returns, so what the backward pass needs
  * (activated gates, states) leaves the forward call as tensors (`RecurrentTape`), for the caller
