@@ -5,8 +5,8 @@
 // Layout: q (B·T × E), k and v (B·S × E) row-major with row strides ldq, ldk, ldv (E for separate
 // projections, 3E for the columns of one packed (B·T × 3E) projection), exactly as the projections
 // produce them; head j is the column block [j·hd, (j+1)·hd), read through strides by gemm_strided,
-// so nothing is split or transposed in memory. Their gradients are written with the same strides. P, M and their gradients are (B, H, T, S); one (b, j) block of
-// them is T × S, contiguous.
+// so nothing is split or transposed in memory. Their gradients are written with the same strides.
+// P, M and their gradients are (B, H, T, S); one (b, j) block of them is T × S, contiguous.
 #include "gemm.h"
 
 // exp(x) for x ≤ 88, relative error a few 1e-8 (and 0 below −87, where exp underflows to a
@@ -106,7 +106,7 @@ typedef struct {
   const f32* bias;                // or 0, read at b·bb + j·bh + t·bt + s·bs
   int bb, bh, bt, bs;             // (a zero stride broadcasts)
   const f32* mult;                // the dropout multiplier M (B, H, T, S), or 0
-  f32* p;                         // P (B, H, T, S): written forward, read backward
+  f32* p;                         // P (B, H, T, S), written forward when not 0
   f32* ctx;                       // the context O (B·T × E), forward
   const f32 *dctx, *dp;           // ∂O (B·T × E) and ∂P (or 0), backward
   f32 *dq, *dk, *dv;              // written backward, with the strides of q, k, v
@@ -114,54 +114,63 @@ typedef struct {
   int dx_all;
 } Attention;
 
+// P of block bj (T × S) into P: softmax(scale · Q_bj K_bjᵀ + bias[b, j]) row by row, fully
+// masked rows 0. The backward pass calls it again rather than keeping P (B·H·T·S floats) from the
+// forward: a sixth of the block's work, against a tensor of P on tfjs's tape and its gradient,
+// which tfjs fills with zeros (a fresh (B, H, T, S) array) whenever the weights are not used.
+static void block_probs(const Attention* a, int bj, f32* P, f32* work) {
+  int H = a->H, T = a->T, S = a->S, hd = a->E / H, b = bj / H, j = bj % H;
+  const f32 *qb = a->q + b * T * a->ldq + j * hd, *kb = a->k + b * S * a->ldk + j * hd;
+  gemm_strided(T, S, hd, qb, a->ldq, 1, kb, 1, a->ldk, P, S, 0, work);
+  for (int t = 0; t < T; t++) {
+    const f32* brow = a->bias ? a->bias + b * a->bb + j * a->bh + t * a->bt : 0;
+    softmax_row(P + t * S, S, a->scale, brow, a->bs, a->closed);
+  }
+}
+
 // Forward, for the blocks bj in [r0, r1) (b = bj / H, head j = bj % H, hd = E / H columns):
-//   P[b, j] = softmax(scale · Q_bj K_bjᵀ + bias[b, j]) (T × S), fully masked rows 0,
-//   O_bj = (P[b, j] ⊙ M[b, j]) V_bj, written into ctx at rows b·T, columns j·hd.
-// scratch: GEMM_WORK + T·S floats of the running thread.
+// P[b, j] (into a->p when given, else scratch), then O_bj = (P[b, j] ⊙ M[b, j]) V_bj, written
+// into ctx at rows b·T, columns j·hd. scratch: GEMM_WORK + 3·T·S floats of the running thread.
 __attribute__((export_name("attention_forward"))) void attention_forward(const Attention* a,
                                                                           int r0, int r1,
                                                                           f32* scratch) {
   int H = a->H, T = a->T, S = a->S, E = a->E, hd = E / H;
-  int ldq = a->ldq, ldk = a->ldk, ldv = a->ldv;
-  f32 *work = scratch, *wbuf = scratch + GEMM_WORK;
+  f32 *work = scratch, *wbuf = scratch + GEMM_WORK, *pbuf = wbuf + 2 * T * S;
   for (int bj = r0; bj < r1; bj++) {
     int b = bj / H, j = bj % H;
-    const f32 *qb = a->q + b * T * ldq + j * hd, *kb = a->k + b * S * ldk + j * hd;
-    const f32* vb = a->v + b * S * ldv + j * hd;
-    f32* P = a->p + bj * T * S;
-    gemm_strided(T, S, hd, qb, ldq, 1, kb, 1, ldk, P, S, 0, work);
-    for (int t = 0; t < T; t++) {
-      const f32* brow = a->bias ? a->bias + b * a->bb + j * a->bh + t * a->bt : 0;
-      softmax_row(P + t * S, S, a->scale, brow, a->bs, a->closed);
-    }
+    f32* P = a->p ? a->p + bj * T * S : pbuf;
+    block_probs(a, bj, P, work);
     const f32* W = P;
     if (a->mult) {
       const f32* M = a->mult + bj * T * S;
       for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];
       W = wbuf;
     }
-    gemm_strided(T, hd, S, W, S, 1, vb, ldv, 1, a->ctx + b * T * E + j * hd, E, 0, work);
+    const f32* vb = a->v + b * S * a->ldv + j * hd;
+    gemm_strided(T, hd, S, W, S, 1, vb, a->ldv, 1, a->ctx + b * T * E + j * hd, E, 0, work);
   }
 }
 
 // Backward for the blocks [r0, r1), from ∂O and ∂P (the gradient reaching P other than through O,
-// e.g. from the returned weights). With W = P ⊙ M, per block:
+// e.g. from the returned weights, or 0). P is computed again; with W = P ⊙ M, per block:
 //   ∂V = Wᵀ ∂O,  G = (∂O Vᵀ) ⊙ M + ∂P,  ∂X = P ⊙ (G − rowsum(P ⊙ G))  (X the scores + bias),
 //   ∂Q = scale · ∂X K,  ∂K = scale · ∂Xᵀ Q.
-// A fully masked row has P = 0, so ∂X = 0 there. scratch: GEMM_WORK + 2·T·S floats.
+// A fully masked row has P = 0, so ∂X = 0 there. scratch: GEMM_WORK + 3·T·S floats.
 __attribute__((export_name("attention_backward"))) void attention_backward(const Attention* a,
                                                                             int r0, int r1,
                                                                             f32* scratch) {
   int H = a->H, T = a->T, S = a->S, E = a->E, hd = E / H;
   int ldq = a->ldq, ldk = a->ldk, ldv = a->ldv;
-  f32 *work = scratch, *wbuf = scratch + GEMM_WORK, *gbuf = wbuf + T * S, scale = a->scale;
+  f32 *work = scratch, *wbuf = scratch + GEMM_WORK, *gbuf = wbuf + T * S, *P = gbuf + T * S;
+  f32 scale = a->scale;
   for (int bj = r0; bj < r1; bj++) {
     int b = bj / H, j = bj % H, off = bj * T * S;
     const f32 *qb = a->q + b * T * ldq + j * hd, *kb = a->k + b * S * ldk + j * hd;
     const f32 *vb = a->v + b * S * ldv + j * hd, *ob = a->dctx + b * T * E + j * hd;
-    const f32 *P = a->p + off, *M = a->mult ? a->mult + off : 0, *dP = a->dp ? a->dp + off : 0;
+    const f32 *M = a->mult ? a->mult + off : 0, *dP = a->dp ? a->dp + off : 0;
     f32 *G = a->dx_all ? a->dx + off : gbuf, *dqb = a->dq + b * T * ldq + j * hd;
     f32 *dkb = a->dk + b * S * ldk + j * hd, *dvb = a->dv + b * S * ldv + j * hd;
+    block_probs(a, bj, P, work);
     const f32* W = P;
     if (M) {
       for (int i = 0; i < T * S; i++) wbuf[i] = P[i] * M[i];

@@ -94,7 +94,7 @@ function runBlocks(
       args: [argPtr, r0, r1, 0],
       scratch: 3,
     })),
-    { alloc, floats: WORK + 2 * T * S },
+    { alloc, floats: WORK + 3 * T * S },
   );
 }
 
@@ -164,21 +164,28 @@ interface Attrs {
   batch: number;
   heads: number;
   scale: number;
-  /** whether the caller keeps P: when not, its gradient is known to be 0 and is not read */
+  /** the kernel's flags: see `kernelName` */
+  packed: boolean;
+  hasBias: boolean;
+  dropout: boolean;
   weights: boolean;
   /** the bias's shape, or [] */
   biasShape: number[];
-  /** one input qkv (B·T, 3E), the packed projection of self-attention, instead of q, k, v */
-  packed: boolean;
 }
 
 type KernelFunc = Parameters<typeof tf.registerKernel>[0]["kernelFunc"];
 type GradFunc = Parameters<typeof tf.registerGradient>[0]["gradFunc"];
 type NamedAttrMap = Parameters<GradFunc>[2];
 
-/** The registered kernels: separate q, k, v or packed qkv, each without and with dropout. */
-const kernelName = (packed: boolean, withDropout: boolean) =>
-  `Mlnotes${packed ? "SelfAttention" : "Attention"}${withDropout ? "Dropout" : ""}`;
+/**
+ * One registered kernel per combination of: packed qkv or separate q, k, v; a bias or none; a
+ * dropout multiplier or none (tfjs saves a fixed list of named inputs for the gradient: these);
+ * the weights P as a second output or the context alone (an output nobody uses would cost a
+ * (B, H, T, S) array of zeros as its gradient).
+ */
+const kernelName = ({ packed, hasBias, dropout, weights }: Attrs) =>
+  `Mlnotes${packed ? "SelfAttention" : "Attention"}${hasBias ? "Bias" : ""}` +
+  `${dropout ? "Dropout" : ""}${weights ? "Weights" : ""}`;
 
 /** Where q, k and v are in scratch memory, and their row strides. */
 interface Operands {
@@ -202,43 +209,60 @@ function operands<I extends { shape: number[] }>(
   return { q: put1(q!), k: put1(k!), v: put1(v!), ld: q!.shape[1], E: q!.shape[1] };
 }
 
+/** The kernel's arguments shared by both passes: sizes, operands, scale, bias, multiplier. */
+function common<I extends { shape: number[] }>(
+  put1: (t: I) => Ptr,
+  inputs: Record<string, I | undefined>,
+  attrs: Attrs,
+): Args & { B: number; H: number; T: number; S: number; E: number } {
+  const { bias, mult } = inputs, rows = (inputs.qkv ?? inputs.q)!.shape[0];
+  const { batch: B, heads: H, scale } = attrs;
+  const T = rows / B, S = (inputs.k ?? inputs.qkv)!.shape[0] / B;
+  const { q, k, v, ld, E } = operands(put1, inputs);
+  const [bb, bh, bt, bs] = bias ? biasStrides(bias.shape) : [0, 0, 0, 0];
+  return {
+    B,
+    H,
+    T,
+    S,
+    E,
+    q,
+    k,
+    v,
+    ldq: ld,
+    ldk: ld,
+    ldv: ld,
+    scale,
+    closed: CLOSED,
+    bias: bias ? put1(bias) : 0,
+    bb,
+    bh,
+    bt,
+    bs,
+    mult: mult ? put1(mult) : 0,
+  };
+}
+
 const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
-  const named = inputs as Record<string, Info | undefined>;
-  const { bias, mult } = named, rows = (named.qkv ?? named.q)!.shape[0];
-  const { batch: B, heads: H, scale } = attrs as unknown as Attrs;
-  const be = backend as Backend;
-  const T = rows / B, S = (named.k ?? named.qkv)!.shape[0] / B;
+  const a = attrs as unknown as Attrs, be = backend as Backend;
   return withScratch((alloc) => {
-    const { q, k, v, ld, E } = operands((t) => putInfo(alloc, be, t), named);
-    const [bb, bh, bt, bs] = bias ? biasStrides(bias.shape) : [0, 0, 0, 0];
-    const p = alloc(B * H * T * S), ctx = alloc(B * T * E);
-    runBlocks(alloc, "attention_forward", {
-      B,
-      H,
-      T,
-      S,
-      E,
-      q,
-      k,
-      v,
-      ldq: ld,
-      ldk: ld,
-      ldv: ld,
-      scale,
-      closed: CLOSED,
-      bias: bias ? putInfo(alloc, be, bias) : 0,
-      bb,
-      bh,
-      bt,
-      bs,
-      mult: mult ? putInfo(alloc, be, mult) : 0,
-      p,
-      ctx,
-    });
+    const args = common((t) => putInfo(alloc, be, t), inputs as Record<string, Info>, a);
+    const { B, H, T, S, E } = args;
+    const ctx = alloc(B * T * E), p = a.weights ? alloc(B * H * T * S) : 0;
+    runBlocks(alloc, "attention_forward", { ...args, p, ctx });
     // tensor infos, not tensors: tfjs makes the tensors
-    return [outputInfo(be, ctx, [B * T, E]), outputInfo(be, p, [B, H, T, S])];
+    const out = [outputInfo(be, ctx, [B * T, E])];
+    if (a.weights) out.push(outputInfo(be, p, [B, H, T, S]));
+    return out;
   });
 };
+
+/** The saved inputs (`inputsToSave` of the kernel) by name. */
+function savedInputs(saved: tf.Tensor[], a: Attrs): Record<string, tf.Tensor> {
+  const names = [...(a.packed ? ["qkv"] : ["q", "k", "v"]), ...(a.hasBias ? ["bias"] : [])];
+  if (a.dropout) names.push("mult");
+  return Object.fromEntries(names.map((n, i) => [n, saved[i]]));
+}
 
 /**
  * The backward kernel: the gradients of the inputs ([∂q, ∂k, ∂v], or [∂qkv] when packed), then
@@ -248,36 +272,19 @@ function backward(
   saved: tf.Tensor[],
   dctx: tf.Tensor,
   dp: tf.Tensor | null,
-  attrs: Attrs,
+  a: Attrs,
   withScores: boolean,
 ): tf.Tensor[] {
-  const nIn = attrs.packed ? 1 : 3, withDropout = saved.length === nIn + 2;
-  const mult = withDropout ? saved[nIn] : null, p = saved[saved.length - 1];
-  const { batch: B, heads: H, scale } = attrs;
-  const [, , T, S] = p.shape;
   return withScratch((alloc) => {
-    const inputs = attrs.packed ? { qkv: saved[0] } : { q: saved[0], k: saved[1], v: saved[2] };
-    const { q, k, v, ld, E } = operands<tf.Tensor>((t) => put(alloc, t), inputs);
-    const d = attrs.packed
+    const args = common<tf.Tensor>((t) => put(alloc, t), savedInputs(saved, a), a);
+    const { B, H, T, S, E } = args;
+    const d = a.packed
       ? [alloc(B * T * 3 * E)]
       : [alloc(B * T * E), alloc(B * S * E), alloc(B * S * E)];
-    const [dq, dk, dv] = attrs.packed ? [d[0], d[0] + 4 * E, d[0] + 8 * E] : d;
+    const [dq, dk, dv] = a.packed ? [d[0], d[0] + 4 * E, d[0] + 8 * E] : d;
     const dx = withScores ? alloc(B * H * T * S) : 0;
     runBlocks(alloc, "attention_backward", {
-      B,
-      H,
-      T,
-      S,
-      E,
-      q,
-      k,
-      v,
-      ldq: ld,
-      ldk: ld,
-      ldv: ld,
-      scale,
-      p: put(alloc, p),
-      mult: mult ? put(alloc, mult) : 0,
+      ...args,
       dctx: put(alloc, dctx),
       dp: dp ? put(alloc, dp) : 0,
       dq,
@@ -286,7 +293,7 @@ function backward(
       dx,
       dxAll: withScores ? 1 : 0,
     });
-    const grads = attrs.packed
+    const grads = a.packed
       ? [tensorAt(d[0], [B * T, 3 * E])]
       : [tensorAt(dq, [B * T, E]), tensorAt(dk, [B * S, E]), tensorAt(dv, [B * S, E])];
     if (withScores) grads.push(tensorAt(dx, [B, H, T, S]));
@@ -295,11 +302,11 @@ function backward(
 }
 
 const gradFunc: GradFunc = (dy, saved, attrs) => {
-  const [dctx, dp] = dy as tf.Tensor[];
   const a = attrs as unknown as Attrs;
+  const [dctx, dp] = a.weights ? dy as tf.Tensor[] : [dy as tf.Tensor, null];
   // tfjs then asks for each input's gradient in a scope of its own: one kernel call gives all
   // of them now (in the scope of the whole backward pass, which frees whatever is not used)
-  const grads = backward(saved, dctx, a.weights ? dp : null, a, false);
+  const grads = backward(saved, dctx, dp, a, false);
   const named: Record<string, () => tf.Tensor> = a.packed
     ? { qkv: () => grads[0] }
     : { q: () => grads[0], k: () => grads[1], v: () => grads[2] };
@@ -307,30 +314,32 @@ const gradFunc: GradFunc = (dy, saved, attrs) => {
     ...named,
     // rare (a learned float attnMask): the backward runs again, keeping ∂X, summed to bias's shape
     bias: () => {
-      const all = backward(saved, dctx, a.weights ? dp : null, a, true);
+      const all = backward(saved, dctx, dp, a, true);
       const dx = all.at(-1)!, full = dx.shape;
       const axes = a.biasShape.flatMap((n, i) => n === 1 && full[i] !== 1 ? [i] : []);
       return axes.length ? dx.sum(axes, true) : dx;
     },
     // the multiplier is drawn at random, never learned: a zero gradient
-    mult: () => tf.zerosLike(saved[a.packed ? 1 : 3]),
+    mult: () => tf.zerosLike(savedInputs(saved, a).mult),
   };
 };
 
 for (const packed of [false, true]) {
-  for (const withDropout of [false, true]) {
-    const name = kernelName(packed, withDropout);
-    for (const backendName of ["wasm", "cpu"]) {
-      if (!tf.getKernel(name, backendName)) {
-        tf.registerKernel({ kernelName: name, backendName, kernelFunc: forwardKernel });
+  for (const hasBias of [false, true]) {
+    for (const dropout of [false, true]) {
+      for (const weights of [false, true]) {
+        const name = kernelName({ packed, hasBias, dropout, weights } as Attrs);
+        for (const backendName of ["wasm", "cpu"]) {
+          if (!tf.getKernel(name, backendName)) {
+            tf.registerKernel({ kernelName: name, backendName, kernelFunc: forwardKernel });
+          }
+        }
+        const inputsToSave = packed ? ["qkv"] : ["q", "k", "v"];
+        if (hasBias) inputsToSave.push("bias");
+        if (dropout) inputsToSave.push("mult");
+        tf.registerGradient({ kernelName: name, inputsToSave, gradFunc });
       }
     }
-    tf.registerGradient({
-      kernelName: name,
-      inputsToSave: [...(packed ? ["qkv"] : ["q", "k", "v"]), ...(withDropout ? ["mult"] : [])],
-      outputsToSave: [false, true],
-      gradFunc,
-    });
   }
 }
 
@@ -471,12 +480,14 @@ function run(
       batch: B,
       heads: H,
       scale,
+      packed,
+      hasBias: bias !== null,
+      dropout: dropoutMask !== null,
       weights: needWeights,
       biasShape: bias ? bias.shape : [],
-      packed,
     };
     const [ctx, p] = tf.engine().runKernel(
-      kernelName(packed, dropoutMask !== null),
+      kernelName(attrs),
       inputs,
       attrs as unknown as NamedAttrMap,
     ) as tf.Tensor[];
