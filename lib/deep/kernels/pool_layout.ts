@@ -71,12 +71,10 @@ export interface WorkerInit {
 // deno-lint-ignore no-explicit-any
 type KernelFn = (...args: number[]) => any;
 
-/** What `drain` returns when the batch uses a module this thread has not instantiated. */
-export const STALE = -1;
-
 /**
  * Claims and runs jobs of the current batch until none is left; returns the `control[NEXT]`
- * value that showed none left (to Atomics.wait on), or `STALE`. Runs on the main thread and on
+ * value that showed none left (to Atomics.wait on), or null when the batch uses a module this
+ * thread has not instantiated. Runs on the main thread and on
  * the workers alike: `fns[m][f]` is export f of module m, `thread` picks the scratch of a job's
  * `scratch` argument, `onError` hears what a job threw (the job still counts as done).
  */
@@ -87,12 +85,12 @@ export function drain(
   fns: KernelFn[][],
   thread: number,
   onError: (job: number, error: unknown) => void,
-): number {
+): number | null {
   for (;;) {
     const v = Atomics.load(control, NEXT), i = v & NOTHING;
     const n = Atomics.load(control, NJOBS);
     if (i >= n) return v;
-    if (Atomics.load(control, NMODULES) > fns.length) return STALE;
+    if (Atomics.load(control, NMODULES) > fns.length) return null;
     if (Atomics.compareExchange(control, NEXT, v, v + 1) !== v) continue;
     const j = i * JOB_INTS, count = jobs[j + 2], scratchArg = jobs[j + 3];
     const a: number[] = Array.from(args.subarray(i * MAX_ARGS, i * MAX_ARGS + count));

@@ -16,7 +16,6 @@ import {
   NEXT,
   READY,
   SPIN_MS,
-  STALE,
   STARTING,
   STATE,
   type WorkerInit,
@@ -43,7 +42,7 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
     // the main thread stops a worker by terminate(), or may reuse the slot once it is CLOSED
     if (Atomics.load(control, state) !== READY) break;
     const seen = drain(control, jobs, args, fns, slot + 1, onError);
-    if (seen === STALE) {
+    if (seen === null) {
       Atomics.compareExchange(control, state, READY, CLOSED);
       break;
     }
