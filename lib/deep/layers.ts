@@ -79,6 +79,17 @@ export class Linear extends Module {
     });
   }
 
+  /** relu(forward(x)) in one kernel call each way (the feed-forward blocks' first layer). */
+  forwardRelu(x: tf.Tensor): tf.Tensor {
+    checkInput(x, "input", this.inFeatures);
+    return tf.tidy(() => {
+      const x2 = x.reshape([-1, this.inFeatures]) as tf.Tensor2D;
+      const b = (this.bias?.value ?? null) as tf.Tensor1D | null;
+      const y = affine(x2, this.weight.value as tf.Tensor2D, b, "relu");
+      return y.reshape([...x.shape.slice(0, -1), this.outFeatures]);
+    });
+  }
+
   /** The printed type name, "Linear". */
   protected override get baseName(): string {
     return "Linear";

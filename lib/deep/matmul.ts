@@ -82,6 +82,30 @@ const affineNoBias = tf.customGrad((x, w, save) => {
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
 
+const affineBiasRelu = tf.customGrad((x, w, b, save) => {
+  const y = affineForward(x as tf.Tensor2D, w as tf.Tensor2D, b as tf.Tensor1D, true);
+  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor, y]);
+  return {
+    value: y,
+    gradFunc: (dy, saved) => {
+      const [xs, ws, ys] = saved as tf.Tensor2D[];
+      return affineBackward(xs, ws, dy as tf.Tensor2D, true, ys);
+    },
+  };
+}) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
+
+const affineNoBiasRelu = tf.customGrad((x, w, save) => {
+  const y = affineForward(x as tf.Tensor2D, w as tf.Tensor2D, null, true);
+  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor, y]);
+  return {
+    value: y,
+    gradFunc: (dy, saved) => {
+      const [xs, ws, ys] = saved as tf.Tensor2D[];
+      return affineBackward(xs, ws, dy as tf.Tensor2D, false, ys);
+    },
+  };
+}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
+
 const affineBias = tf.customGrad((x, w, b, save) => {
   (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
   return {
@@ -96,7 +120,8 @@ const affineBias = tf.customGrad((x, w, b, save) => {
 /**
  * The affine map of a `Linear` layer, y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null:
  * the values and gradients of `matMul2d(x, W, false, true).add(b)` in one kernel call each way
- * (∂x = ∂y W, ∂W = ∂yᵀ x, ∂b = Σ_rows ∂y).
+ * (∂x = ∂y W, ∂W = ∂yᵀ x, ∂b = Σ_rows ∂y). `activation: "relu"` applies max(y, 0) in the same
+ * call (and masks ∂y by y > 0 in the backward one), as a feed-forward block needs.
  *
  * @example
  * ```ts
@@ -107,6 +132,12 @@ const affineBias = tf.customGrad((x, w, b, save) => {
  * assertEquals(affine(x, w, tf.tensor1d([0, 0, 1])).arraySync(), [[1, 3, 5], [3, 7, 9]]);
  * ```
  */
-export function affine(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | null): tf.Tensor2D {
+export function affine(
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+  b: tf.Tensor1D | null,
+  activation: "relu" | null = null,
+): tf.Tensor2D {
+  if (activation === "relu") return b ? affineBiasRelu(x, w, b) : affineNoBiasRelu(x, w);
   return b ? affineBias(x, w, b) : affineNoBias(x, w);
 }

@@ -194,10 +194,6 @@ function filled(o: TransformerLayerOptions): Required<TransformerLayerOptions> {
   };
 }
 
-function activate(x: tf.Tensor, a: "relu" | "gelu"): tf.Tensor {
-  return a === "relu" ? tf.relu(x) : gelu(x);
-}
-
 /**
  * One residual block of a Transformer layer: post-norm norm(x + f(x)) or, with `normFirst`,
  * pre-norm x + f(norm(x)). Both layer types are chains of these.
@@ -222,7 +218,9 @@ function feedForward(
   outDropout: Dropout,
   x: tf.Tensor,
 ): tf.Tensor {
-  const h = activate(layer.linear1.forward(x), layer.options.activation);
+  const h = layer.options.activation === "relu"
+    ? layer.linear1.forwardRelu(x)
+    : gelu(layer.linear1.forward(x));
   return outDropout.forward(layer.linear2.forward(layer.dropout.forward(h)));
 }
 

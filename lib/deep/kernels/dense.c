@@ -27,6 +27,16 @@ __attribute__((export_name("fill_rows"))) void fill_rows(f32* c, int n, int m, c
   }
 }
 
+// y = max(y, 0) in place: the ReLU after a Linear, in the same kernel call
+__attribute__((export_name("relu"))) void relu(f32* y, int n) {
+  for (int i = 0; i < n; i++) y[i] = y[i] > 0 ? y[i] : 0;
+}
+
+// g = g ⊙ [y > 0] in place, for y = relu(·): the gradient through the ReLU
+__attribute__((export_name("relu_mask"))) void relu_mask(f32* g, const f32* y, int n) {
+  for (int i = 0; i < n; i++) g[i] = y[i] > 0 ? g[i] : 0;
+}
+
 // LayerNorm over the last axis of x (n × d), as PyTorch: biased variance, y = x̂ γ + β with
 // x̂ = (x − μ) / √(σ² + ε); gamma and beta may be 0 (no affine parameters). Keeps μ and 1/√(σ²+ε)
 // per row for the backward pass.

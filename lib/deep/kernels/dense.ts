@@ -30,6 +30,8 @@ interface DenseKernels {
   gemm_work(): number;
   col_sums(g: Ptr, n: number, m: number, out: Ptr): void;
   fill_rows(c: Ptr, n: number, m: number, bias: Ptr): void;
+  relu(y: Ptr, n: number): void;
+  relu_mask(g: Ptr, y: Ptr, n: number): void;
   layer_norm(
     x: Ptr,
     n: number,
@@ -132,27 +134,38 @@ export function gemmProduct(
   });
 }
 
-/** y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null. */
-export function affineForward(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D | null): tf.Tensor2D {
+/** y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null; then max(y, 0) when `relu`. */
+export function affineForward(
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+  b: tf.Tensor1D | null,
+  relu = false,
+): tf.Tensor2D {
   return withScratch((alloc) => {
     const n = x.shape[0], out = w.shape[0];
     const y = alloc(n * out);
     if (b) k.fill_rows(y, n, out, put(alloc, b));
     gemmInto(alloc, store(alloc, x), false, store(alloc, w), true, y, b !== null);
+    if (relu) k.relu(y, n * out);
     return tensorAt<tf.Tensor2D>(y, [n, out]);
   });
 }
 
-/** The gradients of `affineForward` for ∂y: [∂x = ∂y W, ∂W = ∂yᵀ x, ∂b = Σ_rows ∂y (if bias)]. */
+/**
+ * The gradients of `affineForward` for ∂y: [∂x = ∂y W, ∂W = ∂yᵀ x, ∂b = Σ_rows ∂y (if bias)];
+ * with `reluOutput` (the forward's output after its ReLU), ∂y is first masked by [y > 0].
+ */
 export function affineBackward(
   x: tf.Tensor2D,
   w: tf.Tensor2D,
   dy: tf.Tensor2D,
   bias: boolean,
+  reluOutput: tf.Tensor2D | null = null,
 ): tf.Tensor[] {
   return withScratch((alloc) => {
     const [n, inF] = x.shape, out = w.shape[0];
     const xs = store(alloc, x), ws = store(alloc, w), gs = store(alloc, dy);
+    if (reluOutput) k.relu_mask(gs.ptr, put(alloc, reluOutput), n * out);
     const dx = alloc(n * inF), dw = alloc(out * inF);
     gemmInto(alloc, gs, false, ws, false, dx);
     gemmInto(alloc, gs, true, xs, false, dw);

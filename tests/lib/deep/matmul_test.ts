@@ -73,3 +73,31 @@ Deno.test("matMul2d: empty depth gives zeros; a 1-row product", () => {
     assertEquals(matMul2d(v, m).arraySync(), [[6]]);
   });
 });
+
+Deno.test("affine with relu: values and gradients of relu(x Wᵀ + b), with and without bias", () => {
+  tf.tidy(() => {
+    const x = tf.randomNormal([40, 12], 0, 1, "float32", 11) as tf.Tensor2D;
+    const w = tf.randomNormal([9, 12], 0, 1, "float32", 12) as tf.Tensor2D;
+    const b = tf.randomNormal([9], 0, 1, "float32", 13) as tf.Tensor1D;
+    const r = tf.randomNormal([40, 9], 0, 1, "float32", 14);
+    for (const bias of [b, null]) {
+      const ref = (xx: tf.Tensor, ww: tf.Tensor) => {
+        const y = tf.matMul(xx as tf.Tensor2D, ww as tf.Tensor2D, false, true);
+        return tf.relu(bias ? y.add(bias) : y);
+      };
+      const ours = (xx: tf.Tensor, ww: tf.Tensor) =>
+        affine(xx as tf.Tensor2D, ww as tf.Tensor2D, bias, "relu");
+      const y = ours(x, w);
+      assert(maxDiff(y, ref(x, w)) < 1e-5);
+      assert(y.min().dataSync()[0] === 0 && y.max().dataSync()[0] > 0);
+      const gRef = tf.grads((a, c) => ref(a, c).mul(r).sum())([x, w]);
+      const gOurs = tf.grads((a, c) => ours(a, c).mul(r).sum())([x, w]);
+      gRef.forEach((g, i) => assert(maxDiff(gOurs[i], g) < 1e-4, `gradient ${i}`));
+    }
+    const gb = tf.grads((c) => affine(x, w, c as tf.Tensor1D, "relu").mul(r).sum())([b])[0];
+    const gbRef = tf.grads((c) =>
+      tf.relu(tf.matMul(x, w, false, true).add(c)).mul(r).sum()
+    )([b])[0];
+    assert(maxDiff(gb, gbRef) < 1e-4);
+  });
+});
