@@ -56,31 +56,47 @@ __attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f3
 __attribute__((export_name("gemm_work"))) int gemm_work(void) { return GEMM_WORK; }
 
 // One row of P in place: x = scale · row + bias (bias[s · bs], or none), then softmax(x); a row
-// whose every bias is at or below `closed` (every key masked) becomes all zeros.
+// whose every bias is at or below `closed` (every key masked) becomes all zeros. Four lanes at a
+// time where the bias is contiguous (or absent), one at a time for the rest.
 static void softmax_row(f32* row, int S, f32 scale, const f32* bias, int bs, f32 closed) {
-  f32 mx = -__builtin_inff();
-  int open = bias == 0;
-  if (bias) {
-    for (int s = 0; s < S; s++) {
-      f32 c = bias[s * bs], x = row[s] * scale + c;
-      open |= c > closed;
-      row[s] = x;
-      mx = x > mx ? x : mx;
+  v128_t sc = wasm_f32x4_splat(scale), mx4 = wasm_f32x4_splat(-__builtin_inff());
+  v128_t open4 = wasm_i32x4_splat(bias == 0 ? -1 : 0), cl = wasm_f32x4_splat(closed);
+  int s = 0;
+  if (!bias) {
+    for (; s + 4 <= S; s += 4) {
+      v128_t x = wasm_f32x4_mul(wasm_v128_load(row + s), sc);
+      wasm_v128_store(row + s, x);
+      mx4 = wasm_f32x4_pmax(mx4, x);
     }
-  } else {
-    for (int s = 0; s < S; s++) {
-      f32 x = row[s] * scale;
-      row[s] = x;
-      mx = x > mx ? x : mx;
+  } else if (bs == 1) {
+    for (; s + 4 <= S; s += 4) {
+      v128_t c = wasm_v128_load(bias + s);
+      v128_t x = wasm_f32x4_add(wasm_f32x4_mul(wasm_v128_load(row + s), sc), c);
+      open4 = wasm_v128_or(open4, wasm_f32x4_gt(c, cl));
+      wasm_v128_store(row + s, x);
+      mx4 = wasm_f32x4_pmax(mx4, x);
     }
   }
+  int open = wasm_v128_any_true(open4);
+  mx4 = wasm_f32x4_pmax(mx4, wasm_i32x4_shuffle(mx4, mx4, 2, 3, 0, 1));
+  mx4 = wasm_f32x4_pmax(mx4, wasm_i32x4_shuffle(mx4, mx4, 1, 0, 3, 2));
+  f32 mx = wasm_f32x4_extract_lane(mx4, 0);
+  for (; s < S; s++) {
+    f32 x = row[s] * scale;
+    if (bias) {
+      f32 c = bias[s * bs];
+      open |= c > closed;
+      x += c;
+    }
+    row[s] = x;
+    mx = x > mx ? x : mx;
+  }
   if (!open) {
-    for (int s = 0; s < S; s++) row[s] = 0;
+    for (s = 0; s < S; s++) row[s] = 0;
     return;
   }
   v128_t m4 = wasm_f32x4_splat(mx), sum4 = wasm_f32x4_splat(0);
-  int s = 0;
-  for (; s + 4 <= S; s += 4) {
+  for (s = 0; s + 4 <= S; s += 4) {
     v128_t e = exp4(wasm_f32x4_sub(wasm_v128_load(row + s), m4));
     wasm_v128_store(row + s, e);
     sum4 = wasm_f32x4_add(sum4, e);
@@ -91,8 +107,11 @@ static void softmax_row(f32* row, int S, f32 scale, const f32* bias, int bs, f32
     row[s] = exp1(row[s] - mx);
     sum += row[s];
   }
-  f32 inv = 1.0f / sum;
-  for (s = 0; s < S; s++) row[s] *= inv;
+  v128_t inv = wasm_f32x4_splat(1.0f / sum);
+  for (s = 0; s + 4 <= S; s += 4) {
+    wasm_v128_store(row + s, wasm_f32x4_mul(wasm_v128_load(row + s), inv));
+  }
+  for (; s < S; s++) row[s] *= wasm_f32x4_extract_lane(inv, 0);
 }
 
 // The arguments of one call, in memory (the pool of worker threads passes at most 16 numbers,
