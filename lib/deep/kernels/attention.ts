@@ -337,7 +337,9 @@ for (const packed of [false, true]) {
         const inputsToSave = packed ? ["qkv"] : ["q", "k", "v"];
         if (hasBias) inputsToSave.push("bias");
         if (dropout) inputsToSave.push("mult");
-        tf.registerGradient({ kernelName: name, inputsToSave, gradFunc });
+        if (!tf.getGradient(name)) {
+          tf.registerGradient({ kernelName: name, inputsToSave, gradFunc });
+        }
       }
     }
   }
