@@ -9,9 +9,11 @@
  * mask and dropout are each a pass over the data; here forward and backward are one kernel call
  * each on the 4 × 8 SIMD GEMM of gemm.h.
  *
- * The op has two outputs (the context and P), which `tf.customGrad` cannot express, so it is a
- * kernel of its own (`tf.registerKernel`, for the wasm and CPU backends) with its gradient
- * (`tf.registerGradient`), run through `tf.engine().runKernel`.
+ * The op has two outputs (the context, and P when the weights are asked for), which
+ * `tf.customGrad` cannot express, so it is a kernel of its own (`tf.registerKernel`, for the wasm
+ * and CPU backends) with its gradient (`tf.registerGradient`), run through `tf.engine().runKernel`.
+ * The backward pass computes P again from the saved q, k (and bias) rather than keeping it, as
+ * FlashAttention does. The B·h blocks are split across the threads of pool.ts (`setNumThreads`).
  *
  * @module
  */
@@ -31,35 +33,10 @@ interface AttentionKernels {
 }
 
 /** The fields of attention.c's `Attention` struct, 4 bytes each, in order. */
+// deno-fmt-ignore
 const FIELDS = [
-  "B",
-  "H",
-  "T",
-  "S",
-  "E",
-  "q",
-  "k",
-  "v",
-  "ldq",
-  "ldk",
-  "ldv",
-  "scale",
-  "closed",
-  "bias",
-  "bb",
-  "bh",
-  "bt",
-  "bs",
-  "mult",
-  "p",
-  "ctx",
-  "dctx",
-  "dp",
-  "dq",
-  "dk",
-  "dv",
-  "dx",
-  "dxAll",
+  "B", "H", "T", "S", "E", "q", "k", "v", "ldq", "ldk", "ldv", "scale", "closed",
+  "bias", "bb", "bh", "bt", "bs", "mult", "p", "ctx", "dctx", "dp", "dq", "dk", "dv", "dx", "dxAll",
 ] as const;
 type Args = Partial<Record<(typeof FIELDS)[number], number>>;
 
@@ -220,26 +197,10 @@ function common<I extends { shape: number[] }>(
   const T = rows / B, S = (inputs.k ?? inputs.qkv)!.shape[0] / B;
   const { q, k, v, ld, E } = operands(put1, inputs);
   const [bb, bh, bt, bs] = bias ? biasStrides(bias.shape) : [0, 0, 0, 0];
+  // deno-fmt-ignore
   return {
-    B,
-    H,
-    T,
-    S,
-    E,
-    q,
-    k,
-    v,
-    ldq: ld,
-    ldk: ld,
-    ldv: ld,
-    scale,
-    closed: CLOSED,
-    bias: bias ? put1(bias) : 0,
-    bb,
-    bh,
-    bt,
-    bs,
-    mult: mult ? put1(mult) : 0,
+    B, H, T, S, E, q, k, v, ldq: ld, ldk: ld, ldv: ld, scale, closed: CLOSED,
+    bias: bias ? put1(bias) : 0, bb, bh, bt, bs, mult: mult ? put1(mult) : 0,
   };
 }
 
@@ -283,15 +244,10 @@ function backward(
       : [alloc(B * T * E), alloc(B * S * E), alloc(B * S * E)];
     const [dq, dk, dv] = a.packed ? [d[0], d[0] + 4 * E, d[0] + 8 * E] : d;
     const dx = withScores ? alloc(B * H * T * S) : 0;
+    const [dctxPtr, dpPtr] = [put(alloc, dctx), dp ? put(alloc, dp) : 0];
+    // deno-fmt-ignore
     runBlocks(alloc, "attention_backward", {
-      ...args,
-      dctx: put(alloc, dctx),
-      dp: dp ? put(alloc, dp) : 0,
-      dq,
-      dk,
-      dv,
-      dx,
-      dxAll: withScores ? 1 : 0,
+      ...args, dctx: dctxPtr, dp: dpPtr, dq, dk, dv, dx, dxAll: withScores ? 1 : 0,
     });
     const grads = a.packed
       ? [tensorAt(d[0], [B * T, 3 * E])]
