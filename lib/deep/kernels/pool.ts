@@ -104,11 +104,14 @@ let spawnError: string | null = null;
  * @param n an integer in [1, 64]; the default is 1
  * @example
  * ```ts
- * import { getNumThreads, setNumThreads } from "../mod.ts";
+ * import { assertEquals } from "@std/assert";
+ * import { getNumThreads, matMul2d, setNumThreads, tf } from "../mod.ts";
  *
- * setNumThreads(2);
- * console.log(getNumThreads()); // 2
- * setNumThreads(1);
+ * setNumThreads(2); // the next products start a worker; until it is ready they run on one thread
+ * assertEquals(getNumThreads(), 2);
+ * const a = tf.ones([256, 256]) as tf.Tensor2D;
+ * assertEquals(matMul2d(a, a).dataSync()[0], 256);
+ * setNumThreads(1); // stops the worker now (idle, it would close itself after 200 ms)
  * ```
  */
 export function setNumThreads(n: number): void {
