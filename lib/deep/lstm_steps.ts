@@ -63,6 +63,23 @@ function inputTag(x: tf.Tensor3D, pending: Pending): tf.Scalar {
  * and the weights as `RecurrentInputs` describes them. Returns the outputs (B, T, H) in input
  * order (also when `reverse`), the final h (B, H) and, for the LSTM only, the final c (B, H), all
  * differentiable in every input (see the module comment).
+ *
+ * @example
+ * ```ts
+ * import { assertEquals } from "@std/assert";
+ * import { tf } from "./backend.ts";
+ * import { recurrentLayer } from "./lstm_steps.ts";
+ *
+ * const [B, T, F, H] = [2, 4, 5, 3];
+ * const r = recurrentLayer("gru", {
+ *   x: tf.ones([B, T, F]),
+ *   wih: tf.ones([3 * H, F]), // rows r, z, n
+ *   bias: null,
+ *   whh: tf.zeros([3 * H, H]),
+ *   h0: tf.zeros([B, H]),
+ * });
+ * assertEquals([r.out.shape, r.h.shape, r.c], [[B, T, H], [B, H], undefined]);
+ * ```
  */
 export function recurrentLayer(
   kind: RecurrentKind,
