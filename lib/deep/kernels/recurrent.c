@@ -32,10 +32,10 @@ typedef float f4 __attribute__((vector_size(16)));
 // e^x for 4 lanes, without libm: x = n ln2 + r with n = round(x / ln2) and |r| ≤ ln2 / 2 (ln2 in
 // two parts, Cody and Waite, so n ln2 is exact for |n| < 2^15), e^r by its Taylor polynomial to
 // r⁷ (truncation error r⁸/8! ≤ 5e-9 relative), times 2^n built in the exponent bits. x is
-// clamped to [−87.3, 88.3], where 2^n stays a normal float. 2^n: the float n + 2^23 + 127 holds
-// the integer n + 127 in its low mantissa bits, which a shift by 23 moves into the exponent (no
-// float-to-int conversion, which V8 expands into a saturating sequence). pmin/pmax, not min/max:
-// one instruction each on x64 (min/max carry NaN rules), and x is never NaN here.
+// clamped to [−87.3, 88.3], where 2^n stays a normal float (σ and tanh saturate long before).
+// 2^n: the float n + 2^23 + 127 holds the integer n + 127 in its low mantissa bits, which a shift
+// by 23 moves into the exponent (no float-to-int conversion, which V8 expands into a saturating
+// sequence). pmin/pmax, not min/max: one instruction each on x64, and a NaN still goes through.
 static inline V vexp(V x) {
   x = wasm_f32x4_pmin(wasm_f32x4_pmax(x, SPLAT(-87.3f)), SPLAT(88.3f));
   V n = wasm_f32x4_nearest(MUL(x, SPLAT(1.44269504f)));
