@@ -75,11 +75,33 @@ function completeWasmKernels(): string[] {
   return bridged;
 }
 
+/**
+ * tfjs-wasm's `Identity` copies its input; the CPU backend's shares it (tensors are immutable, and
+ * a variable's `assign` swaps its data rather than writing into it). tfjs calls Identity for every
+ * `clone()` and every tensor a gradient saves, so a training step copied each saved activation;
+ * this kernel shares the data as the CPU backend does, by one more reference.
+ */
+function shareIdentity(): void {
+  type Data = { refCount: number };
+  tfjs.unregisterKernel("Identity", "wasm");
+  tfjs.registerKernel({
+    kernelName: "Identity",
+    backendName: "wasm",
+    kernelFunc: ({ inputs, backend }) => {
+      const x = inputs.x as tfjs.TensorInfo;
+      const map = (backend as unknown as { dataIdMap: { get(id: tfjs.DataId): Data } }).dataIdMap;
+      map.get(x.dataId).refCount++;
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    },
+  });
+}
+
 tfjs.env().set("PROD", true);
 let backendName = "cpu";
 try {
   if (await tfjs.setBackend("wasm")) {
     completeWasmKernels();
+    shareIdentity();
     backendName = "wasm";
   } else {
     await tfjs.setBackend("cpu");
