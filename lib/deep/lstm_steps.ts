@@ -39,6 +39,10 @@ import {
 interface Pending {
   dxw?: tf.Tensor2D;
   wih?: tf.Tensor2D;
+  /** The LSTM's last cell state (B·H), from the forward pass, for `cellState`. */
+  cLast?: Float32Array | null;
+  /** Its gradient, from `cellState`'s backward pass (which runs first) for the main op's. */
+  dcLast?: Float32Array;
 }
 
 /**
@@ -56,6 +60,24 @@ function inputTag(x: tf.Tensor3D, pending: Pending): tf.Scalar {
     gradFunc: () => recurrentInputGradient(pending.dxw!, pending.wih!, B, T),
   })) as (x: tf.Tensor) => tf.Scalar;
   return op(x);
+}
+
+/**
+ * The LSTM's last cell state (B, H) as an op of the outputs (B, T, H): a customGrad op has one
+ * output, so the main op passes c_T here through `pending`, and this op's gradient function passes
+ * ∂c_T back the same way (it runs before the main op's, which follows it in the graph); its
+ * gradient with respect to the outputs is 0. When c_T is not differentiated, ∂c_T stays 0.
+ */
+function cellState(out: tf.Tensor3D, pending: Pending): tf.Tensor2D {
+  const [B, T, H] = out.shape;
+  const op = tf.customGrad((_out) => ({
+    value: tf.tensor2d(pending.cLast!, [B, H]),
+    gradFunc: (dy) => {
+      pending.dcLast = (dy as tf.Tensor).dataSync() as Float32Array;
+      return tf.zeros([B, T, H]);
+    },
+  })) as (out: tf.Tensor) => tf.Tensor2D;
+  return op(out);
 }
 
 /**
@@ -93,24 +115,23 @@ export function recurrentLayer(
     const names = (["wih", "bias", "whh", "h0", "c0", "bhn"] as const).filter((k) => inputs[k]);
     // customGrad's callback is variadic (the inputs, then `save`); it reads them from `inputs`
     const op = tf.customGrad((...args) => {
-      const { out, tape } = recurrentForward(kind, inputs, reverse, keep);
+      const { out, cLast, tape } = recurrentForward(kind, inputs, reverse, keep);
+      pending.cLast = cLast;
       if (tape) (args[args.length - 1] as unknown as tf.GradSaveFunc)(tapeTensors(tape));
       return {
         value: out,
         gradFunc: (dy, saved) => {
-          const g = recurrentBackward(tapeFrom(tape!, saved), dy as tf.Tensor3D);
+          const t = tapeFrom(tape!, saved);
+          const g = recurrentBackward(t, dy as tf.Tensor3D, pending.dcLast ?? null);
           pending.dxw = g.dxw;
           pending.wih = saved[1] as tf.Tensor2D;
           return [tf.scalar(0), ...names.map((k) => g[k]!)];
         },
       };
     }) as (...t: tf.Tensor[]) => tf.Tensor3D;
-    const packed = op(inputTag(inputs.x, pending), ...names.map((k) => inputs[k]!));
+    const out = op(inputTag(inputs.x, pending), ...names.map((k) => inputs[k]!));
     const [B, T] = inputs.x.shape, H = inputs.whh.shape[1];
-    // the LSTM's output is (B, T + 1, H): the outputs, then the last cell state at index T
-    const out = kind === "lstm" ? packed.slice([0, 0, 0], [B, T, H]) : packed;
     const h = out.slice([0, reverse ? 0 : T - 1, 0], [B, 1, H]).reshape([B, H]) as tf.Tensor2D;
-    if (kind !== "lstm") return { out, h };
-    return { out, h, c: packed.slice([0, T, 0], [B, 1, H]).reshape([B, H]) as tf.Tensor2D };
+    return kind === "lstm" ? { out, h, c: cellState(out, pending) } : { out, h };
   });
 }

@@ -9,7 +9,7 @@
 // - per processed step s (s = t, or T − 1 − t when reverse), in processing order: gates (T, B, ·)
 //   after activation, hs (T + 1, B, H) with hs[0] = h0 and hs[s + 1] the state after step s, and
 //   for the LSTM cs (T + 1, B, H) likewise. These are what the backward pass reads;
-// - out (B, T, H) in input order (for the LSTM (B, T + 1, H), the last cell state at index T).
+// - out (B, T, H) in input order; the LSTM's last cell state is cs[T].
 //
 // Gradients: dy has out's shape; dx (B, T, G) is ∂xw; a step-major copy of the same numbers (T·B
 // rows of the gradient of h W_hhᵀ; for the GRU they differ in the n gate) carries ∂h back one step,
@@ -168,7 +168,7 @@ __attribute__((export_name("lstm_forward"))) void lstm_forward(
       f32* zr = z + b * G;
       const f32* cp = cs + s * BH + b * H;
       f32 *cn = cs + (s + 1) * BH + b * H, *hn = hs + (s + 1) * BH + b * H;
-      f32* o = out + (b * (T + 1) + t) * H;
+      f32* o = out + (b * T + t) * H;
       for (int j = 0; j < H; j += 4) {
         int n = H - j;
         V i = vsigmoid(ADD(LOAD(x + j), LOAD(zr + j)));
@@ -187,30 +187,23 @@ __attribute__((export_name("lstm_forward"))) void lstm_forward(
       }
     }
   }
-  for (int b = b0; b < b1; b++) {
-    for (int j = 0; j < H; j++) out[(b * (T + 1) + T) * H + j] = cs[T * BH + b * H + j];
-  }
 }
 
-// Backward of lstm_forward, from dy (B, T + 1, H): ∂c' += ∂h' o (1 − tanh²c'),
+// Backward of lstm_forward, from dy (B, T, H) and, in dc (B, H) on entry, the gradient of the
+// last cell state: ∂c' += ∂h' o (1 − tanh²c'),
 // ∂z_o = ∂h' tanh(c') o(1−o), ∂z_i = ∂c' g i(1−i), ∂z_g = ∂c' i (1−g²), ∂z_f = ∂c' c f(1−f),
 // ∂c = ∂c' f, ∂h = ∂z W_hh. dz (T, B, 4H) is for ∂W_hh; dh and dc end as ∂h0 and ∂c0.
 __attribute__((export_name("lstm_backward"))) void lstm_backward(
     int B, int T, int H, int b0, int b1, const f32* dy, const f32* whh, const f32* gates,
     const f32* hs, const f32* cs, int reverse, f32* dx, f32* dz, f32* dh, f32* dc, f32* work) {
   int G = 4 * H, BH = B * H;
-  for (int b = b0; b < b1; b++) {
-    for (int j = 0; j < H; j++) {
-      dh[b * H + j] = 0;
-      dc[b * H + j] = dy[(b * (T + 1) + T) * H + j];
-    }
-  }
+  for (int k = b0 * H; k < b1 * H; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
     int t = reverse ? T - 1 - s : s;
     for (int b = b0; b < b1; b++) {
       const f32* gt = gates + (s * B + b) * G;
       const f32 *cp = cs + s * BH + b * H, *cn = cs + (s + 1) * BH + b * H;
-      const f32* dyr = dy + (b * (T + 1) + t) * H;
+      const f32* dyr = dy + (b * T + t) * H;
       f32 *dhr = dh + b * H, *dcr = dc + b * H;
       f32 *dzr = dz + (s * B + b) * G, *dxr = dx + (b * T + t) * G;
       for (int j = 0; j < H; j += 4) {

@@ -211,16 +211,16 @@ function padded(alloc: (n: number) => number, t: tf.Tensor): Ptr {
 
 /**
  * Runs one layer and direction forward: the input projection x W_ihᵀ + bias of every step, then
- * the recurrence. Returns the outputs (B, T, H) in input order, also when `reverse` (for the LSTM
- * (B, T + 1, H), the last cell state at index T), and, when `keep`, the tape for the backward pass
- * (its new tensors are the caller's to dispose; x and the weights are the inputs themselves).
+ * the recurrence. Returns the outputs (B, T, H) in input order, also when `reverse`; for the LSTM
+ * the last cell state (B, H) as values; and, when `keep`, the tape for the backward pass (its new
+ * tensors are the caller's to dispose; x and the weights are the inputs themselves).
  */
 export function recurrentForward(
   kind: RecurrentKind,
   inputs: RecurrentInputs,
   reverse: boolean,
   keep = true,
-): { out: tf.Tensor3D; tape: RecurrentTape | null } {
+): { out: tf.Tensor3D; cLast: Float32Array | null; tape: RecurrentTape | null } {
   const [B, T, F, H] = dims(kind, inputs);
   const G = GATES[kind] * H, BH = B * H, states = (T + 1) * BH, n = B * T;
   return withScratch((alloc) => {
@@ -237,12 +237,11 @@ export function recurrentForward(
     );
     k.transpose(w, G, H, whhT);
     const rev = reverse ? 1 : 0, madds = n * G * H;
-    let gates = 0, cs = 0, out: Ptr, outShape: number[];
+    let gates = 0, cs = 0;
+    const out = buffer(alloc, B * T * H);
     if (kind === "lstm") {
       gates = buffer(alloc, T * B * G);
       cs = buffer(alloc, states);
-      out = buffer(alloc, B * (T + 1) * H);
-      outShape = [B, T + 1, H];
       const c = padded(alloc, inputs.c0!);
       byBatch(
         alloc,
@@ -252,8 +251,6 @@ export function recurrentForward(
         (b0, b1) => [B, T, H, b0, b1, xw, whhT, h, c, rev, gates, hs, cs, out],
       );
     } else {
-      out = buffer(alloc, B * T * H);
-      outShape = [B, T, H];
       if (kind === "gru") {
         gates = buffer(alloc, T * B * 4 * H);
         const b = inputs.bhn ? padded(alloc, inputs.bhn) : 0;
@@ -289,17 +286,21 @@ export function recurrentForward(
         cs: cs ? tensorAt(cs, [T + 1, B, H]) : null,
       }
       : null;
-    return { out: tensorAt<tf.Tensor3D>(out, outShape), tape };
+    // the last cell state, cs[T] (B·H numbers, copied element-wise from the shared memory)
+    const cLast = cs ? Float32Array.from(floats(cs + 4 * T * BH, BH)) : null;
+    return { out: tensorAt<tf.Tensor3D>(out, [B, T, H]), cLast, tape };
   });
 }
 
 /**
- * The gradients of `recurrentForward` for `dy` (the outputs' shape), and ∂xw (B·T, G), the
- * gradient of x W_ihᵀ + bias, from which `recurrentInputGradient` makes x's when it is needed.
+ * The gradients of `recurrentForward` for `dy` (B, T, H) and, for the LSTM, `dcLast` (B·H), the
+ * gradient of the last cell state (null: 0), and ∂xw (B·T, G), the gradient of x W_ihᵀ + bias,
+ * from which `recurrentInputGradient` makes x's when it is needed.
  */
 export function recurrentBackward(
   tape: RecurrentTape,
   dy: tf.Tensor3D,
+  dcLast: Float32Array | null = null,
 ): RecurrentGradients & { dxw: tf.Tensor2D } {
   const { kind } = tape, [B, T, F] = tape.x.shape, H = tape.whh.shape[1] as number;
   const G = GATES[kind] * H, BH = B * H, n = B * T;
@@ -310,7 +311,10 @@ export function recurrentBackward(
     let dc = 0, dbhn = 0;
     if (kind === "lstm") {
       const gates = padded(alloc, tape.gates!), cs = padded(alloc, tape.cs!);
+      // ∂c_T in, ∂c0 out
       dc = buffer(alloc, BH);
+      if (dcLast) floats(dc, BH).set(dcLast);
+      else floats(dc, BH).fill(0);
       byBatch(
         alloc,
         "lstm_backward",
