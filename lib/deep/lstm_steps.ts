@@ -39,9 +39,11 @@ import {
 interface Pending {
   dxw?: tf.Tensor2D;
   wih?: tf.Tensor2D;
-  /** The LSTM's last cell state (B·H), from the forward pass, for `cellState`. */
+  /** The last state h_T and (LSTM) cell state c_T (B·H), from the forward pass, for `lastState`. */
+  hLast?: Float32Array;
   cLast?: Float32Array | null;
-  /** Its gradient, from `cellState`'s backward pass (which runs first) for the main op's. */
+  /** Their gradients, from `lastState`'s backward passes (which run first) for the main op's. */
+  dhLast?: Float32Array;
   dcLast?: Float32Array;
 }
 
@@ -63,17 +65,21 @@ function inputTag(x: tf.Tensor3D, pending: Pending): tf.Scalar {
 }
 
 /**
- * The LSTM's last cell state (B, H) as an op of the outputs (B, T, H): a customGrad op has one
- * output, so the main op passes c_T here through `pending`, and this op's gradient function passes
- * ∂c_T back the same way (it runs before the main op's, which follows it in the graph); its
- * gradient with respect to the outputs is 0. When c_T is not differentiated, ∂c_T stays 0.
+ * The last state h_T or cell state c_T (B, H) as an op of the outputs (B, T, H). A customGrad op
+ * has one output, so the main op passes them here through `pending`, and this op's gradient
+ * function passes ∂h_T or ∂c_T back the same way (it runs before the main op's, which precedes it
+ * in the graph); its gradient with respect to the outputs is 0. When a state is not
+ * differentiated, its gradient stays 0. (Slicing h_T out of the outputs would cost more: tfjs-wasm
+ * reads the whole tensor back for any slice.)
  */
-function cellState(out: tf.Tensor3D, pending: Pending): tf.Tensor2D {
+function lastState(out: tf.Tensor3D, pending: Pending, which: "h" | "c"): tf.Tensor2D {
   const [B, T, H] = out.shape;
   const op = tf.customGrad((_out) => ({
-    value: tf.tensor2d(pending.cLast!, [B, H]),
+    value: tf.tensor2d(which === "h" ? pending.hLast! : pending.cLast!, [B, H]),
     gradFunc: (dy) => {
-      pending.dcLast = (dy as tf.Tensor).dataSync() as Float32Array;
+      const d = (dy as tf.Tensor).dataSync() as Float32Array;
+      if (which === "h") pending.dhLast = d;
+      else pending.dcLast = d;
       return tf.zeros([B, T, H]);
     },
   })) as (out: tf.Tensor) => tf.Tensor2D;
@@ -115,14 +121,16 @@ export function recurrentLayer(
     const names = (["wih", "bias", "whh", "h0", "c0", "bhn"] as const).filter((k) => inputs[k]);
     // customGrad's callback is variadic (the inputs, then `save`); it reads them from `inputs`
     const op = tf.customGrad((...args) => {
-      const { out, cLast, tape } = recurrentForward(kind, inputs, reverse, keep);
+      const { out, hLast, cLast, tape } = recurrentForward(kind, inputs, reverse, keep);
+      pending.hLast = hLast;
       pending.cLast = cLast;
       if (tape) (args[args.length - 1] as unknown as tf.GradSaveFunc)(tapeTensors(tape));
       return {
         value: out,
         gradFunc: (dy, saved) => {
           const t = tapeFrom(tape!, saved);
-          const g = recurrentBackward(t, dy as tf.Tensor3D, pending.dcLast ?? null);
+          const dhLast = pending.dhLast ?? null, dcLast = pending.dcLast ?? null;
+          const g = recurrentBackward(t, dy as tf.Tensor3D, dhLast, dcLast);
           pending.dxw = g.dxw;
           pending.wih = saved[1] as tf.Tensor2D;
           return [tf.scalar(0), ...names.map((k) => g[k]!)];
@@ -130,8 +138,7 @@ export function recurrentLayer(
       };
     }) as (...t: tf.Tensor[]) => tf.Tensor3D;
     const out = op(inputTag(inputs.x, pending), ...names.map((k) => inputs[k]!));
-    const [B, T] = inputs.x.shape, H = inputs.whh.shape[1];
-    const h = out.slice([0, reverse ? 0 : T - 1, 0], [B, 1, H]).reshape([B, H]) as tf.Tensor2D;
-    return kind === "lstm" ? { out, h, c: cellState(out, pending) } : { out, h };
+    const h = lastState(out, pending, "h");
+    return kind === "lstm" ? { out, h, c: lastState(out, pending, "c") } : { out, h };
   });
 }

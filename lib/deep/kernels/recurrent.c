@@ -189,15 +189,14 @@ __attribute__((export_name("lstm_forward"))) void lstm_forward(
   }
 }
 
-// Backward of lstm_forward, from dy (B, T, H) and, in dc (B, H) on entry, the gradient of the
-// last cell state: ∂c' += ∂h' o (1 − tanh²c'),
+// Backward of lstm_forward, from dy (B, T, H) and, in dh and dc (B, H) on entry, the gradients of
+// the last state and cell state: ∂c' += ∂h' o (1 − tanh²c'),
 // ∂z_o = ∂h' tanh(c') o(1−o), ∂z_i = ∂c' g i(1−i), ∂z_g = ∂c' i (1−g²), ∂z_f = ∂c' c f(1−f),
 // ∂c = ∂c' f, ∂h = ∂z W_hh. dz (T, B, 4H) is for ∂W_hh; dh and dc end as ∂h0 and ∂c0.
 __attribute__((export_name("lstm_backward"))) void lstm_backward(
     int B, int T, int H, int b0, int b1, const f32* dy, const f32* whh, const f32* gates,
     const f32* hs, const f32* cs, int reverse, f32* dx, f32* dz, f32* dh, f32* dc, f32* work) {
   int G = 4 * H, BH = B * H;
-  for (int k = b0 * H; k < b1 * H; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
     int t = reverse ? T - 1 - s : s;
     for (int b = b0; b < b1; b++) {
@@ -267,7 +266,8 @@ __attribute__((export_name("gru_forward"))) void gru_forward(
   }
 }
 
-// Backward of gru_forward, from dy (B, T, H): with ∂h' the incoming gradient,
+// Backward of gru_forward, from dy (B, T, H) and, in dh (B, H) on entry, the gradient of the last
+// state: with ∂h' the incoming gradient,
 // ∂(xw_n) = ∂h' (1−z)(1−n²), ∂(xw_z) = ∂a_z = ∂h' (h−n) z(1−z), ∂a_n = ∂(xw_n) r,
 // ∂(xw_r) = ∂a_r = ∂(xw_n) (a_n + b_hn) r(1−r), ∂h = ∂h' z + ∂a W_hh (∂b_hn = Σ ∂a_n).
 // da (T, B, 3H) is for ∂W_hh and ∂b_hn; dh ends as ∂h0.
@@ -275,7 +275,6 @@ __attribute__((export_name("gru_backward"))) void gru_backward(
     int B, int T, int H, int b0, int b1, const f32* dy, const f32* whh, const f32* gates,
     const f32* hs, int reverse, f32* dx, f32* da, f32* dh, f32* work) {
   int G = 3 * H, BH = B * H;
-  for (int k = b0 * H; k < b1 * H; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
     int t = reverse ? T - 1 - s : s;
     for (int b = b0; b < b1; b++) {
@@ -328,7 +327,8 @@ __attribute__((export_name("rnn_forward"))) void rnn_forward(int B, int T, int H
   }
 }
 
-// Backward of rnn_forward, from dy (B, T, H): ∂a = ∂h' (1 − h'²), or ∂h' [h' > 0] for relu;
+// Backward of rnn_forward, from dy (B, T, H) and, in dh (B, H) on entry, the gradient of the last
+// state: ∂a = ∂h' (1 − h'²), or ∂h' [h' > 0] for relu;
 // ∂h = ∂a W_hh. da (T, B, H) is for ∂W_hh; dh ends as ∂h0.
 __attribute__((export_name("rnn_backward"))) void rnn_backward(int B, int T, int H, int b0, int b1,
                                                                const f32* dy, const f32* whh,
@@ -336,7 +336,6 @@ __attribute__((export_name("rnn_backward"))) void rnn_backward(int B, int T, int
                                                                int reverse, f32* dx, f32* da,
                                                                f32* dh, f32* work) {
   int BH = B * H;
-  for (int k = b0 * H; k < b1 * H; k++) dh[k] = 0;
   for (int s = T - 1; s >= 0; s--) {
     int t = reverse ? T - 1 - s : s;
     for (int b = b0; b < b1; b++) {

@@ -202,6 +202,13 @@ function buffer(alloc: (n: number) => number, n: number, src?: Float32Array): Pt
   return ptr;
 }
 
+/** n floats at ptr copied into a new array (set, not slice: slicing a shared buffer is slow). */
+function copyOut(ptr: Ptr, n: number): Float32Array {
+  const a = new Float32Array(n);
+  a.set(floats(ptr, n));
+  return a;
+}
+
 /** A tensor's values in padded scratch. */
 function padded(alloc: (n: number) => number, t: tf.Tensor): Ptr {
   const ptr = put(alloc, t);
@@ -211,16 +218,22 @@ function padded(alloc: (n: number) => number, t: tf.Tensor): Ptr {
 
 /**
  * Runs one layer and direction forward: the input projection x W_ihᵀ + bias of every step, then
- * the recurrence. Returns the outputs (B, T, H) in input order, also when `reverse`; for the LSTM
- * the last cell state (B, H) as values; and, when `keep`, the tape for the backward pass (its new
- * tensors are the caller's to dispose; x and the weights are the inputs themselves).
+ * the recurrence. Returns the outputs (B, T, H) in input order, also when `reverse`; the last
+ * state h_T and for the LSTM the last cell state c_T (B·H each) as values; and, when `keep`, the
+ * tape for the backward pass (its new tensors are the caller's to dispose; x and the weights are
+ * the inputs themselves).
  */
 export function recurrentForward(
   kind: RecurrentKind,
   inputs: RecurrentInputs,
   reverse: boolean,
   keep = true,
-): { out: tf.Tensor3D; cLast: Float32Array | null; tape: RecurrentTape | null } {
+): {
+  out: tf.Tensor3D;
+  hLast: Float32Array;
+  cLast: Float32Array | null;
+  tape: RecurrentTape | null;
+} {
   const [B, T, F, H] = dims(kind, inputs);
   const G = GATES[kind] * H, BH = B * H, states = (T + 1) * BH, n = B * T;
   return withScratch((alloc) => {
@@ -286,20 +299,22 @@ export function recurrentForward(
         cs: cs ? tensorAt(cs, [T + 1, B, H]) : null,
       }
       : null;
-    // the last cell state, cs[T] (B·H numbers, copied element-wise from the shared memory)
-    const cLast = cs ? Float32Array.from(floats(cs + 4 * T * BH, BH)) : null;
-    return { out: tensorAt<tf.Tensor3D>(out, [B, T, H]), cLast, tape };
+    // the last states, hs[T] and cs[T] (B·H numbers each)
+    const last = (p: Ptr) => copyOut(p + 4 * T * BH, BH);
+    const cLast = cs ? last(cs) : null;
+    return { out: tensorAt<tf.Tensor3D>(out, [B, T, H]), hLast: last(hs), cLast, tape };
   });
 }
 
 /**
- * The gradients of `recurrentForward` for `dy` (B, T, H) and, for the LSTM, `dcLast` (B·H), the
- * gradient of the last cell state (null: 0), and ∂xw (B·T, G), the gradient of x W_ihᵀ + bias,
- * from which `recurrentInputGradient` makes x's when it is needed.
+ * The gradients of `recurrentForward` for `dy` (B, T, H) and `dhLast`, `dcLast` (B·H), those of
+ * the last state and cell state (null: 0), and ∂xw (B·T, G), the gradient of x W_ihᵀ + bias, from
+ * which `recurrentInputGradient` makes x's when it is needed.
  */
 export function recurrentBackward(
   tape: RecurrentTape,
   dy: tf.Tensor3D,
+  dhLast: Float32Array | null = null,
   dcLast: Float32Array | null = null,
 ): RecurrentGradients & { dxw: tf.Tensor2D } {
   const { kind } = tape, [B, T, F] = tape.x.shape, H = tape.whh.shape[1] as number;
@@ -307,14 +322,18 @@ export function recurrentBackward(
   return withScratch((alloc) => {
     const g = padded(alloc, dy), w = padded(alloc, tape.whh), hs = padded(alloc, tape.hs);
     const dx = buffer(alloc, n * G), dz = buffer(alloc, T * B * G);
-    const dh = buffer(alloc, BH), rev = tape.reverse ? 1 : 0, madds = n * G * H;
+    // ∂h_T (and ∂c_T) in, ∂h0 (and ∂c0) out
+    const state = (d: Float32Array | null) => {
+      const p = buffer(alloc, BH);
+      if (d) floats(p, BH).set(d);
+      else floats(p, BH).fill(0);
+      return p;
+    };
+    const dh = state(dhLast), rev = tape.reverse ? 1 : 0, madds = n * G * H;
     let dc = 0, dbhn = 0;
     if (kind === "lstm") {
       const gates = padded(alloc, tape.gates!), cs = padded(alloc, tape.cs!);
-      // ∂c_T in, ∂c0 out
-      dc = buffer(alloc, BH);
-      if (dcLast) floats(dc, BH).set(dcLast);
-      else floats(dc, BH).fill(0);
+      dc = state(dcLast);
       byBatch(
         alloc,
         "lstm_backward",
