@@ -263,27 +263,25 @@ export function recurrentForward(
         madds,
         (b0, b1) => [B, T, H, b0, b1, xw, whhT, h, c, rev, gates, hs, cs, out],
       );
+    } else if (kind === "gru") {
+      gates = buffer(alloc, T * B * 4 * H);
+      const b = inputs.bhn ? padded(alloc, inputs.bhn) : 0;
+      byBatch(
+        alloc,
+        "gru_forward",
+        B,
+        madds,
+        (b0, b1) => [B, T, H, b0, b1, xw, whhT, b, h, rev, gates, hs, out],
+      );
     } else {
-      if (kind === "gru") {
-        gates = buffer(alloc, T * B * 4 * H);
-        const b = inputs.bhn ? padded(alloc, inputs.bhn) : 0;
-        byBatch(
-          alloc,
-          "gru_forward",
-          B,
-          madds,
-          (b0, b1) => [B, T, H, b0, b1, xw, whhT, b, h, rev, gates, hs, out],
-        );
-      } else {
-        const relu = kind === "rnn_relu" ? 1 : 0;
-        byBatch(
-          alloc,
-          "rnn_forward",
-          B,
-          madds,
-          (b0, b1) => [B, T, H, b0, b1, xw, whhT, h, relu, rev, hs, out],
-        );
-      }
+      const relu = kind === "rnn_relu" ? 1 : 0;
+      byBatch(
+        alloc,
+        "rnn_forward",
+        B,
+        madds,
+        (b0, b1) => [B, T, H, b0, b1, xw, whhT, h, relu, rev, hs, out],
+      );
     }
     const tape: RecurrentTape | null = keep
       ? {
