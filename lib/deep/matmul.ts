@@ -11,7 +11,14 @@
  * @module
  */
 import { tf } from "./backend.ts";
-import { affineBackward, affineForward, columnSums, gemmProduct } from "./kernels/dense.ts";
+import { affineGradient, affineInto, columnSums, gemmProduct } from "./kernels/dense.ts";
+import {
+  type KernelBackend,
+  outputInfo,
+  putInfo,
+  type TensorInfo,
+  withScratch,
+} from "./kernels/runtime.ts";
 
 // customGrad's callback type is variadic (tensors, then `save`), hence the casts
 function productOp(transposeA: boolean, transposeB: boolean) {
@@ -71,51 +78,50 @@ export function sumRows(g: tf.Tensor2D): tf.Tensor1D {
   return columnSums(g);
 }
 
-const affineNoBias = tf.customGrad((x, w, save) => {
-  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
-  return {
-    value: affineForward(x as tf.Tensor2D, w as tf.Tensor2D, null),
-    gradFunc: (dy, saved) => {
-      const [xs, ws] = saved as tf.Tensor2D[];
-      return affineBackward(xs, ws, dy as tf.Tensor2D, false);
+/**
+ * The affine map as a registered kernel, not a `tf.customGrad`: customGrad computes the gradients
+ * of all inputs at once, a kernel's gradient one input at a time, and tfjs asks only for those on
+ * the path to what is differentiated: no ∂x = ∂y W for a model's input, as in PyTorch.
+ */
+const AFFINE = "MlnotesAffine";
+type KernelOutput = ReturnType<Parameters<typeof tf.registerKernel>[0]["kernelFunc"]>;
+for (const backendName of ["wasm", "cpu"]) {
+  if (tf.getKernel(AFFINE, backendName)) continue;
+  tf.registerKernel({
+    kernelName: AFFINE,
+    backendName,
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const be = backend as unknown as KernelBackend;
+      const { x, w, b } = inputs as Record<string, TensorInfo | undefined>;
+      const stored = (alloc: (n: number) => number, t: TensorInfo) => ({
+        ptr: putInfo(alloc, be, t),
+        rows: t.shape[0],
+        cols: t.shape[1],
+      });
+      return withScratch((alloc) => {
+        const xs = stored(alloc, x!), ws = stored(alloc, w!), y = alloc(xs.rows * ws.rows);
+        affineInto(alloc, xs, ws, b ? putInfo(alloc, be, b) : 0, attrs?.relu === true, y);
+        return outputInfo(be, y, [xs.rows, ws.rows]) as unknown as KernelOutput;
+      });
     },
-  };
-}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
-
-const affineBiasRelu = tf.customGrad((x, w, b, save) => {
-  const y = affineForward(x as tf.Tensor2D, w as tf.Tensor2D, b as tf.Tensor1D, true);
-  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor, y]);
-  return {
-    value: y,
-    gradFunc: (dy, saved) => {
-      const [xs, ws, ys] = saved as tf.Tensor2D[];
-      return affineBackward(xs, ws, dy as tf.Tensor2D, true, ys);
+  });
+}
+if (!tf.getGradient(AFFINE)) {
+  tf.registerGradient({
+    kernelName: AFFINE,
+    inputsToSave: ["x", "w"],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [x, w, y] = saved as tf.Tensor2D[], g = dy as tf.Tensor2D;
+      const relu = attrs.relu ? y : null;
+      return {
+        x: () => affineGradient("x", g, w, relu),
+        w: () => affineGradient("w", g, x, relu),
+        b: () => affineGradient("b", g, null, relu),
+      };
     },
-  };
-}) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
-
-const affineNoBiasRelu = tf.customGrad((x, w, save) => {
-  const y = affineForward(x as tf.Tensor2D, w as tf.Tensor2D, null, true);
-  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor, y]);
-  return {
-    value: y,
-    gradFunc: (dy, saved) => {
-      const [xs, ws, ys] = saved as tf.Tensor2D[];
-      return affineBackward(xs, ws, dy as tf.Tensor2D, false, ys);
-    },
-  };
-}) as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
-
-const affineBias = tf.customGrad((x, w, b, save) => {
-  (save as tf.GradSaveFunc)([x as tf.Tensor, w as tf.Tensor]);
-  return {
-    value: affineForward(x as tf.Tensor2D, w as tf.Tensor2D, b as tf.Tensor1D),
-    gradFunc: (dy, saved) => {
-      const [xs, ws] = saved as tf.Tensor2D[];
-      return affineBackward(xs, ws, dy as tf.Tensor2D, true);
-    },
-  };
-}) as (x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
+  });
+}
 
 /**
  * The affine map of a `Linear` layer, y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null:
@@ -138,6 +144,6 @@ export function affine(
   b: tf.Tensor1D | null,
   activation: "relu" | null = null,
 ): tf.Tensor2D {
-  if (activation === "relu") return b ? affineBiasRelu(x, w, b) : affineNoBiasRelu(x, w);
-  return b ? affineBias(x, w, b) : affineNoBias(x, w);
+  const inputs: tf.NamedTensorMap = b ? { x, w, b } : { x, w };
+  return tf.engine().runKernel(AFFINE, inputs, { relu: activation === "relu" }) as tf.Tensor2D;
 }

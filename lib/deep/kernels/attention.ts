@@ -21,7 +21,18 @@ import { ShapeError, ValueError } from "../../core/mod.ts";
 import { tf } from "../backend.ts";
 import { attentionWasm } from "./attention_wasm.ts";
 import { getNumThreads, parallel, splitRange } from "./pool.ts";
-import { floats, instantiateKernels, kernelMemory, put, tensorAt, withScratch } from "./runtime.ts";
+import {
+  floats,
+  instantiateKernels,
+  type KernelBackend,
+  kernelMemory,
+  outputInfo,
+  put,
+  putInfo,
+  tensorAt,
+  type TensorInfo,
+  withScratch,
+} from "./runtime.ts";
 
 type Ptr = number;
 interface AttentionKernels {
@@ -97,34 +108,8 @@ export function kernelExp(x: Float32Array): Float32Array {
 
 // ---- the registered kernel: tensor infos in and out of the backend, without tfjs tensors ----
 
-type Info = { dataId: object; shape: number[]; dtype: "float32" | "int32" | "bool" };
-type Backend = {
-  typedArrayFromHeap?(info: Info): Float32Array;
-  makeOutput?(shape: number[], dtype: "float32"): Info;
-  readSync(dataId: object): unknown;
-  write(values: Float32Array, shape: number[], dtype: "float32"): object;
-};
-
-function putInfo(alloc: (n: number) => number, backend: Backend, info: Info): Ptr {
-  const n = info.shape.reduce((a, b) => a * b, 1), ptr = alloc(n);
-  const values = backend.typedArrayFromHeap
-    ? backend.typedArrayFromHeap(info)
-    : backend.readSync(info.dataId) as Float32Array;
-  floats(ptr, n).set(values);
-  return ptr;
-}
-
-function outputInfo(backend: Backend, ptr: Ptr, shape: number[]): Info {
-  const n = shape.reduce((a, b) => a * b, 1);
-  if (backend.makeOutput && backend.typedArrayFromHeap) {
-    const info = backend.makeOutput(shape, "float32");
-    backend.typedArrayFromHeap(info).set(floats(ptr, n));
-    return info;
-  }
-  const values = new Float32Array(n);
-  values.set(floats(ptr, n));
-  return { dataId: backend.write(values, shape, "float32"), shape, dtype: "float32" };
-}
+type Info = TensorInfo;
+type Backend = KernelBackend;
 
 /** Row-major strides of a (1|B, 1|H, 1|T, 1|S) bias, 0 along its broadcast axes. */
 function biasStrides(shape: number[]): number[] {

@@ -68,7 +68,7 @@ export const PARALLEL_MIN_WORK = 2_000_000;
 const BLOCK_MIN_WORK = 1_000_000;
 
 /** A matrix in scratch memory: its rows and columns as stored, and its byte offset. */
-interface Stored {
+export interface Stored {
   ptr: Ptr;
   rows: number;
   cols: number;
@@ -134,6 +134,24 @@ export function gemmProduct(
   });
 }
 
+/**
+ * y (n, out) = x Wᵀ + b for x (n, in) and W (out, in) already in scratch memory, b a pointer to
+ * out floats or 0; then max(y, 0) when `relu`.
+ */
+export function affineInto(
+  alloc: (n: number) => number,
+  x: Stored,
+  w: Stored,
+  b: Ptr,
+  relu: boolean,
+  y: Ptr,
+): void {
+  const n = x.rows, out = w.rows;
+  if (b) k.fill_rows(y, n, out, b);
+  gemmInto(alloc, x, false, w, true, y, b !== 0);
+  if (relu) k.relu(y, n * out);
+}
+
 /** y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null; then max(y, 0) when `relu`. */
 export function affineForward(
   x: tf.Tensor2D,
@@ -142,40 +160,36 @@ export function affineForward(
   relu = false,
 ): tf.Tensor2D {
   return withScratch((alloc) => {
-    const n = x.shape[0], out = w.shape[0];
-    const y = alloc(n * out);
-    if (b) k.fill_rows(y, n, out, put(alloc, b));
-    gemmInto(alloc, store(alloc, x), false, store(alloc, w), true, y, b !== null);
-    if (relu) k.relu(y, n * out);
-    return tensorAt<tf.Tensor2D>(y, [n, out]);
+    const y = alloc(x.shape[0] * w.shape[0]);
+    affineInto(alloc, store(alloc, x), store(alloc, w), b ? put(alloc, b) : 0, relu, y);
+    return tensorAt<tf.Tensor2D>(y, [x.shape[0], w.shape[0]]);
   });
 }
 
 /**
- * The gradients of `affineForward` for ∂y: [∂x = ∂y W, ∂W = ∂yᵀ x, ∂b = Σ_rows ∂y (if bias)];
- * with `reluOutput` (the forward's output after its ReLU), ∂y is first masked by [y > 0].
+ * One gradient of y = x Wᵀ + b for ∂y (n, out): "x" is ∂y W (`other` = W), "w" is ∂yᵀ x
+ * (`other` = x), "b" is Σ_rows ∂y. With `reluOutput` (the forward's output after its ReLU), ∂y is
+ * first masked by [y > 0]. One part at a time, so that tfjs asks only for the gradients it needs
+ * (no ∂x for a model's input).
  */
-export function affineBackward(
-  x: tf.Tensor2D,
-  w: tf.Tensor2D,
+export function affineGradient(
+  part: "x" | "w" | "b",
   dy: tf.Tensor2D,
-  bias: boolean,
-  reluOutput: tf.Tensor2D | null = null,
-): tf.Tensor[] {
+  other: tf.Tensor2D | null,
+  reluOutput: tf.Tensor2D | null,
+): tf.Tensor {
   return withScratch((alloc) => {
-    const [n, inF] = x.shape, out = w.shape[0];
-    const xs = store(alloc, x), ws = store(alloc, w), gs = store(alloc, dy);
+    const [n, out] = dy.shape, gs = store(alloc, dy);
     if (reluOutput) k.relu_mask(gs.ptr, put(alloc, reluOutput), n * out);
-    const dx = alloc(n * inF), dw = alloc(out * inF);
-    gemmInto(alloc, gs, false, ws, false, dx);
-    gemmInto(alloc, gs, true, xs, false, dw);
-    const grads: tf.Tensor[] = [tensorAt(dx, [n, inF]), tensorAt(dw, [out, inF])];
-    if (bias) {
+    if (part === "b") {
       const db = alloc(out);
       k.col_sums(gs.ptr, n, out, db);
-      grads.push(tensorAt(db, [out]));
+      return tensorAt(db, [out]);
     }
-    return grads;
+    const o = store(alloc, other!), inF = o.cols;
+    const [rows, g] = part === "x" ? [n, alloc(n * inF)] : [out, alloc(out * inF)];
+    gemmInto(alloc, gs, part === "w", o, false, g);
+    return tensorAt(g, [rows, inF]);
   });
 }
 

@@ -112,3 +112,41 @@ export function tensorAt<T extends tf.Tensor = tf.Tensor>(ptr: number, shape: nu
   // tfjs-wasm copies the values into its heap; the CPU backend would keep the view itself
   return tf.tensor(tf.getBackend() === "wasm" ? view : view.slice(), shape, "float32") as T;
 }
+
+/** A tfjs tensor info, as kernels receive and return them. */
+export type TensorInfo = { dataId: object; shape: number[]; dtype: "float32" | "int32" | "bool" };
+
+/** What a registered kernel needs of its backend (wasm, or the CPU fallback). */
+export type KernelBackend = {
+  typedArrayFromHeap?(info: TensorInfo): Float32Array;
+  makeOutput?(shape: number[], dtype: "float32"): TensorInfo;
+  readSync(dataId: object): unknown;
+  write(values: Float32Array, shape: number[], dtype: "float32"): object;
+};
+
+/** In a registered kernel: copies an input's values into new scratch floats; their byte offset. */
+export function putInfo(
+  alloc: (n: number) => number,
+  backend: KernelBackend,
+  info: TensorInfo,
+): number {
+  const n = info.shape.reduce((a, b) => a * b, 1), ptr = alloc(n);
+  const values = backend.typedArrayFromHeap
+    ? backend.typedArrayFromHeap(info)
+    : backend.readSync(info.dataId) as Float32Array;
+  floats(ptr, n).set(values);
+  return ptr;
+}
+
+/** In a registered kernel: an output of the given shape holding the floats at ptr (copied). */
+export function outputInfo(backend: KernelBackend, ptr: number, shape: number[]): TensorInfo {
+  const n = shape.reduce((a, b) => a * b, 1);
+  if (backend.makeOutput && backend.typedArrayFromHeap) {
+    const info = backend.makeOutput(shape, "float32");
+    backend.typedArrayFromHeap(info).set(floats(ptr, n));
+    return info;
+  }
+  const values = new Float32Array(n);
+  values.set(floats(ptr, n));
+  return { dataId: backend.write(values, shape, "float32"), shape, dtype: "float32" };
+}
