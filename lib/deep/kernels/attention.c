@@ -9,47 +9,15 @@
 // P, M and their gradients are (B, H, T, S); one (b, j) block of them is T × S, contiguous.
 #include "gemm.h"
 
-// exp(x) for x ≤ 88, relative error a few 1e-8 (and 0 below −87, where exp underflows to a
-// subnormal): with n = round(x / ln 2) and r = x − n ln 2 in [−ln 2 / 2, ln 2 / 2],
-// exp(x) = 2ⁿ exp(r). ln 2 is split in two (its high part has 12 significant bits, so n·hi is exact
-// for |n| < 2¹²) and exp(r) is the Taylor polynomial of degree 7, whose truncation error is
-// r⁸ / 8! ≤ 6e-9. 2ⁿ is built in the exponent bits. Reassociation is switched off here: the build
-// allows it, and folding (x − n·hi) − n·lo into x − n·(hi + lo) would lose the split.
-#define LOG2E 1.44269504f
-#define LN2_HI 0.693145751953125f
-#define LN2_LO 1.42860682e-6f
-#define EXP_MIN -87.0f
-
-typedef float f32x4 __attribute__((vector_size(16)));
-typedef int i32x4 __attribute__((vector_size(16)));
-
-// (written with vector operators, not the wasm_f32x4_* helpers: those are functions of the
-// header, compiled with the build's reassociation whatever the pragma here says)
-static inline v128_t exp4(v128_t xv) {
-#pragma clang fp reassociate(off) contract(off)
-  f32x4 x = (f32x4)xv;
-  i32x4 under = x < EXP_MIN;
-  x = (f32x4)wasm_f32x4_max((v128_t)x, wasm_f32x4_splat(EXP_MIN));
-  f32x4 n = (f32x4)wasm_f32x4_nearest((v128_t)(x * LOG2E));
-  f32x4 r = (x - n * LN2_HI) - n * LN2_LO;
-  f32x4 p = r * (1.0f / 5040) + 1.0f / 720;
-  p = p * r + 1.0f / 120;
-  p = p * r + 1.0f / 24;
-  p = p * r + 1.0f / 6;
-  p = p * r + 0.5f;
-  p = p * r + 1.0f;
-  p = p * r + 1.0f;
-  i32x4 two_n = (__builtin_convertvector(n, i32x4) + 127) << 23;
-  return wasm_v128_andnot((v128_t)(p * (f32x4)two_n), (v128_t)under);
-}
+#include "simd_math.h"
 
 // the same for one number (the lanes are independent, so the result is identical)
-static inline f32 exp1(f32 x) { return wasm_f32x4_extract_lane(exp4(wasm_f32x4_splat(x)), 0); }
+static inline f32 exp1(f32 x) { return wasm_f32x4_extract_lane(simd_exp(wasm_f32x4_splat(x)), 0); }
 
-// exp of n numbers: lets the tests measure exp4 against a reference
+// exp of n numbers: lets the tests measure simd_exp against a reference
 __attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f32* y) {
   int i = 0;
-  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, exp4(wasm_v128_load(x + i)));
+  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, simd_exp(wasm_v128_load(x + i)));
   for (; i < n; i++) y[i] = exp1(x[i]);
 }
 
@@ -97,7 +65,7 @@ static void softmax_row(f32* row, int S, f32 scale, const f32* bias, int bs, f32
   }
   v128_t m4 = wasm_f32x4_splat(mx), sum4 = wasm_f32x4_splat(0);
   for (s = 0; s + 4 <= S; s += 4) {
-    v128_t e = exp4(wasm_f32x4_sub(wasm_v128_load(row + s), m4));
+    v128_t e = simd_exp(wasm_f32x4_sub(wasm_v128_load(row + s), m4));
     wasm_v128_store(row + s, e);
     sum4 = wasm_f32x4_add(sum4, e);
   }

@@ -1,6 +1,7 @@
 // Dense-layer kernels of lib/deep (see dense.ts): the matrix product, the bias sum and LayerNorm.
 // Built by tools/build_kernels.ts into dense_wasm.ts.
 #include "gemm.h"
+#include "simd_math.h"
 
 // see gemm_strided in gemm.h; work holds GEMM_WORK floats
 __attribute__((export_name("gemm"))) void gemm(int M, int N, int K, const f32* a, int ars,
@@ -49,6 +50,43 @@ __attribute__((export_name("relu_mask"))) void relu_mask(f32* g, const f32* y, i
     wasm_v128_store(g + i, wasm_v128_and(wasm_v128_load(g + i), keep));
   }
   for (; i < n; i++) g[i] = y[i] > 0 ? g[i] : 0;
+}
+
+// y = GELU(x) = x Φ(x) = ½ x (1 + erf(x / √2)) for n floats (PyTorch's exact GELU)
+__attribute__((export_name("gelu"))) void gelu(const f32* x, int n, f32* y) {
+  v128_t half = wasm_f32x4_splat(0.5f), one = wasm_f32x4_splat(1.0f);
+  v128_t r2 = wasm_f32x4_splat(0.70710678f);
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t v = wasm_v128_load(x + i);
+    v128_t cdf = wasm_f32x4_mul(half, wasm_f32x4_add(one, simd_erf(wasm_f32x4_mul(v, r2))));
+    wasm_v128_store(y + i, wasm_f32x4_mul(v, cdf));
+  }
+  for (; i < n; i++) {
+    v128_t v = wasm_f32x4_splat(x[i]);
+    v128_t cdf = wasm_f32x4_mul(half, wasm_f32x4_add(one, simd_erf(wasm_f32x4_mul(v, r2))));
+    y[i] = wasm_f32x4_extract_lane(wasm_f32x4_mul(v, cdf), 0);
+  }
+}
+
+// dx = dy · GELU'(x), GELU'(x) = Φ(x) + x φ(x) with φ(x) = e^(−x²/2) / √(2π)
+static inline v128_t gelu_slope(v128_t v) {
+  v128_t cdf = wasm_f32x4_mul(wasm_f32x4_splat(0.5f),
+                              wasm_f32x4_add(wasm_f32x4_splat(1.0f),
+                                             simd_erf(wasm_f32x4_mul(v, wasm_f32x4_splat(0.70710678f)))));
+  v128_t pdf = wasm_f32x4_mul(wasm_f32x4_splat(0.39894228f),
+                              simd_exp(wasm_f32x4_mul(wasm_f32x4_splat(-0.5f), wasm_f32x4_mul(v, v))));
+  return wasm_f32x4_add(cdf, wasm_f32x4_mul(v, pdf));
+}
+
+__attribute__((export_name("gelu_backward"))) void gelu_backward(const f32* dy, const f32* x, int n,
+                                                                    f32* dx) {
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v128_t s = gelu_slope(wasm_v128_load(x + i));
+    wasm_v128_store(dx + i, wasm_f32x4_mul(wasm_v128_load(dy + i), s));
+  }
+  for (; i < n; i++) dx[i] = dy[i] * wasm_f32x4_extract_lane(gelu_slope(wasm_f32x4_splat(x[i])), 0);
 }
 
 // LayerNorm over the last axis of x (n × d), as PyTorch: biased variance, y = x̂ γ + β with

@@ -31,6 +31,8 @@ interface DenseKernels {
   col_sums(g: Ptr, n: number, m: number, out: Ptr): void;
   fill_rows(c: Ptr, n: number, m: number, bias: Ptr): void;
   relu(y: Ptr, n: number): void;
+  gelu(x: Ptr, n: number, y: Ptr): void;
+  gelu_backward(dy: Ptr, x: Ptr, n: number, dx: Ptr): void;
   relu_mask(g: Ptr, y: Ptr, n: number): void;
   layer_norm(
     x: Ptr,
@@ -199,6 +201,24 @@ export function columnSums(g: tf.Tensor2D): tf.Tensor1D {
     const db = alloc(g.shape[1]);
     k.col_sums(put(alloc, g), g.shape[0], g.shape[1], db);
     return tensorAt<tf.Tensor1D>(db, [g.shape[1]]);
+  });
+}
+
+/** GELU(x) = x Φ(x) elementwise (PyTorch's exact GELU, erf to 1.5e-7). */
+export function geluForward(x: tf.Tensor): tf.Tensor {
+  return withScratch((alloc) => {
+    const y = alloc(x.size + 4);
+    k.gelu(put(alloc, x), x.size, y);
+    return tensorAt(y, x.shape);
+  });
+}
+
+/** ∂x = ∂y · GELU'(x) = ∂y (Φ(x) + x φ(x)). */
+export function geluBackward(dy: tf.Tensor, x: tf.Tensor): tf.Tensor {
+  return withScratch((alloc) => {
+    const dx = alloc(x.size + 4);
+    k.gelu_backward(put(alloc, dy), put(alloc, x), x.size, dx);
+    return tensorAt(dx, x.shape);
   });
 }
 

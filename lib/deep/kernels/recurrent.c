@@ -20,51 +20,23 @@
 // floats past the row (in the next row, or in padding the caller leaves after every buffer) and
 // stores only the lanes inside the row, so the lanes past it are computed and thrown away.
 #include "gemm.h"
+#include "simd_math.h"
 
 typedef v128_t V;
-typedef float f4 __attribute__((vector_size(16)));
 #define SPLAT wasm_f32x4_splat
 #define ADD wasm_f32x4_add
 #define SUB wasm_f32x4_sub
 #define MUL wasm_f32x4_mul
 #define LOAD(p) wasm_v128_load(p)
 
-// e^x for 4 lanes, without libm: x = n ln2 + r with n = round(x / ln2) and |r| ≤ ln2 / 2 (ln2 in
-// two parts, Cody and Waite, so n ln2 is exact for |n| < 2^15), e^r by its Taylor polynomial to
-// r⁷ (truncation error r⁸/8! ≤ 5e-9 relative), times 2^n built in the exponent bits. x is
-// clamped to [−87.3, 88.3], where 2^n stays a normal float (σ and tanh saturate long before).
-// 2^n: the float n + 2^23 + 127 holds the integer n + 127 in its low mantissa bits, which a shift
-// by 23 moves into the exponent (no float-to-int conversion, which V8 expands into a saturating
-// sequence). pmin/pmax, not min/max: one instruction each on x64, and a NaN still goes through.
-static inline V vexp(V x) {
-  x = wasm_f32x4_pmin(wasm_f32x4_pmax(x, SPLAT(-87.3f)), SPLAT(88.3f));
-  V n = wasm_f32x4_nearest(MUL(x, SPLAT(1.44269504f)));
-  V p;
-  {
-    // the build allows reassociation, which would fold the two parts of ln2 back into one
-#pragma clang fp reassociate(off)
-    f4 xf = (f4)x, nf = (f4)n;
-    f4 r = (xf - nf * 0.693359375f) - nf * -2.12194440e-4f;
-    f4 q = 1.0f / 720 + r * (1.0f / 5040);
-    q = 1.0f / 120 + r * q;
-    q = 1.0f / 24 + r * q;
-    q = 1.0f / 6 + r * q;
-    q = 0.5f + r * q;
-    q = 1.0f + r * q;
-    p = (V)(1.0f + r * q);
-  }
-  V scale = wasm_i32x4_shl(ADD(n, SPLAT(8388735.0f)), 23);
-  return MUL(p, scale);
-}
-
 // σ(x) = 1 / (1 + e^−x)
 static inline V vsigmoid(V x) {
-  return wasm_f32x4_div(SPLAT(1.0f), ADD(SPLAT(1.0f), vexp(wasm_f32x4_neg(x))));
+  return wasm_f32x4_div(SPLAT(1.0f), ADD(SPLAT(1.0f), simd_exp(wasm_f32x4_neg(x))));
 }
 
 // tanh x = 1 − 2 / (e^2x + 1): ±1 in the limits, absolute error about 1e-7 near 0
 static inline V vtanh(V x) {
-  return SUB(SPLAT(1.0f), wasm_f32x4_div(SPLAT(2.0f), ADD(vexp(ADD(x, x)), SPLAT(1.0f))));
+  return SUB(SPLAT(1.0f), wasm_f32x4_div(SPLAT(2.0f), ADD(simd_exp(ADD(x, x)), SPLAT(1.0f))));
 }
 
 // the first n lanes of v (all four when n ≥ 4) to p
@@ -101,9 +73,9 @@ static void step_back(int b0, int b1, int H, int G, const f32* dz, const f32* wh
   gemm_strided(b1 - b0, H, G, dz + b0 * G, G, 1, whh, H, 1, dh + b0 * H, H, acc, work);
 }
 
-// y = e^x for n floats (x and y padded to a multiple of 4): vexp on its own, for the tests
+// y = e^x for n floats (x and y padded to a multiple of 4): simd_exp on its own, for the tests
 __attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f32* y) {
-  for (int i = 0; i < n; i += 4) wasm_v128_store(y + i, vexp(LOAD(x + i)));
+  for (int i = 0; i < n; i += 4) wasm_v128_store(y + i, simd_exp(LOAD(x + i)));
 }
 
 // xw (n × G) = x (n × F) W_ihᵀ + bias, for W_ih (G × F) and bias (G) or 0: the input

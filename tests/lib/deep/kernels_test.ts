@@ -6,6 +6,7 @@
 import { assert, assertEquals } from "@std/assert";
 import { tf } from "../../../lib/mod.ts";
 import { layerNormBackward, layerNormForward } from "../../../lib/deep/kernels/dense.ts";
+import { gelu } from "../../../lib/deep/layers.ts";
 import { kernelMemory, withScratch } from "../../../lib/deep/kernels/runtime.ts";
 import { buildModule } from "../../../tools/build_kernels.ts";
 
@@ -38,6 +39,22 @@ for (const affine of [true, false]) {
     });
   });
 }
+
+Deno.test("GELU kernel: values and gradient of x Φ(x) against tfjs's erf, odd sizes, NaN kept", () => {
+  tf.tidy(() => {
+    const x = tf.randomNormal([7, 143], 0, 3, "float32", 5).concat(tf.fill([7, 1], -40), 1);
+    const ref = (v: tf.Tensor) => v.mul(0.5).mul(tf.erf(v.mul(Math.SQRT1_2)).add(1));
+    assertEquals(gelu(x).shape, [7, 144]);
+    assert(maxDiff(gelu(x), ref(x)) < 2e-6);
+    const dy = tf.randomNormal([7, 144], 0, 1, "float32", 6);
+    const g = tf.grad((v: tf.Tensor) => gelu(v).mul(dy).sum())(x);
+    const gRef = tf.grad((v: tf.Tensor) => ref(v).mul(dy).sum())(x);
+    assert(maxDiff(g, gRef) < 2e-6);
+    const [nan, one] = gelu(tf.tensor1d([NaN, 1])).arraySync() as number[];
+    assert(Number.isNaN(nan));
+    assert(Math.abs(one - 0.8413447460685429) < 1e-7); // PyTorch's gelu(1)
+  });
+});
 
 Deno.test("kernel scratch memory: released after each call, also when the call throws", () => {
   const top = () => withScratch((alloc) => alloc(1));
