@@ -108,9 +108,6 @@ export function kernelExp(x: Float32Array): Float32Array {
 
 // ---- the registered kernel: tensor infos in and out of the backend, without tfjs tensors ----
 
-type Info = TensorInfo;
-type Backend = KernelBackend;
-
 /** Row-major strides of a (1|B, 1|H, 1|T, 1|S) bias, 0 along its broadcast axes. */
 function biasStrides(shape: number[]): number[] {
   const strides = [0, 0, 0, 0];
@@ -190,9 +187,9 @@ function common<I extends { shape: number[] }>(
 }
 
 const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
-  const a = attrs as unknown as Attrs, be = backend as Backend;
+  const a = attrs as unknown as Attrs, be = backend as KernelBackend;
   return withScratch((alloc) => {
-    const args = common((t) => putInfo(alloc, be, t), inputs as Record<string, Info>, a);
+    const args = common((t) => putInfo(alloc, be, t), inputs as Record<string, TensorInfo>, a);
     const { B, H, T, S, E } = args;
     const ctx = alloc(B * T * E), p = a.weights ? alloc(B * H * T * S) : 0;
     runBlocks(alloc, "attention_forward", { ...args, p, ctx });

@@ -84,25 +84,13 @@ export function withScratch<T>(fn: (alloc: (n: number) => number) => T): T {
   }
 }
 
-type WasmBackend = {
-  typedArrayFromHeap(info: { shape: number[]; dtype: string; dataId: object }): Float32Array;
-};
-
-/** The float32 values of t: a view of tfjs-wasm's heap (no copy) when possible. */
-export function tensorValues(t: tf.Tensor): Float32Array {
-  if (t.dtype !== "float32") return tf.tidy(() => t.toFloat().dataSync() as Float32Array);
-  if (tf.getBackend() === "wasm") {
-    const backend = tf.backend() as unknown as WasmBackend;
-    return backend.typedArrayFromHeap({ shape: t.shape, dtype: t.dtype, dataId: t.dataId });
-  }
-  return t.dataSync() as Float32Array;
-}
-
-/** Copies t's values into n = t.size new scratch floats; returns their byte offset. */
+/**
+ * Copies t's values (as float32) into n = t.size new scratch floats; returns their byte offset.
+ * On wasm the values are read straight from tfjs's heap (`putInfo`).
+ */
 export function put(alloc: (n: number) => number, t: tf.Tensor): number {
-  const ptr = alloc(t.size);
-  floats(ptr, t.size).set(tensorValues(t));
-  return ptr;
+  if (t.dtype !== "float32") return tf.tidy(() => put(alloc, t.toFloat()));
+  return putInfo(alloc, tf.backend() as unknown as KernelBackend, t as unknown as TensorInfo);
 }
 
 /** A new tensor of the given shape holding the floats at ptr (copied). */
