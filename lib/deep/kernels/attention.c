@@ -14,13 +14,6 @@
 // the same for one number (the lanes are independent, so the result is identical)
 static inline f32 exp1(f32 x) { return wasm_f32x4_extract_lane(simd_exp(wasm_f32x4_splat(x)), 0); }
 
-// exp of n numbers: lets the tests measure simd_exp against a reference
-__attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f32* y) {
-  int i = 0;
-  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, simd_exp(wasm_v128_load(x + i)));
-  for (; i < n; i++) y[i] = exp1(x[i]);
-}
-
 __attribute__((export_name("gemm_work"))) int gemm_work(void) { return GEMM_WORK; }
 
 // One row of P in place: x = scale · row + bias (bias[s · bs], or none), then softmax(x); a row

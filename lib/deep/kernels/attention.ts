@@ -36,7 +36,6 @@ import {
 
 type Ptr = number;
 interface AttentionKernels {
-  exp_array(x: Ptr, n: number, y: Ptr): void;
   gemm_work(): number;
   /** blocks (b·H + j) in [r0, r1); args: an `Attention` struct (see `FIELDS`) */
   attention_forward(args: Ptr, r0: number, r1: number, scratch: Ptr): void;
@@ -93,18 +92,6 @@ const MIN_PARALLEL = 1 << 20;
 
 /** A bias at or below this closes its key; a query with every key closed gets zero weights. */
 const CLOSED = -5e8;
-
-/** exp of every number, on the kernel's exp (for tests: the softmax uses it). */
-export function kernelExp(x: Float32Array): Float32Array {
-  return withScratch((alloc) => {
-    const xp = alloc(x.length), y = alloc(x.length);
-    floats(xp, x.length).set(x);
-    kern.exp_array(xp, x.length, y);
-    const out = new Float32Array(x.length);
-    out.set(floats(y, x.length)); // (slice() of a shared buffer's view copies number by number)
-    return out;
-  });
-}
 
 // ---- the registered kernel: tensor infos in and out of the backend, without tfjs tensors ----
 

@@ -52,6 +52,13 @@ __attribute__((export_name("relu_mask"))) void relu_mask(f32* g, const f32* y, i
   for (; i < n; i++) g[i] = y[i] > 0 ? g[i] : 0;
 }
 
+// y = e^x for n floats by simd_math.h's exp, which the softmax, the gates and GELU use: for tests
+__attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f32* y) {
+  int i = 0;
+  for (; i + 4 <= n; i += 4) wasm_v128_store(y + i, simd_exp(wasm_v128_load(x + i)));
+  for (; i < n; i++) y[i] = wasm_f32x4_extract_lane(simd_exp(wasm_f32x4_splat(x[i])), 0);
+}
+
 // y = GELU(x) = x Φ(x) = ½ x (1 + erf(x / √2)) for n floats (PyTorch's exact GELU)
 __attribute__((export_name("gelu"))) void gelu(const f32* x, int n, f32* y) {
   v128_t half = wasm_f32x4_splat(0.5f), one = wasm_f32x4_splat(1.0f);

@@ -8,7 +8,7 @@
 import { tf } from "../backend.ts";
 import { denseWasm } from "./dense_wasm.ts";
 import { getNumThreads, type KernelCall, parallel, splitRange } from "./pool.ts";
-import { instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
+import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
 
 type Ptr = number;
 interface DenseKernels {
@@ -31,6 +31,7 @@ interface DenseKernels {
   col_sums(g: Ptr, n: number, m: number, out: Ptr): void;
   fill_rows(c: Ptr, n: number, m: number, bias: Ptr): void;
   relu(y: Ptr, n: number): void;
+  exp_array(x: Ptr, n: number, y: Ptr): void;
   gelu(x: Ptr, n: number, y: Ptr): void;
   gelu_backward(dy: Ptr, x: Ptr, n: number, dx: Ptr): void;
   relu_mask(g: Ptr, y: Ptr, n: number): void;
@@ -204,10 +205,22 @@ export function columnSums(g: tf.Tensor2D): tf.Tensor1D {
   });
 }
 
+/** e^x of every number by the kernels' own SIMD exp (simd_math.h), for tests. */
+export function kernelExp(x: Float32Array): Float32Array {
+  return withScratch((alloc) => {
+    const xp = alloc(x.length), y = alloc(x.length);
+    floats(xp, x.length).set(x);
+    k.exp_array(xp, x.length, y);
+    const out = new Float32Array(x.length);
+    out.set(floats(y, x.length));
+    return out;
+  });
+}
+
 /** GELU(x) = x Φ(x) elementwise (PyTorch's exact GELU, erf to 1.5e-7). */
 export function geluForward(x: tf.Tensor): tf.Tensor {
   return withScratch((alloc) => {
-    const y = alloc(x.size + 4);
+    const y = alloc(x.size);
     k.gelu(put(alloc, x), x.size, y);
     return tensorAt(y, x.shape);
   });
@@ -216,7 +229,7 @@ export function geluForward(x: tf.Tensor): tf.Tensor {
 /** ∂x = ∂y · GELU'(x) = ∂y (Φ(x) + x φ(x)). */
 export function geluBackward(dy: tf.Tensor, x: tf.Tensor): tf.Tensor {
   return withScratch((alloc) => {
-    const dx = alloc(x.size + 4);
+    const dx = alloc(x.size);
     k.gelu_backward(put(alloc, dy), put(alloc, x), x.size, dx);
     return tensorAt(dx, x.shape);
   });

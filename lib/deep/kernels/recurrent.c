@@ -73,11 +73,6 @@ static void step_back(int b0, int b1, int H, int G, const f32* dz, const f32* wh
   gemm_strided(b1 - b0, H, G, dz + b0 * G, G, 1, whh, H, 1, dh + b0 * H, H, acc, work);
 }
 
-// y = e^x for n floats (x and y padded to a multiple of 4): simd_exp on its own, for the tests
-__attribute__((export_name("exp_array"))) void exp_array(const f32* x, int n, f32* y) {
-  for (int i = 0; i < n; i += 4) wasm_v128_store(y + i, simd_exp(LOAD(x + i)));
-}
-
 // xw (n × G) = x (n × F) W_ihᵀ + bias, for W_ih (G × F) and bias (G) or 0: the input
 // projection of every step at once
 __attribute__((export_name("project"))) void project(int n, int G, int F, const f32* x,

@@ -28,7 +28,6 @@ type Ptr = number;
 type Kernel = (...args: number[]) => void;
 interface RecurrentKernels {
   recurrent_work(): number;
-  exp_array: Kernel;
   transpose: Kernel;
   project: Kernel;
   transposed_product: Kernel;
@@ -412,14 +411,5 @@ export function recurrentInputGradient(
       (s, e) => [e - s, G, F, d + 4 * s * G, w, dx + 4 * s * F],
     );
     return tensorAt<tf.Tensor3D>(dx, [B, T, F]);
-  });
-}
-
-/** e^x by the kernels' own SIMD exp (range reduction and a polynomial), for tests. */
-export function kernelExp(x: Float32Array): Float32Array {
-  return withScratch((alloc) => {
-    const n = x.length, xp = buffer(alloc, n, x), y = buffer(alloc, n);
-    k.exp_array(xp, n, y);
-    return floats(y, n).slice();
   });
 }
