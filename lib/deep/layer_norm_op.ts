@@ -1,43 +1,33 @@
 /**
- * LayerNorm as one differentiable op on the WebAssembly kernel (kernels/dense.c): built from tfjs
- * ops it is about ten kernels forward (moments, subtract, rsqrt, scale, shift) and more backward,
- * each a pass over the activations; the kernel makes one pass each way.
+ * LayerNorm as one op on the WebAssembly kernel (kernels/dense.c): built from tfjs ops it is about
+ * ten kernels forward (moments, subtract, rsqrt, scale, shift) and more backward, each a pass over
+ * the activations; the kernel makes one pass each way.
  *
  * @module
  */
 import { tf } from "./backend.ts";
 import { layerNormBackward, layerNormForward } from "./kernels/dense.ts";
+import { registerKernelOp } from "./kernels/runtime.ts";
 
-// customGrad's callback type is variadic (tensors, then `save`), hence the casts
-function op(eps: number, affine: boolean) {
-  return tf.customGrad((...args) => {
-    const save = args.pop() as tf.GradSaveFunc;
-    const [x, gamma, beta] = args as tf.Tensor[];
-    const [y, mean, rstd] = layerNormForward(
-      x as tf.Tensor2D,
-      affine ? gamma as tf.Tensor1D : null,
-      affine ? beta as tf.Tensor1D : null,
-      eps,
-    );
-    save(affine ? [x, mean, rstd, gamma] : [x, mean, rstd]); // save keeps clones
-    tf.dispose([mean, rstd]);
-    return {
-      value: y,
-      gradFunc: (dy, saved) => {
-        const [xs, m, r, g] = saved as tf.Tensor[];
-        return layerNormBackward(
-          dy as tf.Tensor2D,
-          xs as tf.Tensor2D,
-          m as tf.Tensor1D,
-          r as tf.Tensor1D,
-          affine ? g as tf.Tensor1D : null,
-        );
-      },
-    };
+// Two kernels, with and without γ and β (tfjs saves a fixed list of named inputs). The forward
+// keeps each row's mean and 1/√(var + ε) as two more outputs for the backward pass, which gives
+// ∂x, ∂γ and ∂β in one call.
+const names = { affine: "MlnotesLayerNorm", plain: "MlnotesLayerNormPlain" };
+for (const affine of [true, false]) {
+  registerKernelOp({
+    name: affine ? names.affine : names.plain,
+    forward: (inputs, attrs, backend) => layerNormForward(inputs, attrs.eps as number, backend),
+    inputsToSave: affine ? ["x", "gamma"] : ["x"],
+    outputsToSave: [false, true, true],
+    gradient: (dy, saved) => {
+      const [x, gamma, mean, rstd] = affine ? saved : [saved[0], null, saved[1], saved[2]];
+      // now, in the scope of the whole backward pass (tfjs runs each input's function in a scope
+      // of its own, which would free the other two)
+      const [dx, dgamma, dbeta] = layerNormBackward((dy as tf.Tensor[])[0], x, mean, rstd, gamma);
+      return { x: () => dx, gamma: () => dgamma, beta: () => dbeta };
+    },
   });
 }
-
-const ops = new Map<string, ReturnType<typeof op>>();
 
 /**
  * y = (x − mean) / √(var + ε) · γ + β over the last axis of x (n, d), with the biased variance
@@ -49,8 +39,6 @@ export function layerNorm2d(
   beta: tf.Tensor1D | null,
   eps: number,
 ): tf.Tensor2D {
-  const key = `${eps} ${gamma !== null}`;
-  if (!ops.has(key)) ops.set(key, op(eps, gamma !== null));
-  const f = ops.get(key)!;
-  return (gamma && beta ? f(x, gamma, beta) : f(x)) as tf.Tensor2D;
+  const [name, inputs] = gamma && beta ? [names.affine, { x, gamma, beta }] : [names.plain, { x }];
+  return (tf.engine().runKernel(name, inputs, { eps }) as tf.Tensor[])[0] as tf.Tensor2D;
 }

@@ -11,34 +11,43 @@
  * @module
  */
 import { tf } from "./backend.ts";
-import { affineGradient, affineInto, columnSums, gemmProduct } from "./kernels/dense.ts";
+import { affineGradient, affineInto, columnSums, gemmInto, gemmProduct } from "./kernels/dense.ts";
 import {
   type KernelBackend,
   outputInfo,
   putInfo,
+  registerKernelOp,
   type TensorInfo,
   withScratch,
 } from "./kernels/runtime.ts";
 
-// customGrad's callback type is variadic (tensors, then `save`), hence the casts
-function productOp(transposeA: boolean, transposeB: boolean) {
-  return tf.customGrad((a, b, save) => {
-    (save as tf.GradSaveFunc)([a as tf.Tensor, b as tf.Tensor]);
-    return {
-      value: gemmProduct(a as tf.Tensor2D, b as tf.Tensor2D, transposeA, transposeB),
-      gradFunc: (dy, saved) => {
-        const [x, w] = saved as tf.Tensor2D[], g = dy as tf.Tensor2D;
-        // C = op(A)·op(B): ∂op(A) = ∂C·op(B)ᵀ and ∂op(B) = op(A)ᵀ·∂C, transposed back where op did
-        return [
-          transposeA ? gemmProduct(w, g, transposeB, true) : gemmProduct(g, w, false, !transposeB),
-          transposeB ? gemmProduct(g, x, true, transposeA) : gemmProduct(x, g, !transposeA, false),
-        ];
-      },
-    };
-  }) as (a: tf.Tensor2D, b: tf.Tensor2D) => tf.Tensor2D;
+/** A matrix input of a kernel, copied into scratch memory. */
+function stored(alloc: (n: number) => number, backend: KernelBackend, t: TensorInfo) {
+  return { ptr: putInfo(alloc, backend, t), rows: t.shape[0], cols: t.shape[1] };
 }
-const products = [productOp(false, false), productOp(false, true), productOp(true, false)];
-const productTT = productOp(true, true);
+
+/** op(A)·op(B) as a kernel; C = op(A)·op(B) gives ∂op(A) = ∂C·op(B)ᵀ and ∂op(B) = op(A)ᵀ·∂C. */
+const MATMUL = "MlnotesMatMul";
+registerKernelOp({
+  name: MATMUL,
+  forward: ({ a, b }, attrs, backend) =>
+    withScratch((alloc) => {
+      const ta = attrs.transposeA === true, tb = attrs.transposeB === true;
+      const M = ta ? a.shape[1] : a.shape[0], N = tb ? b.shape[0] : b.shape[1];
+      const c = alloc(M * N);
+      gemmInto(alloc, stored(alloc, backend, a), ta, stored(alloc, backend, b), tb, c);
+      return outputInfo(backend, c, [M, N]);
+    }),
+  inputsToSave: ["a", "b"],
+  gradient: (dy, saved, attrs) => {
+    const [x, w] = saved as tf.Tensor2D[], g = dy as tf.Tensor2D;
+    const ta = attrs.transposeA === true, tb = attrs.transposeB === true;
+    return {
+      a: () => ta ? gemmProduct(w, g, tb, true) : gemmProduct(g, w, false, !tb),
+      b: () => tb ? gemmProduct(g, x, true, ta) : gemmProduct(x, g, !ta, false),
+    };
+  },
+});
 
 /**
  * op(a) · op(b) for 2-D tensors, where op transposes when asked: the same values as
@@ -60,8 +69,7 @@ export function matMul2d(
   transposeA = false,
   transposeB = false,
 ): tf.Tensor2D {
-  const op = transposeA && transposeB ? productTT : products[transposeA ? 2 : transposeB ? 1 : 0];
-  return op(a, b);
+  return tf.engine().runKernel(MATMUL, { a, b }, { transposeA, transposeB }) as tf.Tensor2D;
 }
 
 /** aᵀ of a 2-D tensor: a free reshape when a side is 1. */
@@ -78,50 +86,29 @@ export function sumRows(g: tf.Tensor2D): tf.Tensor1D {
   return columnSums(g);
 }
 
-/**
- * The affine map as a registered kernel, not a `tf.customGrad`: customGrad computes the gradients
- * of all inputs at once, a kernel's gradient one input at a time, and tfjs asks only for those on
- * the path to what is differentiated: no ∂x = ∂y W for a model's input, as in PyTorch.
- */
+/** y = x Wᵀ + b (then ReLU, with `relu`) as a kernel; its gradient masks ∂y by the saved y > 0. */
 const AFFINE = "MlnotesAffine";
-type KernelOutput = ReturnType<Parameters<typeof tf.registerKernel>[0]["kernelFunc"]>;
-for (const backendName of ["wasm", "cpu"]) {
-  if (tf.getKernel(AFFINE, backendName)) continue;
-  tf.registerKernel({
-    kernelName: AFFINE,
-    backendName,
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const be = backend as unknown as KernelBackend;
-      const { x, w, b } = inputs as Record<string, TensorInfo | undefined>;
-      const stored = (alloc: (n: number) => number, t: TensorInfo) => ({
-        ptr: putInfo(alloc, be, t),
-        rows: t.shape[0],
-        cols: t.shape[1],
-      });
-      return withScratch((alloc) => {
-        const xs = stored(alloc, x!), ws = stored(alloc, w!), y = alloc(xs.rows * ws.rows);
-        affineInto(alloc, xs, ws, b ? putInfo(alloc, be, b) : 0, attrs?.relu === true, y);
-        return outputInfo(be, y, [xs.rows, ws.rows]) as unknown as KernelOutput;
-      });
-    },
-  });
-}
-if (!tf.getGradient(AFFINE)) {
-  tf.registerGradient({
-    kernelName: AFFINE,
-    inputsToSave: ["x", "w"],
-    outputsToSave: [true],
-    gradFunc: (dy, saved, attrs) => {
-      const [x, w, y] = saved as tf.Tensor2D[], g = dy as tf.Tensor2D;
-      const relu = attrs.relu ? y : null;
-      return {
-        x: () => affineGradient("x", g, w, relu),
-        w: () => affineGradient("w", g, x, relu),
-        b: () => affineGradient("b", g, null, relu),
-      };
-    },
-  });
-}
+registerKernelOp({
+  name: AFFINE,
+  forward: ({ x, w, b }, attrs, backend) =>
+    withScratch((alloc) => {
+      const xs = stored(alloc, backend, x), ws = stored(alloc, backend, w);
+      const y = alloc(xs.rows * ws.rows);
+      affineInto(alloc, xs, ws, b ? putInfo(alloc, backend, b) : 0, attrs.relu === true, y);
+      return outputInfo(backend, y, [xs.rows, ws.rows]);
+    }),
+  inputsToSave: ["x", "w"],
+  outputsToSave: [true],
+  gradient: (dy, saved, attrs) => {
+    const [x, w, y] = saved as tf.Tensor2D[], g = dy as tf.Tensor2D;
+    const relu = attrs.relu ? y : null;
+    return {
+      x: () => affineGradient("x", g, w, relu),
+      w: () => affineGradient("w", g, x, relu),
+      b: () => affineGradient("b", g, null, relu),
+    };
+  },
+});
 
 /**
  * The affine map of a `Linear` layer, y = x Wᵀ + b for x (n, in), W (out, in), b (out) or null:

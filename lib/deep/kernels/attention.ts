@@ -24,11 +24,12 @@ import { getNumThreads, parallel, splitRange } from "./pool.ts";
 import {
   floats,
   instantiateKernels,
-  type KernelBackend,
   kernelMemory,
+  type KernelOp,
   outputInfo,
   put,
   putInfo,
+  registerKernelOp,
   tensorAt,
   type TensorInfo,
   withScratch,
@@ -119,9 +120,7 @@ interface Attrs {
   biasShape: number[];
 }
 
-type KernelFunc = Parameters<typeof tf.registerKernel>[0]["kernelFunc"];
-type GradFunc = Parameters<typeof tf.registerGradient>[0]["gradFunc"];
-type NamedAttrMap = Parameters<GradFunc>[2];
+type NamedAttrMap = Parameters<Parameters<typeof tf.registerGradient>[0]["gradFunc"]>[2];
 
 /**
  * One registered kernel per combination of: packed qkv or separate q, k, v; a bias or none; a
@@ -173,10 +172,10 @@ function common<I extends { shape: number[] }>(
   };
 }
 
-const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
-  const a = attrs as unknown as Attrs, be = backend as KernelBackend;
+const forwardKernel: KernelOp["forward"] = (inputs, attrs, be) => {
+  const a = attrs as unknown as Attrs;
   return withScratch((alloc) => {
-    const args = common((t) => putInfo(alloc, be, t), inputs as Record<string, TensorInfo>, a);
+    const args = common((t) => putInfo(alloc, be, t), inputs, a);
     const { B, H, T, S, E } = args;
     const ctx = alloc(B * T * E), p = a.weights ? alloc(B * H * T * S) : 0;
     runBlocks(alloc, "attention_forward", { ...args, p, ctx });
@@ -226,7 +225,7 @@ function backward(
   });
 }
 
-const gradFunc: GradFunc = (dy, saved, attrs) => {
+const gradFunc: KernelOp["gradient"] = (dy, saved, attrs) => {
   const a = attrs as unknown as Attrs;
   const [dctx, dp] = a.weights ? dy as tf.Tensor[] : [dy as tf.Tensor, null];
   // tfjs then asks for each input's gradient in a scope of its own: one kernel call gives all
@@ -254,17 +253,10 @@ for (const packed of [false, true]) {
     for (const dropout of [false, true]) {
       for (const weights of [false, true]) {
         const name = kernelName({ packed, hasBias, dropout, weights } as Attrs);
-        for (const backendName of ["wasm", "cpu"]) {
-          if (!tf.getKernel(name, backendName)) {
-            tf.registerKernel({ kernelName: name, backendName, kernelFunc: forwardKernel });
-          }
-        }
         const inputsToSave = packed ? ["qkv"] : ["q", "k", "v"];
         if (hasBias) inputsToSave.push("bias");
         if (dropout) inputsToSave.push("mult");
-        if (!tf.getGradient(name)) {
-          tf.registerGradient({ kernelName: name, inputsToSave, gradFunc });
-        }
+        registerKernelOp({ name, forward: forwardKernel, inputsToSave, gradient: gradFunc });
       }
     }
   }

@@ -8,7 +8,17 @@
 import { tf } from "../backend.ts";
 import { denseWasm } from "./dense_wasm.ts";
 import { getNumThreads, type KernelCall, parallel, splitRange } from "./pool.ts";
-import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
+import {
+  floats,
+  instantiateKernels,
+  type KernelBackend,
+  outputInfo,
+  put,
+  putInfo,
+  tensorAt,
+  type TensorInfo,
+  withScratch,
+} from "./runtime.ts";
 
 type Ptr = number;
 interface DenseKernels {
@@ -83,7 +93,7 @@ export interface Stored {
  * whole) or of its columns, one per thread: each element of C is still computed by the same
  * sequence of operations, so the result is bit-identical to the one-thread product.
  */
-function gemmInto(
+export function gemmInto(
   alloc: (n: number) => number,
   a: Stored,
   transposeA: boolean,
@@ -235,29 +245,33 @@ export function geluBackward(dy: tf.Tensor, x: tf.Tensor): tf.Tensor {
   });
 }
 
-/** LayerNorm over the last axis of x (n, d): [y, mean (n), 1/√(σ²+ε) (n)]. */
+/**
+ * LayerNorm over the last axis of x (n, d), as a kernel's forward: inputs x and, with affine
+ * parameters, gamma and beta; outputs [y, mean (n), 1/√(σ²+ε) (n)].
+ */
 export function layerNormForward(
-  x: tf.Tensor2D,
-  gamma: tf.Tensor1D | null,
-  beta: tf.Tensor1D | null,
+  { x, gamma, beta }: Record<string, TensorInfo>,
   eps: number,
-): [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D] {
+  backend: KernelBackend,
+): TensorInfo[] {
   return withScratch((alloc) => {
     const [n, d] = x.shape;
-    const xp = put(alloc, x), g = gamma ? put(alloc, gamma) : 0, b = beta ? put(alloc, beta) : 0;
+    const xp = putInfo(alloc, backend, x);
+    const g = gamma ? putInfo(alloc, backend, gamma) : 0;
+    const b = beta ? putInfo(alloc, backend, beta) : 0;
     const y = alloc(n * d), mean = alloc(n), rstd = alloc(n);
     k.layer_norm(xp, n, d, g, b, eps, y, mean, rstd);
-    return [tensorAt(y, [n, d]), tensorAt(mean, [n]), tensorAt(rstd, [n])];
+    return [y, mean, rstd].map((p, i) => outputInfo(backend, p, i === 0 ? [n, d] : [n]));
   });
 }
 
 /** The gradients of `layerNormForward`: [∂x, ∂γ, ∂β] (the last two when gamma is given). */
 export function layerNormBackward(
-  dy: tf.Tensor2D,
-  x: tf.Tensor2D,
-  mean: tf.Tensor1D,
-  rstd: tf.Tensor1D,
-  gamma: tf.Tensor1D | null,
+  dy: tf.Tensor,
+  x: tf.Tensor,
+  mean: tf.Tensor,
+  rstd: tf.Tensor,
+  gamma: tf.Tensor | null,
 ): tf.Tensor[] {
   return withScratch((alloc) => {
     const [n, d] = x.shape;

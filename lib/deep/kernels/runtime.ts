@@ -138,3 +138,56 @@ export function outputInfo(backend: KernelBackend, ptr: number, shape: number[])
   values.set(floats(ptr, n));
   return { dataId: backend.write(values, shape, "float32"), shape, dtype: "float32" };
 }
+
+/** A kernel-backed tfjs op: its forward on tensor infos, and its gradient one input at a time. */
+export interface KernelOp {
+  /** The kernel's name, for `tf.engine().runKernel`. */
+  name: string;
+  /** The forward pass: inputs by name, the attributes given to runKernel, the backend. */
+  forward: (
+    inputs: Record<string, TensorInfo>,
+    attrs: Record<string, unknown>,
+    backend: KernelBackend,
+  ) => TensorInfo | TensorInfo[];
+  /** The inputs (by name, in order) and outputs the gradient reads, as tfjs saves them. */
+  inputsToSave?: string[];
+  outputsToSave?: boolean[];
+  /** ∂L/∂input for each input name, as functions: tfjs calls only those on the path. */
+  gradient: (
+    dy: tf.Tensor | tf.Tensor[],
+    saved: tf.Tensor[],
+    attrs: Record<string, unknown>,
+  ) => Record<string, () => tf.Tensor>;
+}
+
+type KernelOutput = ReturnType<Parameters<typeof tf.registerKernel>[0]["kernelFunc"]>;
+
+/**
+ * Registers an op as a tfjs kernel for the wasm and CPU backends, with its gradient. Unlike
+ * `tf.customGrad`, which computes the gradients of all inputs at once and returns one tensor, a
+ * registered kernel may return several outputs, and tfjs asks for the gradient of each input
+ * only when that input is on the path to what is differentiated (no ∂x for a model's input).
+ */
+export function registerKernelOp(op: KernelOp): void {
+  for (const backendName of ["wasm", "cpu"]) {
+    if (tf.getKernel(op.name, backendName)) continue;
+    tf.registerKernel({
+      kernelName: op.name,
+      backendName,
+      kernelFunc: ({ inputs, backend, attrs }) =>
+        op.forward(
+          inputs as unknown as Record<string, TensorInfo>,
+          (attrs ?? {}) as Record<string, unknown>,
+          backend as unknown as KernelBackend,
+        ) as unknown as KernelOutput,
+    });
+  }
+  if (tf.getGradient(op.name)) return;
+  tf.registerGradient({
+    kernelName: op.name,
+    inputsToSave: op.inputsToSave,
+    outputsToSave: op.outputsToSave,
+    gradFunc: (dy, saved, attrs) =>
+      op.gradient(dy, saved, (attrs ?? {}) as Record<string, unknown>),
+  });
+}
