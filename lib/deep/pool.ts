@@ -41,11 +41,6 @@ export abstract class Pool2d extends Module {
     this.#args = [kernelSize, stride ?? kernelSize, padding];
   }
 
-  /** Pools a padded NHWC tensor. */
-  protected abstract pool(h: tf.Tensor4D): tf.Tensor4D;
-  /** The value padding counts as. */
-  protected abstract padValue: number;
-
   /** x: (batch, channels, H, W) → (batch, channels, H′, W′). */
   forward(x: tf.Tensor): tf.Tensor {
     checkNCHW(x, this.toString());
@@ -74,13 +69,7 @@ export abstract class Pool2d extends Module {
   }
 
   /** The same pooling of an NHWC tensor (no checks: `forward` makes them). */
-  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
-    return tf.tidy(() => {
-      const [ph, pw] = this.padding;
-      const hp = ph || pw ? tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]], this.padValue) : h;
-      return this.pool(hp);
-    });
-  }
+  abstract forwardNHWC(h: tf.Tensor4D): tf.Tensor4D;
 
   /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
   override extraRepr(): string {
@@ -104,15 +93,9 @@ export abstract class Pool2d extends Module {
  * ```
  */
 export class MaxPool2d extends Pool2d {
-  /** Padding counts as (almost) −∞: float32's lowest value. */
-  protected padValue: number = -3.4e38;
   #pool?: (h: tf.Tensor4D) => tf.Tensor4D;
-  /** Pools an input already padded with `padValue` (`forwardNHWC` pads inside the kernel instead). */
-  protected pool(h: tf.Tensor4D): tf.Tensor4D {
-    return maxPoolNHWC(this.kernelSize, this.stride, [0, 0])(h);
-  }
-  /** The same pooling of an NHWC tensor (no checks: `forward` makes them). */
-  override forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
+  /** The same pooling of an NHWC tensor (no checks: `forward` makes them); padding is never chosen. */
+  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
     this.#pool ??= maxPoolNHWC(this.kernelSize, this.stride, this.padding);
     return this.#pool(h);
   }
@@ -208,16 +191,21 @@ function maxPoolBackward(
  * ```
  */
 export class AvgPool2d extends Pool2d {
-  /** Padded zeros count in the mean. */
-  protected padValue: number = 0;
-  /** tfjs's average pooling over the window. */
-  protected pool(h: tf.Tensor4D): tf.Tensor4D {
-    return tf.avgPool(
-      h,
-      this.kernelSize as [number, number],
-      this.stride as [number, number],
-      "valid",
-    );
+  /**
+   * The same pooling of an NHWC tensor (no checks: `forward` makes them): tfjs's average pooling
+   * over the input padded with zeros, which count in the mean.
+   */
+  forwardNHWC(h: tf.Tensor4D): tf.Tensor4D {
+    return tf.tidy(() => {
+      const [ph, pw] = this.padding;
+      const hp = ph || pw ? tf.pad(h, [[0, 0], [ph, ph], [pw, pw], [0, 0]]) : h;
+      return tf.avgPool(
+        hp,
+        this.kernelSize as [number, number],
+        this.stride as [number, number],
+        "valid",
+      );
+    });
   }
   /** The printed type name, "AvgPool2D". */
   protected override get baseName(): string {
