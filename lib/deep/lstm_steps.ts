@@ -132,7 +132,7 @@ export function recurrentLayer(
           const dhLast = pending.dhLast ?? null, dcLast = pending.dcLast ?? null;
           const g = recurrentBackward(t, dy as tf.Tensor3D, dhLast, dcLast);
           pending.dxw = g.dxw;
-          pending.wih = saved[1] as tf.Tensor2D;
+          pending.wih = t.wih;
           return [tf.scalar(0), ...names.map((k) => g[k]!)];
         },
       };
