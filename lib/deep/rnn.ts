@@ -16,7 +16,7 @@ import { ShapeError, ValueError } from "../core/mod.ts";
 import { tf } from "./backend.ts";
 import { fanInUniform } from "./init.ts";
 import { checkInput, dropout } from "./layers.ts";
-import { type RecurrentKind } from "./kernels/recurrent.ts";
+import { GATES, type RecurrentKind } from "./kernels/recurrent.ts";
 import { recurrentLayer } from "./lstm_steps.ts";
 import { Module, ModuleParameter } from "./module.ts";
 
@@ -69,7 +69,7 @@ export abstract class RecurrentBase extends Module {
         throw new ValueError(`${k} must be a positive integer. Got ${v} instead.`);
       }
     }
-    const G = this.#gates * o.hiddenSize, H = o.hiddenSize, dirs = o.bidirectional ? 2 : 1;
+    const G = GATES[this.#kind] * o.hiddenSize, H = o.hiddenSize, dirs = o.bidirectional ? 2 : 1;
     const init = fanInUniform(H);
     const self = this as unknown as Record<string, ModuleParameter>;
     for (let k = 0; k < o.numLayers; k++) {
@@ -85,8 +85,8 @@ export abstract class RecurrentBase extends Module {
     }
   }
 
-  get #gates(): number {
-    return this.#mode === "LSTM" ? 4 : this.#mode === "GRU" ? 3 : 1;
+  get #kind(): RecurrentKind {
+    return this.#mode.toLowerCase() as RecurrentKind;
   }
 
   #p(name: string): tf.Variable | null {
@@ -97,9 +97,14 @@ export abstract class RecurrentBase extends Module {
   /**
    * Runs the stack. x: (T, B, inputSize), or (B, T, inputSize) with `batchFirst`; h0/c0:
    * (numLayers·dirs, B, hiddenSize), zeros by default. Returns the output (T, B, dirs·H) (or
-   * batch first) and the final states (numLayers·dirs, B, H).
+   * batch first) and the final states (numLayers·dirs, B, H): h, and c for the LSTM (null for
+   * the RNN and GRU).
    */
-  protected run(x: tf.Tensor, h0?: tf.Tensor | null, c0?: tf.Tensor | null): tf.Tensor[] {
+  protected run(
+    x: tf.Tensor,
+    h0?: tf.Tensor | null,
+    c0?: tf.Tensor | null,
+  ): [tf.Tensor, tf.Tensor, tf.Tensor | null] {
     const o = this.options;
     checkInput(x, "input", o.inputSize, 3);
     const dirs = o.bidirectional ? 2 : 1, H = o.hiddenSize;
@@ -114,7 +119,7 @@ export abstract class RecurrentBase extends Module {
         );
       }
     }
-    return tf.tidy(() => {
+    const [out, h, c = null] = tf.tidy(() => {
       let seq = o.batchFirst ? x : x.transpose([1, 0, 2]); // (B, T, F)
       const hN: tf.Tensor[] = [], cN: tf.Tensor[] = [];
       for (let k = 0; k < o.numLayers; k++) {
@@ -133,7 +138,7 @@ export abstract class RecurrentBase extends Module {
             (s0
               ? s0.slice([idx, 0, 0], [1, B, H]).reshape([B, H])
               : tf.zeros([B, H])) as tf.Tensor2D;
-          const kind = this.#mode.toLowerCase() as RecurrentKind;
+          const kind = this.#kind;
           const r = recurrentLayer(kind, {
             x: seq as tf.Tensor3D,
             wih: Wih as tf.Tensor2D,
@@ -145,14 +150,15 @@ export abstract class RecurrentBase extends Module {
           }, d === 1);
           outs.push(r.out);
           hN.push(r.h);
-          cN.push(r.c ?? tf.zeros([B, H])); // RNN and GRU: dropped by forward
+          if (r.c) cN.push(r.c);
         }
         seq = dirs === 2 ? tf.concat(outs, 2) : outs[0];
         if (k < o.numLayers - 1) seq = dropout(seq, o.dropout, this.training);
       }
       const out = o.batchFirst ? seq : seq.transpose([1, 0, 2]);
-      return [out, tf.stack(hN), tf.stack(cN)];
+      return cN.length ? [out, tf.stack(hN), tf.stack(cN)] : [out, tf.stack(hN)];
     });
+    return [out, h, c];
   }
 
   /** The arguments shown after the type name by `toString()`, as PyTorch prints them. */
@@ -193,8 +199,7 @@ export class RNN extends RecurrentBase {
 
   /** x, optional h0 → [output, h_n]. */
   forward(x: tf.Tensor, h0?: tf.Tensor | null): [tf.Tensor, tf.Tensor] {
-    const [out, h, c] = this.run(x, h0);
-    c.dispose();
+    const [out, h] = this.run(x, h0);
     return [out, h];
   }
 
@@ -216,8 +221,7 @@ export class GRU extends RecurrentBase {
 
   /** x, optional h0 → [output, h_n]. */
   forward(x: tf.Tensor, h0?: tf.Tensor | null): [tf.Tensor, tf.Tensor] {
-    const [out, h, c] = this.run(x, h0);
-    c.dispose();
+    const [out, h] = this.run(x, h0);
     return [out, h];
   }
 
@@ -256,7 +260,7 @@ export class LSTM extends RecurrentBase {
     state?: [tf.Tensor, tf.Tensor] | null,
   ): [tf.Tensor, [tf.Tensor, tf.Tensor]] {
     const [out, h, c] = this.run(x, state?.[0], state?.[1]);
-    return [out, [h, c]];
+    return [out, [h, c!]];
   }
 
   /** The printed type name, "LSTM". */

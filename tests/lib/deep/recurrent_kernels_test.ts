@@ -9,10 +9,11 @@ import { assert, assertEquals, assertThrows } from "@std/assert";
 import { GRU, LSTM, RNN, setNumThreads, ShapeError, tf } from "../../../lib/mod.ts";
 import { threadCalls, threadsReady } from "../../../lib/deep/kernels/pool.ts";
 import { recurrentLayer } from "../../../lib/deep/lstm_steps.ts";
-import { recurrentForward } from "../../../lib/deep/kernels/recurrent.ts";
-
-type Kind = "lstm" | "gru" | "rnn_tanh" | "rnn_relu";
-const GATES = { lstm: 4, gru: 3, rnn_tanh: 1, rnn_relu: 1 };
+import {
+  GATES,
+  recurrentForward,
+  type RecurrentKind as Kind,
+} from "../../../lib/deep/kernels/recurrent.ts";
 
 /** The inputs as a list: x, W_ih, bias, W_hh, h0, then c0 (LSTM) or b_hn (GRU) when given. */
 type Inputs = tf.Tensor[];
