@@ -12,11 +12,12 @@ __attribute__((export_name("gemm"))) void gemm(int M, int N, int K, const f32* a
 
 __attribute__((export_name("gemm_work"))) int gemm_work(void) { return GEMM_WORK; }
 
-// out[j] = Σ_i g[i·m + j] for g (n × m): the gradient of a bias
-__attribute__((export_name("col_sums"))) void col_sums(const f32* g, int n, int m, f32* out) {
+// out[j] = Σ_i g[i·lda + j] for g (n × m, row stride lda): the gradient of a bias
+__attribute__((export_name("col_sums"))) void col_sums(const f32* g, int n, int m, int lda,
+                                                        f32* out) {
   for (int j = 0; j < m; j++) out[j] = 0;
   for (int i = 0; i < n; i++) {
-    const f32* row = g + i * m;
+    const f32* row = g + i * lda;
     for (int j = 0; j < m; j++) out[j] += row[j];
   }
 }

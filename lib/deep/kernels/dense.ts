@@ -38,7 +38,7 @@ interface DenseKernels {
     work: Ptr,
   ): void;
   gemm_work(): number;
-  col_sums(g: Ptr, n: number, m: number, out: Ptr): void;
+  col_sums(g: Ptr, n: number, m: number, lda: number, out: Ptr): void;
   fill_rows(c: Ptr, n: number, m: number, bias: Ptr): void;
   relu(y: Ptr, n: number): void;
   exp_array(x: Ptr, n: number, y: Ptr): void;
@@ -196,7 +196,7 @@ export function affineGradient(
     if (reluOutput) k.relu_mask(gs.ptr, put(alloc, reluOutput), n * out);
     if (part === "b") {
       const db = alloc(out);
-      k.col_sums(gs.ptr, n, out, db);
+      k.col_sums(gs.ptr, n, out, out, db);
       return tensorAt(db, [out]);
     }
     const o = store(alloc, other!), inF = o.cols;
@@ -206,11 +206,16 @@ export function affineGradient(
   });
 }
 
+/** out (m floats) = Σ over the n rows of the matrix at g whose rows are lda floats apart. */
+export function columnSumsInto(g: Ptr, n: number, m: number, lda: number, out: Ptr): void {
+  k.col_sums(g, n, m, lda, out);
+}
+
 /** Σ over the rows of g (n, m). */
 export function columnSums(g: tf.Tensor2D): tf.Tensor1D {
   return withScratch((alloc) => {
     const db = alloc(g.shape[1]);
-    k.col_sums(put(alloc, g), g.shape[0], g.shape[1], db);
+    k.col_sums(put(alloc, g), g.shape[0], g.shape[1], g.shape[1], db);
     return tensorAt<tf.Tensor1D>(db, [g.shape[1]]);
   });
 }

@@ -73,44 +73,6 @@ static void step_back(int b0, int b1, int H, int G, const f32* dz, const f32* wh
   gemm_strided(b1 - b0, H, G, dz + b0 * G, G, 1, whh, H, 1, dh + b0 * H, H, acc, work);
 }
 
-// xw (n × G) = x (n × F) W_ihᵀ + bias, for W_ih (G × F) and bias (G) or 0: the input
-// projection of every step at once
-__attribute__((export_name("project"))) void project(int n, int G, int F, const f32* x,
-                                                     const f32* wih, const f32* bias, f32* xw,
-                                                     f32* work) {
-  if (bias) {
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < G; j++) xw[i * G + j] = bias[j];
-    }
-  }
-  gemm_strided(n, G, F, x, F, 1, wih, 1, F, xw, G, bias ? 1 : 0, work);
-}
-
-// c (g × m) = aᵀ b for a (n × g, row stride lda) and b (n × m): the weight gradients, summed
-// over all steps at once, ∂W_hh = Σ_s ∂zₛᵀ hₛ (step-major rows) and ∂W_ih = ∂xwᵀ x. A block of
-// columns of a gives the same rows of c, so threads can share the product by column blocks.
-__attribute__((export_name("transposed_product"))) void transposed_product(int n, int g, int m,
-                                                                           const f32* a, int lda,
-                                                                           const f32* b, f32* c,
-                                                                           f32* work) {
-  gemm_strided(g, m, n, a, 1, lda, b, m, 1, c, m, 0, work);
-}
-
-// out (m) = Σ_rows a for a (n × m, row stride lda): the gradient of a bias
-__attribute__((export_name("column_sums"))) void column_sums(const f32* a, int n, int m, int lda,
-                                                             f32* out) {
-  for (int j = 0; j < m; j++) out[j] = 0;
-  for (int i = 0; i < n; i++) {
-    for (int j = 0; j < m; j++) out[j] += a[i * lda + j];
-  }
-}
-
-// ∂x (n × F) = ∂xw W_ih
-__attribute__((export_name("project_input_gradient"))) void project_input_gradient(
-    int n, int G, int F, const f32* dxw, const f32* wih, f32* dx, f32* work) {
-  gemm_strided(n, F, G, dxw, G, 1, wih, F, 1, dx, F, 0, work);
-}
-
 __attribute__((export_name("recurrent_work"))) int recurrent_work(void) { return GEMM_WORK; }
 
 // The recurrences below work on the batch rows [b0, b1) of B: rows never meet, so threads can

@@ -6,9 +6,9 @@
  * (per step the gates' derivatives and ∂h = ∂z·W_hh), then ∂W_hh, ∂W_ih and ∂b as products over
  * all steps at once, and ∂x = ∂xw W_ih when asked.
  *
- * With threads on (pool.ts `setNumThreads`), the large products are split by rows and the time
- * loops by batch rows (which never meet), each thread running all steps of its rows: the results
- * are bit-identical to one thread.
+ * The products over all steps are dense.ts's (`affineInto`, `gemmInto`). With threads on (pool.ts
+ * `setNumThreads`) they split by output blocks, and the time loops by batch rows (which never
+ * meet), each thread running all steps of its rows: the results are bit-identical to one thread.
  *
  * Scratch memory is released when a kernel call returns, so what the backward pass needs
  * (activated gates, states) leaves the forward call as tensors (`RecurrentTape`), for the caller
@@ -19,7 +19,7 @@
 import { ShapeError } from "../../core/errors.ts";
 import { tf } from "../backend.ts";
 import { recurrentWasm } from "./recurrent_wasm.ts";
-import { PARALLEL_MIN_WORK } from "./dense.ts";
+import { affineInto, columnSumsInto, gemmInto, PARALLEL_MIN_WORK, type Stored } from "./dense.ts";
 import { getNumThreads, parallel, splitRange } from "./pool.ts";
 import { floats, instantiateKernels, put, tensorAt, withScratch } from "./runtime.ts";
 
@@ -29,10 +29,6 @@ type Kernel = (...args: number[]) => void;
 interface RecurrentKernels {
   recurrent_work(): number;
   transpose: Kernel;
-  project: Kernel;
-  transposed_product: Kernel;
-  column_sums: Kernel;
-  project_input_gradient: Kernel;
   lstm_forward: Kernel;
   lstm_backward: Kernel;
   gru_forward: Kernel;
@@ -45,35 +41,10 @@ const k = instantiateKernels<RecurrentKernels>(recurrentWasm, "recurrent");
 const WORK = k.recurrent_work();
 
 /**
- * Runs a kernel whose output rows [s, e) depend only on the same rows of its inputs, with
- * `args(s, e)` its arguments but the last, the GEMM work buffer: in one call, or, when threads
- * are on (pool.ts) and the work is large (`madds` multiply-adds), in blocks of rows (multiples of
- * `align`, `perThread` blocks per thread) shared by the threads, with the same result.
- */
-function byRows(
-  alloc: (n: number) => number,
-  fn: Exclude<keyof RecurrentKernels, "recurrent_work">,
-  rows: number,
-  madds: number,
-  args: (s: number, e: number) => number[],
-  perThread = 2,
-  align = 16,
-): void {
-  const threads = getNumThreads();
-  const ranges = threads > 1 && madds >= PARALLEL_MIN_WORK
-    ? splitRange(rows, perThread * threads, align)
-    : [[0, rows]];
-  const calls = ranges.map(([s, e]) => {
-    const a = args(s, e);
-    return { kernels: k, fn, args: [...a, 0], scratch: a.length };
-  });
-  parallel(calls, { alloc, floats: WORK });
-}
-
-/**
- * Runs a recurrence kernel (`args(b0, b1)` its arguments but the work buffer) on blocks of batch
- * rows, one per thread: the rows never meet, and each block repacks W_hh every step, so fewer,
- * larger blocks are faster.
+ * Runs a recurrence kernel (`args(b0, b1)` its arguments but the GEMM work buffer) on blocks of
+ * batch rows, one per thread when threads are on (pool.ts) and the work is large (`madds`
+ * multiply-adds): the rows never meet, so the result is the same, and each block repacks W_hh
+ * every step, so fewer, larger blocks (multiples of 4 rows) are faster.
  */
 function byBatch(
   alloc: (n: number) => number,
@@ -82,8 +53,17 @@ function byBatch(
   madds: number,
   args: (b0: number, b1: number) => number[],
 ): void {
-  byRows(alloc, fn, B, madds, args, 1, 4);
+  const threads = getNumThreads();
+  const ranges = threads > 1 && madds >= PARALLEL_MIN_WORK ? splitRange(B, threads, 4) : [[0, B]];
+  const calls = ranges.map(([b0, b1]) => {
+    const a = args(b0, b1);
+    return { kernels: k, fn, args: [...a, 0], scratch: a.length };
+  });
+  parallel(calls, { alloc, floats: WORK });
 }
+
+/** A matrix of scratch memory, for dense.ts's products. */
+const stored = (ptr: number, rows: number, cols: number): Stored => ({ ptr, rows, cols });
 
 /** Floats of padding after every buffer: a row's last 4-lane group may read 3 past its end. */
 const PAD = 4;
@@ -240,13 +220,7 @@ export function recurrentForward(
     const w = padded(alloc, inputs.whh), h = padded(alloc, inputs.h0);
     const whhT = buffer(alloc, G * H), hs = buffer(alloc, states);
     const xw = buffer(alloc, n * G), bias = inputs.bias ? padded(alloc, inputs.bias) : 0;
-    byRows(
-      alloc,
-      "project",
-      n,
-      n * G * F,
-      (s, e) => [e - s, G, F, x + 4 * s * F, wih, bias, xw + 4 * s * G],
-    );
+    affineInto(alloc, stored(x, n, F), stored(wih, G, F), bias, false, xw);
     k.transpose(w, G, H, whhT);
     const rev = reverse ? 1 : 0, madds = n * G * H;
     let gates = 0, cs = 0;
@@ -350,7 +324,7 @@ export function recurrentBackward(
       // ∂b_hn = Σ ∂a_n: the n block of the step-major gradient of h W_hhᵀ
       if (tape.hasBhn) {
         dbhn = buffer(alloc, H);
-        k.column_sums(dz + 4 * 2 * H, n, H, G, dbhn);
+        columnSumsInto(dz + 4 * 2 * H, n, H, G, dbhn);
       }
     } else {
       const relu = kind === "rnn_relu" ? 1 : 0;
@@ -364,22 +338,10 @@ export function recurrentBackward(
     }
     // ∂W_hh = Σ ∂zᵀ h and ∂W_ih = Σ ∂xwᵀ x over all steps, by blocks of their rows
     const dw = buffer(alloc, G * H), dwih = buffer(alloc, G * F), xs = padded(alloc, tape.x);
-    byRows(
-      alloc,
-      "transposed_product",
-      G,
-      n * G * H,
-      (s, e) => [n, e - s, H, dz + 4 * s, G, hs, dw + 4 * s * H],
-    );
-    byRows(
-      alloc,
-      "transposed_product",
-      G,
-      n * G * F,
-      (s, e) => [n, e - s, F, dx + 4 * s, G, xs, dwih + 4 * s * F],
-    );
+    gemmInto(alloc, stored(dz, n, G), true, stored(hs, n, H), false, dw);
+    gemmInto(alloc, stored(dx, n, G), true, stored(xs, n, F), false, dwih);
     const dbias = tape.hasBias ? buffer(alloc, G) : 0;
-    if (dbias) k.column_sums(dx, n, G, G, dbias);
+    if (dbias) columnSumsInto(dx, n, G, G, dbias);
     return {
       wih: tensorAt<tf.Tensor2D>(dwih, [G, F]),
       bias: dbias ? tensorAt<tf.Tensor1D>(dbias, [G]) : null,
@@ -403,13 +365,7 @@ export function recurrentInputGradient(
   return withScratch((alloc) => {
     const dx = buffer(alloc, n * F);
     const d = put(alloc, dxw), w = put(alloc, wih);
-    byRows(
-      alloc,
-      "project_input_gradient",
-      n,
-      n * G * F,
-      (s, e) => [e - s, G, F, d + 4 * s * G, w, dx + 4 * s * F],
-    );
+    gemmInto(alloc, stored(d, n, G), false, stored(w, G, F), false, dx);
     return tensorAt<tf.Tensor3D>(dx, [B, T, F]);
   });
 }
