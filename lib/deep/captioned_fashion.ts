@@ -3,7 +3,8 @@
  * each image gets a caption that names the item shown (class 0 "match"), names a different item
  * (class 1 "mismatch"), or names only the item's broad category (class 2 "category"). The
  * caption alone tells 2 from {0, 1} but not 0 from 1, and the image alone tells nothing, so only
- * both together solve it (text alone ≤ 2/3, image alone ≈ 1/3).
+ * both together solve it (text alone ≤ 68.3 %, its Bayes ceiling, a little above 2/3 since bag
+ * has no same-category item; image alone ≈ 1/3).
  *
  * @module
  */
