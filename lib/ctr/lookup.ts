@@ -74,16 +74,34 @@ export function tableReader(tables: readonly tf.Variable[]): LookupHook {
   return (weight, ids, unit) => {
     const v = values.get(weight);
     if (!v) return null;
-    const js = idValues(ids), units = v.length / unit, out = new Float32Array(js.length * unit);
-    for (let i = 0; i < js.length; i++) {
-      const id = js[i];
-      if (!(id >= 0 && id < units)) {
-        throw new ValueError(`ids must be in [0, ${units}). Got ${id} instead.`);
-      }
-      for (let j = 0; j < unit; j++) out[i * unit + j] = v[id * unit + j];
-    }
-    return tf.tensor(out, [...ids.shape, unit]);
+    const js = idValues(ids);
+    return tf.tensor(gatherRows(v, js, unit, new Float32Array(js.length * unit)), [
+      ...ids.shape,
+      unit,
+    ]);
   };
+}
+
+/**
+ * The `unit`-wide slices of `values` at `ids`, one after another, into `out` (at least
+ * ids.length · unit long); an id outside the table is an error.
+ */
+export function gatherRows(
+  values: Float32Array,
+  ids: ArrayLike<number>,
+  unit: number,
+  out: Float32Array,
+): Float32Array {
+  const units = values.length / unit;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (!(id >= 0 && id < units)) {
+      throw new ValueError(`ids must be in [0, ${units}). Got ${id} instead.`);
+    }
+    const o = i * unit, r = id * unit;
+    for (let j = 0; j < unit; j++) out[o + j] = values[r + j];
+  }
+  return out;
 }
 
 /**

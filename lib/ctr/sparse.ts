@@ -21,7 +21,7 @@
  */
 import { ValueError } from "../core/mod.ts";
 import { tf } from "../deep/mod.ts";
-import { idValues, setLookupHook } from "./lookup.ts";
+import { gatherRows, idValues, setLookupHook } from "./lookup.ts";
 
 /** How a sparse table is updated. */
 export type SparseRule =
@@ -66,16 +66,7 @@ class SparseTable {
   gather(ids: Int32Array, shape: number[], unit: number): tf.Tensor {
     // one scratch buffer: tfjs copies the values into the backend when the tensor is made
     if (this.#out.length < ids.length * unit) this.#out = new Float32Array(ids.length * unit);
-    const v = this.values, out = this.#out;
-    const units = this.values.length / unit;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      if (!(id >= 0 && id < units)) {
-        throw new ValueError(`ids must be in [0, ${units}). Got ${id} instead.`);
-      }
-      const o = i * unit, r = id * unit;
-      for (let j = 0; j < unit; j++) out[o + j] = v[r + j];
-    }
+    const out = gatherRows(this.values, ids, unit, this.#out);
     const op = tf.customGrad((anchor) => ({
       value: tf.tensor(out.subarray(0, ids.length * unit), [...shape, unit]),
       gradFunc: (dy) => {
