@@ -138,7 +138,8 @@ function bert(): void {
  * Why pre-training did not help (docs/gpt_bert.md): the committed 400-step MLM + NSP weights
  * ("committed") against a longer MLM-only run with BERT's warm-up and decay ("mlm": `steps`,
  * peak `lr`, `maskProb`), each fine-tuned, and a classifier trained from scratch ("scratch"), on
- * the first `few` labelled clauses and on all 117, seeds 1-5, the same 64 optimiser steps each.
+ * the first `few` labelled clauses and on all 117, seeds 1-5, each on ≈1 024 examples (64 batches
+ * of 16).
  * Writes data/deep/bert_study{tag}.json.
  */
 function bertStudy(
@@ -173,7 +174,8 @@ function bertStudy(
   const runs = [];
   for (const n of [few, train.length]) {
     const subset = train.slice(0, n);
-    // the same number of optimiser steps (64 batches of 16) whatever the subset size
+    // the same number of examples seen, ≈1 024 (64 batches of 16), whatever the subset size: whole
+    // epochs, so the optimiser steps vary (n = 24 → 86, n = 117 → 72)
     const epochs = Math.ceil((64 * 16) / n);
     for (const seed of [1, 2, 3, 4, 5]) {
       for (const arm of arms) {
@@ -201,7 +203,7 @@ function bertStudy(
  * written or shuffled? — on the clauses of both books. The MLM is pre-trained only on clauses
  * outside the test set (MLM only, `steps`, mask rate 0.3, peak lr 2e-3 with warm-up and decay);
  * then the same classifier from scratch and from the pre-trained encoder, on the first `few`
- * and on all training clauses, seeds 1-5, 64 optimiser steps each. Writes
+ * and on all training clauses, seeds 1-5, each on ≈1 024 examples (64 batches of 16). Writes
  * data/deep/bert_order.json.
  */
 function bertOrder(steps: number, few: number): void {
@@ -229,6 +231,7 @@ function bertOrder(steps: number, few: number): void {
   const runs = [];
   for (const n of [few, train.length]) {
     const subset = train.slice(0, n);
+    // ≈1 024 examples (64 batches of 16) in whole epochs, as in bertStudy
     const epochs = Math.ceil((64 * 16) / n);
     for (const seed of [1, 2, 3, 4, 5]) {
       for (const arm of ["scratch", "mlm"]) {
