@@ -68,6 +68,16 @@ export interface WorkerInit {
   slot: number;
 }
 
+/**
+ * Instantiates a kernel module (its bytes in base64) on `memory` and returns its exports: the one
+ * way runtime.ts (main thread) and pool_worker.ts do it. Lives here, not in runtime.ts, because
+ * runtime.ts loads tfjs and the workers must not.
+ */
+export function instantiate(base64: string, memory: WebAssembly.Memory): WebAssembly.Exports {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+}
+
 // deno-lint-ignore no-explicit-any
 type KernelFn = (...args: number[]) => any;
 

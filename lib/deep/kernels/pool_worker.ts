@@ -13,6 +13,7 @@ import {
   ERROR,
   exportTable,
   IDLE_MS,
+  instantiate,
   NEXT,
   READY,
   SPIN_MS,
@@ -32,10 +33,7 @@ self.onmessage = (e: MessageEvent<WorkerInit>) => {
   const control = new Int32Array(e.data.control), jobs = new Int32Array(e.data.jobs);
   const args = new Float64Array(e.data.args);
   const state = STATE + slot;
-  const fns = exportTable(modules.map((base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
-  }));
+  const fns = exportTable(modules.map((base64) => instantiate(base64, memory)));
   if (Atomics.compareExchange(control, state, STARTING, READY) !== STARTING) return self.close();
   const onError = (job: number) => void Atomics.compareExchange(control, ERROR, 0, job + 1);
   for (;;) {

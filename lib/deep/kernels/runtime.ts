@@ -13,6 +13,7 @@
  * @module
  */
 import { tf } from "../backend.ts";
+import { instantiate } from "./pool_layout.ts";
 
 const PAGE = 65536;
 /** The maximum the modules are linked with (tools/build_kernels.ts): 2 GiB. */
@@ -45,12 +46,9 @@ export const kernelModules: readonly KernelModule[] = [];
  * `name`) in `kernelModules`, so that the threads of pool.ts can run its exports too.
  */
 export function instantiateKernels<T>(base64: string, name = `module${kernelModules.length}`): T {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-    env: { memory: kernelMemory },
-  });
-  (kernelModules as KernelModule[]).push({ name, base64, exports: instance.exports });
-  return instance.exports as T;
+  const exports = instantiate(base64, kernelMemory);
+  (kernelModules as KernelModule[]).push({ name, base64, exports });
+  return exports as T;
 }
 
 let top = BASE;
