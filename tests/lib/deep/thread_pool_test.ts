@@ -19,7 +19,7 @@ import {
   kernelModules,
   withScratch,
 } from "../../../lib/deep/kernels/runtime.ts";
-import { IDLE_MS } from "../../../lib/deep/kernels/pool_layout.ts";
+import { IDLE_MS, MAX_ARGS, MAX_WORKERS } from "../../../lib/deep/kernels/pool_layout.ts";
 
 const workerCalls = () => threadCalls().slice(1).reduce((a, b) => a + b, 0);
 
@@ -88,13 +88,15 @@ Deno.test("pool: a Linear training step on 2 threads: same gradients, no tensor 
 
 Deno.test("setNumThreads: errors name the argument; getNumThreads reads it back", () => {
   assertEquals(getNumThreads(), 1);
-  for (const bad of [0, -1, 1.5, 65, NaN, Infinity]) {
+  for (const bad of [0, -1, 1.5, MAX_WORKERS + 2, NaN, Infinity]) {
     assertThrows(() => setNumThreads(bad), RangeError, "'n' parameter must be an integer");
   }
   assertThrows(() => setNumThreads("2" as unknown as number), TypeError, "'n' parameter");
   assertEquals(getNumThreads(), 1);
   setNumThreads(3);
   assertEquals(getNumThreads(), 3);
+  setNumThreads(MAX_WORKERS + 1);
+  assertEquals(getNumThreads(), MAX_WORKERS + 1);
   setNumThreads(1);
   assertEquals(getNumThreads(), 1);
 });
@@ -108,9 +110,9 @@ Deno.test("parallel: bad calls are refused, a failing call throws, the pool stil
   );
   assertThrows(() => parallel([{ kernels: k, fn: "nope", args: [] }]), TypeError, "'nope'");
   assertThrows(
-    () => parallel([{ kernels: k, fn: "gemm_work", args: new Array(17).fill(0) }]),
+    () => parallel([{ kernels: k, fn: "gemm_work", args: new Array(MAX_ARGS + 1).fill(0) }]),
     RangeError,
-    "17 arguments",
+    `${MAX_ARGS + 1} arguments, at most ${MAX_ARGS} allowed`,
   );
   assertThrows(
     () => parallel([{ kernels: k, fn: "fill_rows", args: [0, 0, 0, 0], scratch: 1 }]),
@@ -144,31 +146,37 @@ Deno.test("parallel: bad calls are refused, a failing call throws, the pool stil
 Deno.test("pool: each thread gets its own scratch", async () => {
   const k = kernelModules.find((m) => m.name === "dense")!.exports;
   const n = 256;
-  // job i copies the first float of the running thread's scratch (col_sums of 0 rows writes 0s,
-  // so use fill_rows: out[i] = scratch[0]); every thread's scratch first gets its thread number
-  const seen = await onTwoThreads(() =>
+  // every thread's scratch first gets its thread number + 1; job i copies the first float of the
+  // running thread's scratch: fill_rows(out + 4 i, 1 row, 1 column, bias = scratch)
+  const { seen, ran } = await onTwoThreads(() =>
     withScratch((alloc) => {
-      const out = alloc(n);
-      const calls = (fn: string, args: (i: number) => number[], scratch: number) =>
-        Array.from({ length: n }, (_, i) => ({ kernels: k, fn, args: args(i), scratch }));
-      let tag = 0;
-      const bases = new Set<number>();
-      parallel(calls("fill_rows", (i) => [out + 4 * i, 1, 1, 0], 3), {
+      const out = alloc(n), before = threadCalls();
+      const calls = Array.from({ length: n }, (_, i) => ({
+        kernels: k,
+        fn: "fill_rows",
+        args: [out + 4 * i, 1, 1, 0],
+        scratch: 3,
+      }));
+      let allocs = 0;
+      parallel(calls, {
         alloc: (m) => {
-          const p = alloc(m);
-          // stride is 16 floats for floats: 1; thread t's scratch starts at p + 64 t
-          for (let t = 0; t < 2; t++) floats(p + 64 * t, 1)[0] = t + 1;
-          bases.add(p);
-          tag++;
+          const p = alloc(m), threads = getNumThreads(), stride = (4 * m) / threads;
+          for (let t = 0; t < threads; t++) floats(p + stride * t, 1)[0] = t + 1;
+          allocs++;
           return p;
         },
         floats: 1,
       });
-      assertEquals(tag, 1);
-      return new Set(floats(out, n));
+      assertEquals(allocs, 1);
+      // the threads that ran a job of this call, numbered as the scratch values
+      const ran = new Set(threadCalls().flatMap((c, t) => c > before[t] ? [t + 1] : []));
+      return { seen: new Set(floats(out, n)), ran };
     })
   );
-  assert([...seen].every((v) => v === 1 || v === 2), `${[...seen]}`);
+  // onTwoThreads returns a call the worker took part in: had it used the main thread's scratch,
+  // 2 would be missing
+  assert(ran.has(2), `threads that ran: ${[...ran]}`);
+  assertEquals(seen, ran);
 });
 
 Deno.test("pool: workers close after idling and are spawned again on next use", async () => {
