@@ -17,11 +17,11 @@
 import {
   binaryAuc,
   binaryLogLoss,
-  type FeatureColumn,
+  DENSE_LEVELS,
+  denseLevel,
   FeatureSpace,
-  HashColumn,
+  fieldPairs,
   makeCTRClassifier,
-  NumericColumn,
   readCriteo,
   writeCriteoData,
 } from "../lib/mod.ts";
@@ -70,20 +70,13 @@ if (generate > 0) {
   await writeCriteoData(test, { rows: Math.ceil(generate / 4), seed, rowSeed: seed * 2 + 2 });
 }
 
-function allPairs(F: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < F; i++) for (let j = i + 1; j < F; j++) out.push([i, j]);
-  return out;
-}
-
-/** The smallest integer counts at which the generator's level ⌊2 ln(1+x)⌋ (capped at 23) rises. */
+/** The smallest integer counts at which the generator's level (`denseLevel`) rises. */
 function generatorBoundaries(): number[] {
   const out: number[] = [];
-  for (let v = 1, level = 0; level < 23; v++) {
-    const l = Math.min(Math.floor(Math.log1p(v) * 2), 23);
-    if (l > level) {
+  for (let v = 1, level = 0; level < DENSE_LEVELS; v++) {
+    if (denseLevel(v) > level) {
       out.push(v);
-      level = l;
+      level = denseLevel(v);
     }
   }
   return out;
@@ -94,15 +87,11 @@ const boundaries = denseFlag === ""
   : denseFlag === "generator"
   ? generatorBoundaries()
   : denseFlag.split(",").map(Number);
-const space = boundaries === null
-  ? FeatureSpace.criteo({ hashBuckets: buckets, denseSize: 64 })
-  : new FeatureSpace([
-    ...Array.from(
-      { length: 13 },
-      (_, j): FeatureColumn => new NumericColumn(`I${j + 1}`, { boundaries }),
-    ),
-    ...Array.from({ length: 26 }, (_, j) => new HashColumn(`C${j + 1}`, buckets)),
-  ]);
+const space = FeatureSpace.criteo({
+  hashBuckets: buckets,
+  denseSize: 64,
+  ...(boundaries ? { denseBoundaries: boundaries } : {}),
+});
 async function load(
   path: string,
 ): Promise<{ X: Int32Array; y: Float32Array; p: Float64Array | null; rowsPerSec: number }> {
@@ -155,7 +144,7 @@ for (const name of models) {
       learningRate: lrOf(name),
       spec: name !== "wdl" ? {} : {
         ...(crossBuckets ? { crossBuckets: Number(crossBuckets) } : {}),
-        ...(crossesFlag === "all" ? { crosses: allPairs(space.fields) } : {}),
+        ...(crossesFlag === "all" ? { crosses: fieldPairs(space.fields) } : {}),
       },
       ftrl: ftrlAlpha ? { alpha: Number(ftrlAlpha) } : {},
     },

@@ -294,14 +294,20 @@ export class FeatureSpace {
     });
     this.totalSize = o;
   }
-  /** The Criteo columns: 13 `NumericColumn`s then 26 `HashColumn`s. */
+  /**
+   * The Criteo columns: 13 `NumericColumn`s (log-square buckets of `denseSize`, or the given
+   * `denseBoundaries`) then 26 `HashColumn`s.
+   */
   static criteo(
-    { hashBuckets = 1000, denseSize = 64 }: { hashBuckets?: number; denseSize?: number } = {},
+    { hashBuckets = 1000, denseSize = 64, denseBoundaries }: {
+      hashBuckets?: number;
+      denseSize?: number;
+      denseBoundaries?: readonly number[];
+    } = {},
   ): FeatureSpace {
     const cols: FeatureColumn[] = [];
-    for (let j = 1; j <= CRITEO_DENSE; j++) {
-      cols.push(new NumericColumn(`I${j}`, { size: denseSize }));
-    }
+    const dense = denseBoundaries ? { boundaries: denseBoundaries } : { size: denseSize };
+    for (let j = 1; j <= CRITEO_DENSE; j++) cols.push(new NumericColumn(`I${j}`, dense));
     for (let j = 1; j <= CRITEO_SPARSE; j++) cols.push(new HashColumn(`C${j}`, hashBuckets));
     return new FeatureSpace(cols);
   }

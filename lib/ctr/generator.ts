@@ -50,6 +50,14 @@ export interface GeneratedRow {
   p: number;
 }
 
+/** The highest level of an integer feature in the click model. */
+export const DENSE_LEVELS = 23;
+
+/** The level through which an integer count v ≥ 0 acts on the click model: ⌊2 ln(1 + v)⌋, capped. */
+export function denseLevel(v: number): number {
+  return Math.min(Math.floor(Math.log1p(v) * 2), DENSE_LEVELS);
+}
+
 /** The known click model: draws rows and their true probabilities. */
 export class CriteoClickModel {
   /** Vocabulary size of each categorical field. */
@@ -129,7 +137,7 @@ export class CriteoClickModel {
       } else {
         const v = Math.floor(Math.exp(rng.normal(1 + 0.3 * j, 1.5)) - 0.5);
         dense.push(Math.max(v, 0));
-        level[j] = Math.min(Math.floor(Math.log1p(Math.max(v, 0)) * 2), 23);
+        level[j] = denseLevel(Math.max(v, 0));
       }
     }
     const cats: number[] = [];

@@ -45,6 +45,13 @@ export interface CTRModelOptions {
   hidden?: number[];
 }
 
+/** The pairs (i, j), first ≤ i < j < F: the field crosses a model takes by default. */
+export function fieldPairs(F: number, first = 0): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = first; i < F; i++) for (let j = i + 1; j < F; j++) out.push([i, j]);
+  return out;
+}
+
 function sizes(o: CTRModelOptions): { n: number; F: number; k: number; hidden: number[] } {
   for (const key of ["numIds", "fields"] as const) {
     if (!(Number.isInteger(o[key]) && o[key] >= 1)) {
@@ -237,13 +244,7 @@ export class WideAndDeepModel extends CTRModel {
     this.fieldCount = options.fields;
     const { n, F, k, hidden } = sizes(options);
     const buckets = options.crossBuckets ?? 1 << 18;
-    let crosses = options.crosses;
-    if (!crosses) {
-      crosses = [];
-      for (let i = Math.max(0, F - 26); i < F; i++) {
-        for (let j = i + 1; j < F; j++) crosses.push([i, j]);
-      }
-    }
+    const crosses = options.crosses ?? fieldPairs(F, Math.max(0, F - 26));
     this.crosses = crosses;
     this.#n = n;
     this.#buckets = buckets;
