@@ -8,6 +8,7 @@
 import { assert, assertEquals, assertThrows } from "@std/assert";
 import { GRU, LSTM, RNN, setNumThreads, ShapeError, tf } from "../../../lib/mod.ts";
 import { threadCalls, threadsReady } from "../../../lib/deep/kernels/pool.ts";
+import { PARALLEL_MIN_WORK } from "../../../lib/deep/kernels/dense.ts";
 import { recurrentLayer } from "../../../lib/deep/lstm_steps.ts";
 import {
   GATES,
@@ -219,6 +220,18 @@ Deno.test("on 2 threads: outputs and gradients equal 1 thread bit for bit", asyn
     assert(calls() > before, "the worker never took a call");
     assertEquals(two.length, one.length);
     two.forEach((g, i) => assert(g.every((v, j) => Object.is(v, one[i][j])), `output ${i}`));
+    // the time loop itself splits by batch rows: one input feature keeps the input projection
+    // (B·T·4H·1 multiply-adds) under the products' threshold, the recurrence (B·T·4H·H) over it
+    const B = 16, T = 32, H = 64;
+    assert(B * T * 4 * H < PARALLEL_MIN_WORK && B * T * 4 * H * H >= PARALLEL_MIN_WORK);
+    const narrow = new LSTM({ inputSize: 1, hiddenSize: H, batchFirst: true });
+    const xn = tf.randomNormal([B, T, 1], 0, 1, "float32", 22);
+    const loopBefore = calls();
+    for (let i = 0; i < 100 && calls() === loopBefore; i++) {
+      tf.dispose(tf.tidy(() => narrow.forward(xn)));
+    }
+    assert(calls() > loopBefore, "the recurrence never ran on the worker");
+    xn.dispose();
   } finally {
     setNumThreads(1);
   }
